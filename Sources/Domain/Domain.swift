@@ -1,0 +1,1 @@
+// Payment identifiers and the domain model live here.

@@ -1,0 +1,90 @@
+/// Why a piece of text is not an amount of money.
+public enum AmountParseError: Error, Equatable, Sendable, CustomStringConvertible {
+    case empty
+    case notANumber(String)
+    case negativeNotAllowed(String)
+    case tooManyDecimals(String)
+    case ambiguous(String)
+    case misplacedGrouping(String)
+    case tooLarge(String)
+
+    public var description: String {
+        switch self {
+        case .empty: return "an amount is required"
+        case .notANumber(let text): return "'\(text)' is not an amount (expected e.g. 1234.56 or 1.234,56)"
+        case .negativeNotAllowed(let text): return "'\(text)' is negative; a positive amount is expected"
+        case .tooManyDecimals(let text): return "'\(text)' has more than two decimals"
+        case .ambiguous(let text):
+            return "'\(text)' is ambiguous: write 1234.00 or 1.234,00 for thousands, or two decimals for cents"
+        case .misplacedGrouping(let text): return "'\(text)' has thousands separators in the wrong places"
+        case .tooLarge(let text): return "'\(text)' is too large"
+        }
+    }
+}
+
+extension Money {
+    /// Parses an amount as a person types it: `1234.56`, `1234,56`, Dutch `1.234,56`, English
+    /// `1,234.56`, `12`, `12.5`, optionally preceded by `€` or `EUR`.
+    ///
+    /// Text that could mean two things is rejected, not guessed: `1.234` and `1,234` (a thousands
+    /// separator or three decimals?). A minus sign is accepted only when `allowNegative` is true.
+    public init(parsing rawText: String, allowNegative: Bool = false) throws(AmountParseError) {
+        var text = rawText.trimmingSpaces
+        guard !text.isEmpty else { throw .empty }
+        for prefix in ["€", "EUR"] where text.hasPrefix(prefix) {
+            text = String(text.dropFirst(prefix.count)).trimmingSpaces
+        }
+        var negative = false
+        if text.hasPrefix("-") {
+            negative = true
+            text.removeFirst()
+        } else if text.hasPrefix("+") {
+            text.removeFirst()
+        }
+        guard !text.isEmpty, text.allSatisfy({ $0.isASCIIDigit || $0 == "." || $0 == "," }),
+            text.first!.isASCIIDigit, text.last!.isASCIIDigit
+        else { throw .notANumber(rawText) }
+
+        let (wholeText, fractionText) = try Money.splitDecimal(text, raw: rawText)
+        guard fractionText.count <= 2 else { throw .tooManyDecimals(rawText) }
+        guard wholeText.count <= 16, let whole = Int64(wholeText) else { throw .tooLarge(rawText) }
+        let fraction = Int64(fractionText + String(repeating: "0", count: 2 - fractionText.count))!
+        let cents = whole * 100 + fraction
+        if negative && cents != 0 && !allowNegative { throw .negativeNotAllowed(rawText) }
+        self.init(cents: negative ? -cents : cents)
+    }
+
+    /// Separates the whole part (grouping removed and checked) from the decimals.
+    private static func splitDecimal(_ text: String, raw: String) throws(AmountParseError) -> (String, String) {
+        let dots = text.filter { $0 == "." }.count
+        let commas = text.filter { $0 == "," }.count
+        if dots == 0 && commas == 0 { return (text, "") }
+        let decimalSeparator: Character
+        if dots > 0 && commas > 0 {
+            // Both appear: the last one separates the decimals, the other groups thousands.
+            decimalSeparator = text.last(where: { $0 == "." || $0 == "," })!
+            let groupingSeparator: Character = decimalSeparator == "." ? "," : "."
+            guard text.filter({ $0 == decimalSeparator }).count == 1 else { throw .misplacedGrouping(raw) }
+            let pieces = text.split(separator: decimalSeparator, omittingEmptySubsequences: false)
+            let whole = try ungroup(String(pieces[0]), separator: groupingSeparator, raw: raw)
+            return (whole, String(pieces[1]))
+        }
+        let separator: Character = dots > 0 ? "." : ","
+        let pieces = text.split(separator: separator, omittingEmptySubsequences: false)
+        if pieces.count > 2 {
+            // Several of one separator can only be grouping: 1.234.567
+            return (try ungroup(text, separator: separator, raw: raw), "")
+        }
+        let fraction = pieces[1]
+        if fraction.count == 3 { throw .ambiguous(raw) }
+        return (String(pieces[0]), String(fraction))
+    }
+
+    /// Removes thousands separators after checking they stand every three digits.
+    private static func ungroup(_ text: String, separator: Character, raw: String) throws(AmountParseError) -> String {
+        let groups = text.split(separator: separator, omittingEmptySubsequences: false)
+        guard let first = groups.first, (1...3).contains(first.count), groups.dropFirst().allSatisfy({ $0.count == 3 })
+        else { throw .misplacedGrouping(raw) }
+        return groups.joined()
+    }
+}

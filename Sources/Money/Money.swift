@@ -1,0 +1,123 @@
+/// An amount of euros, held exactly as a whole number of cents.
+///
+/// Arithmetic traps on overflow rather than wrapping: an amount beyond ±92 quadrillion euros is a
+/// programmer error, never a value to carry on with. Multiplying by a rate always names its rounding.
+public struct Money: Hashable, Comparable, Sendable, Codable {
+    /// The amount in euro cents.
+    public let cents: Int64
+
+    /// An amount of `cents` euro cents.
+    public init(cents: Int64) {
+        self.cents = cents
+    }
+
+    /// Whole euros and cents, e.g. `Money(euros: 12, cents: 30)` for EUR 12.30.
+    public init(euros: Int64, cents: Int64 = 0) {
+        precondition((0..<100).contains(cents.magnitude), "cents must be below 100")
+        let (scaled, overflow) = euros.multipliedReportingOverflow(by: 100)
+        precondition(!overflow, "Money overflow")
+        self.cents = euros < 0 ? scaled - cents : scaled + cents
+    }
+
+    /// Zero euros.
+    public static let zero = Money(cents: 0)
+
+    /// True when the amount is below zero.
+    public var isNegative: Bool { cents < 0 }
+
+    /// True when the amount is exactly zero.
+    public var isZero: Bool { cents == 0 }
+
+    /// True when the amount is above zero.
+    public var isPositive: Bool { cents > 0 }
+
+    /// The amount with its sign flipped.
+    public static prefix func - (amount: Money) -> Money { Money(cents: -amount.cents) }
+
+    public static func + (left: Money, right: Money) -> Money { Money(cents: left.cents + right.cents) }
+    public static func - (left: Money, right: Money) -> Money { Money(cents: left.cents - right.cents) }
+    public static func += (left: inout Money, right: Money) { left = left + right }
+    public static func -= (left: inout Money, right: Money) { left = left - right }
+    public static func < (left: Money, right: Money) -> Bool { left.cents < right.cents }
+
+    /// The amount times a whole count (e.g. a monthly instalment times months).
+    public static func * (amount: Money, count: Int) -> Money {
+        let (product, overflow) = amount.cents.multipliedReportingOverflow(by: Int64(count))
+        precondition(!overflow, "Money overflow")
+        return Money(cents: product)
+    }
+
+    /// The amount times `rate`, rounded to cents by `rounding`.
+    public func multiplied(by rate: Rate, rounding: Rounding) -> Money {
+        Money(exactCents: rounding.divide(Int128(cents) * Int128(rate.millionths), by: Int128(Rate.scale)))
+    }
+
+    /// The amount times `rate` times `numerator / denominator`, rounded once at the end.
+    ///
+    /// Interest uses this: base x rate x days / 365 with a single rounding per sub-period.
+    public func multiplied(by rate: Rate, times numerator: Int, over denominator: Int, rounding: Rounding) -> Money {
+        precondition(denominator > 0, "denominator must be positive")
+        let exact = Int128(cents) * Int128(rate.millionths) * Int128(numerator)
+        return Money(exactCents: rounding.divide(exact, by: Int128(Rate.scale) * Int128(denominator)))
+    }
+
+    /// Splits the amount over `weights` in proportion, cents distributed by largest remainder so the
+    /// parts add up to the whole exactly (used for pro-rata allocation).
+    public func split(proportionalTo weights: [Money]) -> [Money] {
+        let total = weights.reduce(Int128(0)) { $0 + Int128($1.cents) }
+        guard total > 0 else { return weights.map { _ in .zero } }
+        var parts = weights.map { Int128(cents) * Int128($0.cents) / total }
+        var remainders = weights.enumerated().map { index, weight in
+            (index: index, remainder: Int128(cents) * Int128(weight.cents) % total)
+        }
+        var leftover = Int128(cents) - parts.reduce(0, +)
+        remainders.sort { $0.remainder != $1.remainder ? $0.remainder > $1.remainder : $0.index < $1.index }
+        var position = 0
+        while leftover > 0 {
+            parts[remainders[position % remainders.count].index] += 1
+            leftover -= 1
+            position += 1
+        }
+        return parts.map { Money(exactCents: $0) }
+    }
+
+    private init(exactCents: Int128) {
+        guard let narrowed = Int64(exactly: exactCents) else { preconditionFailure("Money overflow") }
+        self.cents = narrowed
+    }
+
+    /// The smaller of two amounts.
+    public static func min(_ first: Money, _ second: Money) -> Money { first < second ? first : second }
+
+    /// The larger of two amounts.
+    public static func max(_ first: Money, _ second: Money) -> Money { first < second ? second : first }
+}
+
+extension Money: CustomStringConvertible {
+    /// Plain decimal with two places and a dot, no grouping: `1234.56`, `-0.05`. The JSON and file form.
+    public var description: String {
+        let magnitude = cents.magnitude
+        let fraction = magnitude % 100
+        return (cents < 0 ? "-" : "") + "\(magnitude / 100)." + (fraction < 10 ? "0" : "") + "\(fraction)"
+    }
+
+    /// Dutch display form with grouping: `€ 1.234,56`.
+    public var dutchDisplay: String {
+        let magnitude = cents.magnitude
+        let fraction = magnitude % 100
+        var whole = String(magnitude / 100)
+        var grouped = ""
+        while whole.count > 3 {
+            grouped = "." + whole.suffix(3) + grouped
+            whole.removeLast(3)
+        }
+        return (cents < 0 ? "-€ " : "€ ") + whole + grouped + "," + (fraction < 10 ? "0" : "") + "\(fraction)"
+    }
+}
+
+extension Money {
+    /// Sums a sequence of amounts.
+    public static func sum<Amounts: Sequence>(_ amounts: Amounts) -> Money where Amounts.Element == Money {
+        amounts.reduce(.zero, +)
+    }
+}
