@@ -11,5 +11,7 @@ struct Adem: AsyncParsableCommand {
     )
 
     /// Every subcommand, in the order `adem --help` lists them.
-    static let commandList: [any ParsableCommand.Type] = [CalcCommand.self]
+    static let commandList: [any ParsableCommand.Type] = [
+        CalcCommand.self, DatabaseCommand.self, ClientCommand.self, ImportCommand.self,
+    ]
 }

@@ -67,8 +67,8 @@ public struct JournalPayload: Hashable, Sendable, Codable {
         "{" + fields.keys.sorted().map { "\(JournalPayload.quoted($0)):\(JournalPayload.quoted(fields[$0]!))" }.joined(separator: ",") + "}"
     }
 
-    /// `text` as a JSON string literal.
-    static func quoted(_ text: String) -> String {
+    /// `text` as a JSON string literal (also used by the shell for its JSON output).
+    public static func quoted(_ text: String) -> String {
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

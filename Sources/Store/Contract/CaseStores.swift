@@ -25,6 +25,9 @@ public enum StoreLocation: Hashable, Sendable, CustomStringConvertible {
 
 /// Opens case stores: the composition root picks the engine from configuration.
 public enum CaseStores {
+    /// The schema version this program writes and expects.
+    public static var schemaVersion: Int { Migrations.latestVersion }
+
     /// Opens the store at `location`, runs `body`, and closes the store whatever happens.
     ///
     /// For PostgreSQL the client's `run()` loop runs in a task group beside `body` and is
