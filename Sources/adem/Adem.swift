@@ -13,6 +13,6 @@ struct Adem: AsyncParsableCommand {
     /// Every subcommand, in the order `adem --help` lists them.
     static let commandList: [any ParsableCommand.Type] = [
         CalcCommand.self, DatabaseCommand.self, ClientCommand.self, ImportCommand.self, StateCommand.self, JournalCommand.self,
-        DebtorCommand.self, PrivacyCommand.self,
+        DebtorCommand.self, PrivacyCommand.self, BenchCommand.self,
     ]
 }
