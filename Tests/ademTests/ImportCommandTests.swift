@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+
+/// Golden command tests: run the built `adem` with a file and check output and exit code.
+@Suite struct ImportCommandTests {
+    /// The `adem` binary next to the test bundle.
+    static let adem = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("adem").path
+
+    struct Run {
+        let status: Int32
+        let output: String
+        let errors: String
+    }
+
+    func run(_ arguments: [String], in folder: URL) throws -> Run {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.adem)
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        var environment = ProcessInfo.processInfo.environment
+        environment["ADEM_DB"] = nil
+        process.environment = environment
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let outputData = output.fileHandleForReading.readDataToEndOfFile()
+        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
+                   errors: String(decoding: errorData, as: UTF8.self))
+    }
+
+    func withFolder(_ body: (URL) throws -> Void) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("adem-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try body(folder)
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: ImportCommandTests.adem)))
+    func importReportsExitCodesAndTheDocumentedJSON() throws {
+        try withFolder { folder in
+            let csv = """
+                invoice_number;debtor_ref;debtor_type;name;street;postcode;city;country;invoice_date;due_date;amount
+                F-1;D-1;consumer;Jan;S 1;1234 AB;Ede;NL;2026-01-05;2026-01-19;10,00
+                F-2;D-1;consumer;Jan;S 1;1234 AB;Ede;NL;2026-01-05;2026-01-19;-1
+
+                """
+            try csv.write(to: folder.appendingPathComponent("claims.csv"), atomically: true, encoding: .utf8)
+            try Data().write(to: folder.appendingPathComponent("empty.csv"))
+
+            let unknown = try run(["import", "claims", "--client", "ACME", "claims.csv"], in: folder)
+            #expect(unknown.status == 2)
+            #expect(unknown.errors.contains("unknown client ACME"))
+
+            #expect(try run(["client", "add", "ACME", "--name", "Acme"], in: folder).status == 0)
+            let first = try run(["import", "claims", "--client", "ACME", "claims.csv", "--json", "--day", "2026-03-02"], in: folder)
+            #expect(first.status == 1)
+            #expect(first.output == #"{"imported": 1, "duplicates": 0, "rejected": 1, "errors": [{"line": 3, "column": "amount", "reason": "'-1' is negative; a positive amount is expected"}]}"# + "\n")
+
+            let again = try run(["import", "claims", "--client", "ACME", "claims.csv", "--json", "--day", "2026-03-02"], in: folder)
+            #expect(again.output.hasPrefix(#"{"imported": 0, "duplicates": 1, "rejected": 1"#))
+
+            let empty = try run(["import", "claims", "--client", "ACME", "empty.csv"], in: folder)
+            #expect(empty.status == 2)
+            #expect(empty.errors.contains("the file is empty"))
+
+            #expect(try run(["journal", "count", "--type", "claimAdded"], in: folder).output == "1\n")
+            #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("adem.sqlite").path))
+        }
+    }
+}
