@@ -89,17 +89,19 @@ import Testing
             let dossiers = try await Sample.seed(store, count: 25)
             var later = dossiers[0]
             later.nextActionDay = Sample.day.adding(days: 5)
-            _ = try await store.updateDossiers([later])
+            var earlier = dossiers[7]
+            earlier.nextActionDay = Sample.day.adding(days: -1)
+            _ = try await store.updateDossiers([later, earlier])
             var seen: [Dossier.ID] = []
-            var cursor: Dossier.ID?
+            var cursor: DueCursor?
             while true {
                 let chunk = try await store.dossiersDue(on: Sample.day, after: cursor, limit: 10)
                 #expect(chunk.count <= 10)
                 seen += chunk.map(\.id)
                 guard chunk.count == 10 else { break }
-                cursor = chunk.last?.id
+                cursor = chunk.last.map(DueCursor.init(after:))
             }
-            #expect(seen == dossiers.map(\.id).filter { $0 != later.id }.sorted())
+            #expect(seen == [earlier.id] + dossiers.map(\.id).filter { $0 != later.id && $0 != earlier.id }.sorted())
         }
     }
 

@@ -69,9 +69,10 @@ public protocol CaseStore: Sendable {
     /// Returns the dossiers as stored (with their new versions).
     func updateDossiers(_ dossiers: [Dossier]) async throws -> [Dossier]
 
-    /// Dossiers whose next action day is on or before `day`, ordered by id, after `afterID`, at most
-    /// `limit`: the daily run's chunks.
-    func dossiersDue(on day: Day, after afterID: Dossier.ID?, limit: Int) async throws -> [Dossier]
+    /// Dossiers whose next action day is on or before `day`, ordered by (next action day, id), after
+    /// `cursor`, at most `limit`: the daily run's chunks. The order follows the `dossiers_due` index,
+    /// so each chunk is an index range scan however many dossiers are not due.
+    func dossiersDue(on day: Day, after cursor: DueCursor?, limit: Int) async throws -> [Dossier]
 
     /// Dossiers closed before `day`, ordered by id, after `afterID`, at most `limit` (for retention).
     func dossiersClosed(before day: Day, after afterID: Dossier.ID?, limit: Int) async throws -> [Dossier]
@@ -123,6 +124,21 @@ public protocol CaseStore: Sendable {
 
     /// Row counts per kind of record.
     func counts() async throws -> StoreCounts
+}
+
+/// Where a walk over due dossiers stands: the (next action day, id) of the last dossier read.
+public struct DueCursor: Hashable, Sendable {
+    /// The next action day of the last dossier read.
+    public let day: Day
+    /// Its id.
+    public let id: Dossier.ID
+
+    /// The cursor just after `dossier` (as it was read, before any change to it).
+    public init(after dossier: Dossier) {
+        precondition(dossier.nextActionDay != nil, "a due dossier has a next action day")
+        self.day = dossier.nextActionDay!
+        self.id = dossier.id
+    }
 }
 
 /// A claim as stored: the domain claim plus the import and line it came from.

@@ -69,11 +69,14 @@ extension SQLCaseStore {
         }
     }
 
-    func dossiersDue(on day: Day, after afterID: Dossier.ID?, limit: Int) async throws -> [Dossier] {
-        try await run { database in
+    func dossiersDue(on day: Day, after cursor: DueCursor?, limit: Int) async throws -> [Dossier] {
+        // Row-value keyset paging over (next_action_day, id): both engines walk the index in order.
+        let afterDay = Int64(cursor?.day.daysSinceEpoch ?? Int.min)
+        return try await run { database in
             try await database.raw("""
-                SELECT * FROM dossiers WHERE next_action_day <= \(bind: Int64(day.daysSinceEpoch)) AND id > \(bind: afterID?.rawValue ?? "") \
-                ORDER BY id LIMIT \(bind: Int64(limit))
+                SELECT * FROM dossiers WHERE next_action_day <= \(bind: Int64(day.daysSinceEpoch)) \
+                AND (next_action_day, id) > (\(bind: afterDay), \(bind: cursor?.id.rawValue ?? "")) \
+                ORDER BY next_action_day, id LIMIT \(bind: Int64(limit))
                 """).all().map(Self.dossier)
         }
     }

@@ -91,13 +91,14 @@ struct BenchCommand: AsyncParsableCommand {
 
             // The loop: read a chunk of due dossiers, decide, write state + journal in one transaction.
             let loopStart = clock.now
-            var cursor: Dossier.ID? = Dossier.ID(client.id.rawValue + "/")
+            var cursor: DueCursor?
             var processed = 0
-            let prefix = client.id.rawValue + "/"
-            while let after = cursor {
+            var more = true
+            while more {
                 processed += try await store.transaction { store in
-                    let due = try await store.dossiersDue(on: day, after: after, limit: chunk).filter { $0.id.rawValue.hasPrefix(prefix) }
-                    cursor = due.count == chunk ? due.last?.id : nil
+                    let due = try await store.dossiersDue(on: day, after: cursor, limit: chunk)
+                    more = due.count == chunk
+                    cursor = due.last.map(DueCursor.init(after:))
                     let changed = due.map { dossier -> Dossier in
                         var next = dossier
                         next.state = .preCollection
