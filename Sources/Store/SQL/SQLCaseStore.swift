@@ -84,9 +84,7 @@ struct SQLCaseStore: CaseStore {
             var start = 0
             while start < rows.count {
                 let end = min(start + Self.rowsPerStatementMax, rows.count)
-                let values = rows[start..<end].map { row -> SQLQueryString in "(\(binds: row))" }.joined(separator: ", ")
-                let statement: SQLQueryString = "INSERT INTO \(ident: table) (\(idents: columns, joinedBy: ", ")) VALUES " + values
-                try await database.raw(statement).run()
+                try await database.execute(sql: MultiRowInsert(table: table, columns: columns, rows: rows[start..<end])) { _ in }
                 start = end
             }
         }
