@@ -2,13 +2,14 @@ import ArgumentParser
 import Domain
 import Foundation
 import Money
+import Operations
 import Store
 
 /// `adem bench`: the benchmarks of docs/performance.md. Run them on a release build.
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Benchmarks (use a release build; see docs/performance.md).",
-        subcommands: [GenerateClaims.self, ChunkLoop.self])
+        subcommands: [GenerateClaims.self, ParseClaims.self, ChunkLoop.self])
 
     /// Writes a claim CSV of N rows (two claims per debtor) for the import benchmark.
     struct GenerateClaims: AsyncParsableCommand {
@@ -34,6 +35,25 @@ struct BenchCommand: AsyncParsableCommand {
                 }
             }
             handle.write(Data(buffer.utf8))
+        }
+    }
+
+    /// Reads and validates a claim file without a store: the parsing share of the import's time.
+    struct ParseClaims: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "parse-claims", abstract: "Read and validate a claim file, store nothing.")
+        @Argument(help: "The CSV or JSON file.") var file: String
+
+        func run() throws {
+            let clock = ContinuousClock()
+            let start = clock.now
+            var reader = try ClaimFileReader(source: try FileByteSource(path: file))
+            var valid = 0
+            var rejected = 0
+            while let record = try reader.next() {
+                if case .row(let row) = record, case .success = ClaimRowValidator.validate(row) { valid += 1 } else { rejected += 1 }
+            }
+            let seconds = ChunkLoop.seconds(clock.now - start)
+            print("\(valid) valid, \(rejected) rejected in \(String(format: "%.2f", seconds)) s: \(Int(Double(valid + rejected) / seconds)) rows/s")
         }
     }
 
@@ -93,10 +113,14 @@ struct BenchCommand: AsyncParsableCommand {
             let loopStart = clock.now
             var cursor: DueCursor?
             var processed = 0
+            var selectTime = Duration.zero
+            var updateTime = Duration.zero
             var more = true
             while more {
                 processed += try await store.transaction { store in
+                    let selectStart = clock.now
                     let due = try await store.dossiersDue(on: day, after: cursor, limit: chunk)
+                    selectTime += clock.now - selectStart
                     more = due.count == chunk
                     cursor = due.last.map(DueCursor.init(after:))
                     let changed = due.map { dossier -> Dossier in
@@ -105,7 +129,9 @@ struct BenchCommand: AsyncParsableCommand {
                         next.nextActionDay = day.adding(days: 14)
                         return next
                     }
+                    let updateStart = clock.now
                     _ = try await store.updateDossiers(changed)
+                    updateTime += clock.now - updateStart
                     try await store.appendJournal(changed.map { JournalEvent(dossierID: $0.id, day: day, type: .contactPlanned,
                                                                              payload: JournalPayload(["channel": "letter"])) },
                                                   recordedAt: "bench")
@@ -113,6 +139,7 @@ struct BenchCommand: AsyncParsableCommand {
                 }
             }
             let loopSeconds = seconds(clock.now - loopStart)
+            print("  chunk loop \(String(format: "%.2f", loopSeconds)) s: select \(String(format: "%.2f", seconds(selectTime))) s, update \(String(format: "%.2f", seconds(updateTime))) s, journal and commit the rest")
             guard processed == count else { throw Shell.fail("chunk loop processed \(processed) of \(count) dossiers") }
             return (Double(count) / insertSeconds, Double(count) / loopSeconds)
         }
