@@ -84,30 +84,51 @@ public struct ClaimImport: Sendable {
             }
         }
         try await store.transaction { store in
-            func flush() async throws {
-                let outcome = try await writer.write(batch, to: store)
+            // Pipelined: while the store writes batch N (on SQLite's thread), this task reads and
+            // validates batch N+1. Writes stay strictly in order (N is awaited before N+1 starts),
+            // which duplicate detection across batches relies on.
+            var pending: Task<BatchWriter.Outcome, any Error>?
+            func settle() async throws {
+                guard let running = pending else { return }
+                pending = nil
+                let outcome = try await running.value
                 report.imported += outcome.imported
                 report.duplicates += outcome.duplicates
                 for issue in outcome.issues { record([issue]) }
+            }
+            func flush() async throws {
+                try await settle()
+                let rows = batch
                 batch.removeAll(keepingCapacity: true)
+                pending = Task { try await writer.write(rows, to: store) }
                 progress(ImportProgress(rows: rowsRead, bytes: reader.bytesRead))
             }
-            while let next = try reader.next() {
-                rowsRead += 1
-                switch next {
-                case .unreadable(let issue): record([issue])
-                case .row(let row):
-                    switch ClaimRowValidator.validate(row) {
-                    case .success(let valid): batch.append(valid)
-                    case .failure(let failure): record(failure.issues)
+            do {
+                while let next = try reader.next() {
+                    rowsRead += 1
+                    switch next {
+                    case .unreadable(let issue): record([issue])
+                    case .row(let row):
+                        switch ClaimRowValidator.validate(row) {
+                        case .success(let valid): batch.append(valid)
+                        case .failure(let failure): record(failure.issues)
+                        }
                     }
+                    if batch.count >= Self.batchRowsMax { try await flush() }
                 }
-                if batch.count >= Self.batchRowsMax { try await flush() }
+                if !batch.isEmpty { try await flush() }
+                try await settle()
+            } catch {
+                // Never leave a write running past the transaction's rollback.
+                _ = try? await pending?.value
+                throw error
             }
-            if !batch.isEmpty { try await flush() }
             try await store.insertImport(ImportRecord(id: importID, clientID: clientID, source: sourceName, imported: report.imported,
                                                       duplicates: report.duplicates, rejected: report.rejected, day: day, recordedAt: recordedAt))
         }
+        // Batches finish out of step with reading, so list the problems in file order.
+        report.errors = report.errors.enumerated()
+            .sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
         return report
     }
 }
