@@ -20,14 +20,23 @@ public struct ImportIssue: Hashable, Sendable, Codable {
 
 /// A row that passed validation, ready to become a debtor, a dossier and a claim.
 public struct ValidClaimRow: Hashable, Sendable {
+    /// The line the row starts on.
     public let line: Int
+    /// The client's invoice number.
     public let invoiceNumber: String
+    /// The client's reference for the debtor.
     public let debtorReference: String
+    /// Consumer or business.
     public let debtorKind: DebtorKind
+    /// The debtor's personal data from the row.
     public let profile: DebtorProfile
+    /// The invoice day.
     public let invoiceDay: Day
+    /// The due day (not before the invoice day).
     public let dueDay: Day
+    /// The unpaid principal (above zero).
     public let amount: Money
+    /// What the invoice was for.
     public let description: String
 }
 
@@ -134,5 +143,6 @@ public enum ClaimRowValidator {
 
 /// The problems of one row.
 public struct ValidationIssues: Error, Hashable, Sendable {
+    /// Every problem found in the row.
     public let issues: [ImportIssue]
 }

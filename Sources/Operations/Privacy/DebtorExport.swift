@@ -7,16 +7,23 @@ public import Store
 public struct DebtorExport: Codable, Sendable {
     /// One debtor record with all it relates to.
     public struct Entry: Codable, Sendable {
+        /// The debtor record, personal data included.
         public let debtor: Debtor
+        /// The debtor's dossiers at this client.
         public let dossiers: [DossierExport]
     }
 
     /// One dossier with its claims, ledger, balances and journal.
     public struct DossierExport: Codable, Sendable {
+        /// The dossier's state.
         public let dossier: Dossier
+        /// Its claims.
         public let claims: [Claim]
+        /// Its ledger, in booking order.
         public let ledger: [LedgerTransaction]
+        /// What is still owed, in cents (derived from the ledger).
         public let outstandingCents: Int64
+        /// Its journal, in order.
         public let journal: [JournalEvent]
     }
 

@@ -212,12 +212,19 @@ public struct ImportRecord: Hashable, Sendable {
 
 /// Numbers of stored rows.
 public struct StoreCounts: Hashable, Sendable, Codable {
+    /// Clients.
     public var clients = 0
+    /// Debtors.
     public var debtors = 0
+    /// Dossiers.
     public var dossiers = 0
+    /// Claims.
     public var claims = 0
+    /// Ledger transactions (not postings).
     public var ledgerTransactions = 0
+    /// Journal events.
     public var journalEvents = 0
+    /// Recorded imports.
     public var imports = 0
 
     /// All zero.

@@ -1,4 +1,4 @@
-public import SQLKit
+import SQLKit
 
 /// Where SQL runs: lends an `SQLDatabase` for one operation or for one transaction.
 ///
