@@ -105,7 +105,10 @@ let package = Package(
         ),
         .testTarget(
             name: "OperationsTests",
-            dependencies: ["Operations", "Store", "Domain", "Money"],
+            dependencies: [
+                "Operations", "Store", "Domain", "Money",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -70,6 +70,34 @@ import Testing
     }
 
     @Test(arguments: Engine.covered)
+    func twoConcurrentWritersOfOneVersionNeverBothWin(engine: Engine) async throws {
+        try await StoreFixture.withFreshStore(engine) { (store: any CaseStore) async throws in
+            let dossier = try await Sample.seed(store, count: 1)[0]
+            let outcomes = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for state in [DossierState.collecting, .arrangement, .legal, .onHold] {
+                    group.addTask {
+                        var changed = dossier
+                        changed.state = state
+                        do {
+                            try await store.transaction { store in
+                                _ = try await store.updateDossiers([changed])
+                                try await store.appendJournal([JournalEvent(dossierID: dossier.id, day: Sample.day, type: .stateChanged)], recordedAt: "t")
+                            }
+                            return true
+                        } catch StoreError.conflict {
+                            return false
+                        }
+                    }
+                }
+                return try await group.reduce(into: [Bool]()) { $0.append($1) }
+            }
+            #expect(outcomes.filter { $0 }.count == 1)
+            #expect(try await store.dossier(dossier.id)?.version == 2)
+            #expect(try await store.countJournal(JournalFilter(type: .stateChanged)) == 1)
+        }
+    }
+
+    @Test(arguments: Engine.covered)
     func closingKeepsTheReasonAndNullsRoundTrip(engine: Engine) async throws {
         try await StoreFixture.withFreshStore(engine) { (store: any CaseStore) async throws in
             var dossier = try await Sample.seed(store, count: 1)[0]
