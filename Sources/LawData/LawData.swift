@@ -28,3 +28,18 @@ public enum LawData {
         return try String(contentsOf: url, encoding: .utf8)
     }
 }
+
+extension LawData {
+    /// The Netherlands with the shipped (or overriding) tables.
+    public static func netherlands() throws -> Netherlands {
+        Netherlands(
+            interestRates: try StatutoryInterestRates(table: table("statutory-interest-nl.csv")),
+            costSchedule: try CollectionCostSchedule(
+                staffel: table("collection-costs-nl.csv"), limits: table("collection-costs-limits-nl.csv")))
+    }
+
+    /// Belgium with the shipped (or overriding) tables.
+    public static func belgium() throws -> Belgium {
+        Belgium(damageCaps: try BelgianDamageCaps(table: table("damage-caps-be.csv")))
+    }
+}

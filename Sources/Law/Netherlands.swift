@@ -1,0 +1,43 @@
+public import Money
+
+/// Dutch collection law: art. 6:96, 6:119, 6:119a BW and the Besluit BIK, from versioned tables.
+public struct Netherlands: Jurisdiction {
+    public let code = "nl"
+    public let name = "Netherlands"
+
+    /// Statutory interest rates over time.
+    public let interestRates: StatutoryInterestRates
+    /// Collection-cost rules over time.
+    public let costSchedule: CollectionCostSchedule
+
+    /// The Netherlands with the given tables.
+    public init(interestRates: StatutoryInterestRates, costSchedule: CollectionCostSchedule) {
+        self.interestRates = interestRates
+        self.costSchedule = costSchedule
+    }
+
+    /// The cost rules in force on `day`.
+    public func costRules(on day: Day) throws(LawError) -> CollectionCostRules {
+        guard let rules = costSchedule.rules(on: day) else { throw .noRulesInForce(day) }
+        return rules
+    }
+
+    /// Consumers and businesses pay the same staffel amount; for consumers it is due only after the
+    /// 14-day letter's term (art. 6:96 lid 6), for businesses from the day after the payment term.
+    public func collectionCosts(principals: [Money], debtor: DebtorKind, addVAT: Bool, on day: Day) throws(LawError)
+        -> CollectionCosts
+    {
+        DutchCollectionCosts.compute(principals: principals, addVAT: addVAT, rules: try costRules(on: day))
+    }
+
+    public func statutoryInterest(kind: InterestKind, principal: Money, from: Day, through: Day) throws(LawError)
+        -> InterestCalculation
+    {
+        do {
+            return try StatutoryInterest.calculate(
+                kind: kind, principal: principal, from: from, through: through, rates: interestRates)
+        } catch {
+            throw .interest(error)
+        }
+    }
+}
