@@ -66,6 +66,7 @@ let package = Package(
         .testTarget(
             name: "ademTests",
             dependencies: ["adem"],
+            exclude: ["Golden"],
             
             swiftSettings: strictSettings
         ),
