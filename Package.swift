@@ -26,6 +26,7 @@ let package = Package(
         .target(name: "Money", swiftSettings: strictSettings),
         .target(name: "Law", dependencies: ["Money"], swiftSettings: strictSettings),
         .target(name: "Domain", dependencies: ["Money", "Law"], swiftSettings: strictSettings),
+        .target(name: "Engine", dependencies: ["Money", "Law", "Domain"], swiftSettings: strictSettings),
 
         // The versioned law tables (rates, tariffs, norms) shipped as data files, and their loader.
         .target(
@@ -61,6 +62,11 @@ let package = Package(
         .testTarget(
             name: "DomainTests",
             dependencies: ["Domain", "Money", .product(name: "PropertyBased", package: "swift-property-based")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "EngineTests",
+            dependencies: ["Engine", "Money", .product(name: "PropertyBased", package: "swift-property-based")],
             swiftSettings: strictSettings
         ),
         .testTarget(
