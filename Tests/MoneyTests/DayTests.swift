@@ -135,6 +135,16 @@ import Testing
         #expect(Day(year: -1, month: 12, day: 31)!.description == "-0001-12-31")
     }
 
+    /// The ISO form has four year digits: days outside 0000-9999 print, but do not read back
+    /// (see docs/decisions/0002-money-representation.md).
+    @Test func isoTextCoversYears0000To9999() {
+        #expect(Day(iso: Day(year: 0, month: 1, day: 1)!.description) == Day(year: 0, month: 1, day: 1))
+        #expect(Day(iso: Day(year: 9999, month: 12, day: 31)!.description) == Day(year: 9999, month: 12, day: 31))
+        #expect(Day(year: 10_000, month: 1, day: 1)!.description == "10000-01-01")
+        #expect(Day(iso: "10000-01-01") == nil)
+        #expect(Day(iso: "-0001-12-31") == nil)
+    }
+
     @Test func codableRoundTripsAsISOText() throws {
         let days = [Day(iso: "2024-02-29")!, Day(iso: "1970-01-01")!, Day(iso: "1600-01-01")!]
         let data = try JSONEncoder().encode(days)
