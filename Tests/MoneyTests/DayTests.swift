@@ -23,7 +23,9 @@ import Testing
             for month in 1...12 {
                 for dayOfMonth in 1...Day.daysIn(month: month, year: year) {
                     let day = Day(year: year, month: month, day: dayOfMonth)!
-                    if day.daysSinceEpoch != expected { Issue.record("\(year)-\(month)-\(dayOfMonth) is \(day.daysSinceEpoch), expected \(expected)") }
+                    if day.daysSinceEpoch != expected {
+                        Issue.record("\(year)-\(month)-\(dayOfMonth) is day \(day.daysSinceEpoch), expected \(expected)")
+                    }
                     let components = Day(daysSinceEpoch: expected).components
                     if components != (year, month, dayOfMonth) { Issue.record("day \(expected) gives \(components)") }
                     expected += 1

@@ -62,16 +62,19 @@ import Testing
         let large = Money(cents: 6_000_000_000_000_000_000)
         let rate = Rate(basisPoints: 15_000)
         #expect(large.multiplied(by: rate, rounding: .halfUp) == Money(cents: 9_000_000_000_000_000_000))
-        #expect(large.multiplied(by: rate, times: 365, over: 365, rounding: .halfUp) == Money(cents: 9_000_000_000_000_000_000))
+        let overAYear = large.multiplied(by: rate, times: 365, over: 365, rounding: .halfUp)
+        #expect(overAYear == Money(cents: 9_000_000_000_000_000_000))
     }
 
     @Test func interestForDays() {
         // EUR 10,000 at 8% for 30 days of 365: 6575.342... cents.
-        let interest = Money(euros: 10_000).multiplied(by: Rate(basisPoints: 800), times: 30, over: 365, rounding: .halfUp)
+        let eightPercent = Rate(basisPoints: 800)
+        let interest = Money(euros: 10_000).multiplied(by: eightPercent, times: 30, over: 365, rounding: .halfUp)
         #expect(interest == Money(cents: 6_575))
         // Rounded once at the end, not per factor: 1 cent x 100% x 1/2 is a tie.
-        #expect(Money(cents: 1).multiplied(by: Rate(basisPoints: 10_000), times: 1, over: 2, rounding: .halfUp) == Money(cents: 1))
-        #expect(Money(cents: 1).multiplied(by: Rate(basisPoints: 10_000), times: 1, over: 2, rounding: .halfEven) == .zero)
+        let whole = Rate(basisPoints: 10_000)
+        #expect(Money(cents: 1).multiplied(by: whole, times: 1, over: 2, rounding: .halfUp) == Money(cents: 1))
+        #expect(Money(cents: 1).multiplied(by: whole, times: 1, over: 2, rounding: .halfEven) == .zero)
     }
 
     /// Rounds `numerator / denominator` by way of Double, independently of `Rounding.divide`.
@@ -118,7 +121,8 @@ import Testing
         ) { cents, millionths, days, yearDays, rule in
             let numerator = Int128(cents) * Int128(millionths) * Int128(days)
             let expected = try Self.doubleRounded(numerator, over: 1_000_000 * Int128(yearDays), rule)
-            let actual = Money(cents: cents).multiplied(by: Rate(millionths: millionths), times: days, over: yearDays, rounding: rule)
+            let rate = Rate(millionths: millionths)
+            let actual = Money(cents: cents).multiplied(by: rate, times: days, over: yearDays, rounding: rule)
             #expect(Int128(actual.cents) == expected, "\(cents) x \(millionths) x \(days)/\(yearDays), \(rule)")
         }
     }
