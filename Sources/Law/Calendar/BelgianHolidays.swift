@@ -2,7 +2,12 @@ public import Money
 
 /// The ten Belgian legal holidays (wettelijke feestdagen) of art. 1 of the Royal Decree of
 /// 18 April 1974 (implementing the law of 4 January 1974 on public holidays).
-public enum BelgianHolidays {
+///
+/// `isWorkingDay` (from `HolidayCalendar`): Monday to Friday when the day is not a legal holiday,
+/// a working day (werkdag) as the project reads Book XIX Code of Economic Law. Saturdays are not
+/// counted, the cautious choice, since counting fewer working days can only start a waiting period
+/// later.
+public enum BelgianHolidays: HolidayCalendar {
     /// The holidays of `year` in calendar order, with their Dutch names.
     public static func holidays(in year: Int) -> [(day: Day, name: String)] {
         let easter = Easter.sunday(in: year)
@@ -20,17 +25,5 @@ public enum BelgianHolidays {
         ]
         // Ascension can fall on 1 May (as in 2008): sort so the list reads as a calendar.
         return inCalendarOrder(all)
-    }
-
-    /// True when `day` is one of the legal holidays of its year.
-    public static func isHoliday(_ day: Day) -> Bool {
-        holidays(in: day.year).contains { $0.day == day }
-    }
-
-    /// True for Monday to Friday when the day is not a legal holiday: a working day (werkdag) as
-    /// the project reads Book XIX Code of Economic Law. Saturdays are not counted, the cautious
-    /// choice, since counting fewer working days can only start a waiting period later.
-    public static func isWorkingDay(_ day: Day) -> Bool {
-        day.weekday != .saturday && day.weekday != .sunday && !isHoliday(day)
     }
 }

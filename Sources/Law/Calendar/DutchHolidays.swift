@@ -7,7 +7,10 @@ public import Money
 /// Friday, Easter Sunday and Monday, King's Day, 5 May (every year, not only lustrum years),
 /// Ascension Day, Whit Sunday and Monday, Christmas Day and Boxing Day. Good Friday and the two
 /// Sundays are listed so that no caller has to remember them separately.
-public enum DutchHolidays {
+///
+/// `isWorkingDay` (from `HolidayCalendar`) gives the days a term set by law runs on to when it
+/// would end on a Saturday, Sunday or holiday (art. 1 Algemene termijnenwet).
+public enum DutchHolidays: HolidayCalendar {
     /// The holidays of `year` in calendar order, with their Dutch names.
     public static func holidays(in year: Int) -> [(day: Day, name: String)] {
         let easter = Easter.sunday(in: year)
@@ -27,17 +30,6 @@ public enum DutchHolidays {
         // Ascension can fall on or before 5 May (30 April at the earliest): sort so the list
         // reads as a calendar. Two names on one day both stay.
         return inCalendarOrder(listed)
-    }
-
-    /// True when `day` is one of the holidays of its year.
-    public static func isHoliday(_ day: Day) -> Bool {
-        holidays(in: day.year).contains { $0.day == day }
-    }
-
-    /// True when `day` is neither a Saturday, a Sunday nor a holiday: the kind of day a term set by
-    /// law runs on to when it would end on one of those (art. 1 Algemene termijnenwet).
-    public static func isWorkingDay(_ day: Day) -> Bool {
-        day.weekday != .saturday && day.weekday != .sunday && !isHoliday(day)
     }
 
     /// The day the monarch's birthday is celebrated (art. 3 lid 1: "de dag waarop de verjaardag van

@@ -35,16 +35,16 @@ extension PrescriptionOutcome.Step: CustomStringConvertible {
     /// One sentence a person can check with a calendar.
     public var description: String {
         switch self {
-        case let .started(kind, start, lastEnforceableDay):
+        case .started(let kind, let start, let lastEnforceableDay):
             return "\(kind.years)-year term (\(kind.article)) starts \(start); "
                 + "enforceable through \(lastEnforceableDay)"
-        case let .interrupted(received, newTermStart, newTermEnd, lastEnforceableDay):
+        case .interrupted(let received, let newTermStart, let newTermEnd, let lastEnforceableDay):
             let kept = lastEnforceableDay > newTermEnd ? "; the interrupted term ends later and stands" : ""
             return "interruption received \(received): new term from \(newTermStart) through \(newTermEnd)"
                 + "\(kept) (art. 3:319 BW); enforceable through \(lastEnforceableDay)"
-        case let .ignoredBeforeStart(received, termStart):
+        case .ignoredBeforeStart(let received, let termStart):
             return "interruption received \(received) ignored: before the term started on \(termStart)"
-        case let .ignoredAfterPrescription(received, prescribedAfter):
+        case .ignoredAfterPrescription(let received, let prescribedAfter):
             return "interruption received \(received) ignored: the claim prescribed after \(prescribedAfter)"
         }
     }

@@ -17,7 +17,7 @@ public import Money
 /// - damages may be charged from the day after the last day of the period.
 public struct BelgianReminderTerm: Equatable, Sendable {
     /// How the reminder was sent; it decides the first day of the waiting period.
-    public enum Channel: String, Equatable, Sendable {
+    public enum Channel: String, CaseIterable, Equatable, Sendable {
         /// On paper: the period starts on the third working day after sending.
         case post
         /// Electronically: the period starts on the day after sending.
