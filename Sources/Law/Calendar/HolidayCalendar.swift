@@ -4,7 +4,7 @@ public import Money
 ///
 /// Each conforming type supplies the list for a year; `isHoliday` and `isWorkingDay` are shared so
 /// the Dutch and Belgian calendars cannot drift apart in how they use it. The list for a year is
-/// built again on every call: eleven entries and one Easter computation, cheap next to anything
+/// built again on every call: about ten entries and one Easter computation, cheap next to anything
 /// that asks (a 14-day term asks at most a few dozen times).
 public protocol HolidayCalendar {
     /// The holidays of `year` in calendar order, with their names.
