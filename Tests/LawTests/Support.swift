@@ -8,8 +8,5 @@ enum Shipped {
     static let belgium: Belgium = try! LawData.belgium()
 }
 
-/// Test shorthand: a day from `YYYY-MM-DD`.
-func day(_ text: String) -> Day { Day(iso: text)! }
-
 /// Test shorthand: an amount from `1234.56`.
 func euros(_ text: String) -> Money { try! Money(parsing: text, allowNegative: true) }

@@ -6,12 +6,11 @@ public import Money
 /// - `due` is the day the claim fell due (opeisbaar werd); for a judgment, the day it was given.
 ///   The term starts on the next day (art. 3:307 lid 1, 3:324 lid 1 BW: "na de aanvang van de dag,
 ///   volgende op die ...").
-/// - A term of N years starting the day after `due` ends at the end of the day N years after `due`:
-///   `due.adding(years: N)`, which is start + N years - 1 day. When that day does not exist the term
-///   ends on the last day of February (the counting of Regulation 1182/71 art. 3 lid 2 sub c).
-///   So due 2024-02-28 (start 2024-02-29) with 2 years ends 2026-02-28, not 2026-02-27 (which a
-///   naive "29 February + 2 years = 28 February, minus 1 day" would give); due 2023-02-28 with
-///   5 years ends 2028-02-28, not the 29th.
+/// - A term of N years starting on `start` ends with the day before the same day N years later:
+///   `start.adding(years: N).adding(days: -1)`, literally "start + N years - 1 day" of
+///   netherlands-law.md section 4. A start on 29 February reaches 28 February of a common year (the
+///   project's anniversary rule), so due 2024-02-28 (start 2024-02-29) with 2 years ends 2026-02-27;
+///   due 2023-02-28 (start 2023-03-01) with 5 years ends 2028-02-29.
 /// - An interruption takes effect on the day it is received (a written reminder or reservation,
 ///   art. 3:317; an acknowledgement, 3:318; for a lawsuit, 3:316, pass the day the proceedings
 ///   ended). A new term starts the next day, as long as the original but at most 5 years, and never
@@ -28,7 +27,7 @@ public enum Prescription {
         kind: PrescriptionKind, due: Day, interruptions: [Day]
     ) -> PrescriptionOutcome {
         let start = due.adding(days: 1)
-        var lastEnforceableDay = due.adding(years: kind.years)
+        var lastEnforceableDay = termEnd(start: start, years: kind.years)
         var steps: [PrescriptionOutcome.Step] = [
             .started(kind: kind, start: start, lastEnforceableDay: lastEnforceableDay)
         ]
@@ -38,7 +37,7 @@ public enum Prescription {
             } else if received > lastEnforceableDay {
                 steps.append(.ignoredAfterPrescription(received: received, prescribedAfter: lastEnforceableDay))
             } else {
-                let newTermEnd = received.adding(years: kind.yearsAfterInterruption)
+                let newTermEnd = termEnd(start: received.adding(days: 1), years: kind.yearsAfterInterruption)
                 lastEnforceableDay = max(lastEnforceableDay, newTermEnd)
                 steps.append(
                     .interrupted(
@@ -47,5 +46,10 @@ public enum Prescription {
             }
         }
         return PrescriptionOutcome(kind: kind, due: due, steps: steps, prescribedAfter: lastEnforceableDay)
+    }
+
+    /// The last day of a term of `years` years that starts on `start`: start + N years - 1 day.
+    static func termEnd(start: Day, years: Int) -> Day {
+        start.adding(years: years).adding(days: -1)
     }
 }
