@@ -35,4 +35,17 @@ public struct Belgium: Jurisdiction {
     {
         throw .notCovered("Belgian statutory interest is not in Ademruimte's tables yet")
     }
+
+    /// Book XIX art. XIX.2: the first reminder is free; damages may follow the 14-day waiting period.
+    public func firstDayCostsMayBeCharged(reminderSent sent: Day, by channel: ReminderChannel, delivered: Day?)
+        throws(LawError) -> Day
+    {
+        BelgianReminderTerm(sent: sent, channel: channel == .post ? .post : .email).damagesFrom
+    }
+
+    public func prescription(kind: PrescriptionKind, due: Day, interruptions: [Day]) throws(LawError)
+        -> PrescriptionOutcome
+    {
+        throw .notCovered("Belgian prescription is not in Ademruimte's rules yet")
+    }
 }

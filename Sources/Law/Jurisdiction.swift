@@ -8,12 +8,15 @@ public enum LawError: Error, Equatable, Sendable, CustomStringConvertible {
     case interest(InterestError)
     /// No rules are in force on the day asked.
     case noRulesInForce(Day)
+    /// An input contradicts another (e.g. delivery before posting).
+    case inconsistent(String)
 
     public var description: String {
         switch self {
         case .notCovered(let what): return what
         case .interest(let error): return error.description
         case .noRulesInForce(let day): return "no rules are in force on \(day)"
+        case .inconsistent(let what): return what
         }
     }
 }
@@ -38,6 +41,22 @@ public protocol Jurisdiction: Sendable {
     /// The statutory interest of `kind` on `principal` from `from` through `through`, both inclusive.
     func statutoryInterest(kind: InterestKind, principal: Money, from: Day, through: Day) throws(LawError)
         -> InterestCalculation
+
+    /// The first day collection costs (or damages) may be charged to a consumer after a reminder
+    /// sent on `sent` by `channel`; `delivered` is the actual delivery day when known.
+    func firstDayCostsMayBeCharged(reminderSent sent: Day, by channel: ReminderChannel, delivered: Day?)
+        throws(LawError) -> Day
+
+    /// When a claim of `kind` that fell due on `due` prescribes, given the days interruptions arrived.
+    func prescription(kind: PrescriptionKind, due: Day, interruptions: [Day]) throws(LawError) -> PrescriptionOutcome
+}
+
+/// How a reminder reaches the debtor.
+public enum ReminderChannel: String, Sendable, CaseIterable, Codable {
+    /// On paper, by post.
+    case post
+    /// Electronically (e-mail or the portal).
+    case email
 }
 
 /// The collection-cost rules of each period, built once from the staffel and limits tables.

@@ -40,4 +40,27 @@ public struct Netherlands: Jurisdiction {
             throw .interest(error)
         }
     }
+
+    /// The 14-day letter (art. 6:96 lid 6 BW): costs are due from the day after its term. By e-mail
+    /// the letter is delivered the day it is sent unless a later delivery is known.
+    public func firstDayCostsMayBeCharged(reminderSent sent: Day, by channel: ReminderChannel, delivered: Day?)
+        throws(LawError) -> Day
+    {
+        try reminderTerm(posted: sent, delivered: delivered ?? (channel == .email ? sent : nil)).costsDueFrom
+    }
+
+    /// The 14-day letter's term, with the assumed postal delivery unless `delivered` is known.
+    public func reminderTerm(posted: Day, delivered: Day?) throws(LawError) -> ReminderTerm {
+        if let delivered, delivered < posted {
+            throw .inconsistent("the delivery day \(delivered) lies before the posting day \(posted)")
+        }
+        return ReminderTerm.netherlands(posted: posted, delivered: delivered)
+    }
+
+    /// Prescription per art. 3:307-3:324 BW with interruptions (3:316-3:319).
+    public func prescription(kind: PrescriptionKind, due: Day, interruptions: [Day]) throws(LawError)
+        -> PrescriptionOutcome
+    {
+        Prescription.lastEnforceableDay(kind: kind, due: due, interruptions: interruptions)
+    }
 }

@@ -48,9 +48,12 @@ extension Money {
 
         let (wholeText, fractionText) = try Money.splitDecimal(text, raw: rawText)
         guard fractionText.count <= 2 else { throw .tooManyDecimals(rawText) }
-        guard wholeText.count <= 16, let whole = Int64(wholeText) else { throw .tooLarge(rawText) }
         let fraction = Int64(fractionText + String(repeating: "0", count: 2 - fractionText.count))!
-        let cents = whole * 100 + fraction
+        // Up to Int64.max cents (92,233,720,368,547,758.07 euros): every amount `description` writes.
+        guard wholeText.count <= 17, let whole = Int64(wholeText) else { throw .tooLarge(rawText) }
+        let (scaled, overflow) = whole.multipliedReportingOverflow(by: 100)
+        let (cents, overflowAdding) = scaled.addingReportingOverflow(fraction)
+        guard !overflow, !overflowAdding else { throw .tooLarge(rawText) }
         if negative && cents != 0 && !allowNegative { throw .negativeNotAllowed(rawText) }
         self.init(cents: negative ? -cents : cents)
     }

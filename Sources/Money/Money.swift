@@ -2,7 +2,7 @@
 ///
 /// Arithmetic traps on overflow rather than wrapping: an amount beyond ±92 quadrillion euros is a
 /// programmer error, never a value to carry on with. Multiplying by a rate always names its rounding.
-public struct Money: Hashable, Comparable, Sendable, Codable {
+public struct Money: Hashable, Comparable, Sendable {
     /// The amount in euro cents.
     public let cents: Int64
 
@@ -130,5 +130,25 @@ extension Money {
     /// Sums a sequence of amounts.
     public static func sum<Amounts: Sequence>(_ amounts: Amounts) -> Money where Amounts.Element == Money {
         amounts.reduce(.zero, +)
+    }
+}
+
+extension Money: Codable {
+    /// Decodes from the plain decimal string form, `"1234.56"` (negative amounts allowed).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        do {
+            self = try Money(parsing: text, allowNegative: true)
+        } catch {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
+        }
+    }
+
+    /// Encodes as the plain decimal string form with two decimals, `"1234.56"`: the form of every
+    /// amount in Ademruimte's JSON.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
     }
 }

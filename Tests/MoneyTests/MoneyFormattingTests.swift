@@ -30,3 +30,16 @@ import Testing
         #expect(try JSONDecoder().decode([Money].self, from: data) == amounts)
     }
 }
+
+@Suite struct MoneyCodableTests {
+    /// Amounts travel in JSON as strings with two decimals, never as floats or a cents object.
+    @Test func encodesAsATwoDecimalString() throws {
+        let data = try JSONEncoder().encode([Money(cents: 123_456), Money(cents: -5)])
+        #expect(String(decoding: data, as: UTF8.self) == #"["1234.56","-0.05"]"#)
+        #expect(try JSONDecoder().decode([Money].self, from: data) == [Money(cents: 123_456), Money(cents: -5)])
+    }
+
+    @Test func rejectsAnAmbiguousString() {
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode([Money].self, from: Data(#"["1.234"]"#.utf8)) }
+    }
+}

@@ -21,6 +21,17 @@ enum JurisdictionChoice: String, CaseIterable, ExpressibleByArgument {
     }
 }
 
+extension JurisdictionChoice {
+    /// The Netherlands with its tables, for the commands that compute Dutch law only.
+    static func loadNetherlands() throws -> Netherlands {
+        do {
+            return try LawData.netherlands()
+        } catch {
+            throw ValidationError("law tables: \(error)")
+        }
+    }
+}
+
 extension Day {
     /// Today in UTC, for defaults at the command line only (the core never reads the clock).
     static var todayUTC: Day {
