@@ -11,6 +11,7 @@ public enum CreditorReferenceError: Error, Hashable, Sendable, CustomStringConve
     /// The mod 97 check fails: a character is mistyped.
     case checkDigitsWrong(String)
 
+    /// The reason in one sentence, for the person who has to fix the input.
     public var description: String {
         switch self {
         case .missingRFPrefix(let text): return "'\(text)' is not a creditor reference: it must start with RF"

@@ -13,6 +13,7 @@ public enum IBANError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The mod 97 check fails: a typing error somewhere in the number.
     case checkDigitsWrong(String)
 
+    /// The reason in one sentence, for the person who has to fix the input.
     public var description: String {
         switch self {
         case .empty:

@@ -46,6 +46,9 @@ public struct PaymentReference: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The paper form in groups of four: `5010 0021 6701 0010`.
+    public var formatted: String { digits.groupedInFours }
+
     /// The 16 digits.
     public var description: String { digits }
 }

@@ -7,6 +7,7 @@ public enum PaymentReferenceError: Error, Hashable, Sendable, CustomStringConver
     /// The first digit is not the check digit of the 15 that follow.
     case checkDigitWrong(expected: Int, got: Int)
 
+    /// The reason in one sentence, for the person who has to fix the input.
     public var description: String {
         switch self {
         case .notDigits(let text):

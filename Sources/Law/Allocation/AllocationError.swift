@@ -7,6 +7,7 @@ public enum AllocationError: Error, Hashable, Sendable, CustomStringConvertible 
     /// More debts than one allocation handles (`PaymentAllocation.debtsMax`).
     case tooManyDebts(count: Int, max: Int)
 
+    /// The reason in one sentence, for the person who has to fix the input.
     public var description: String {
         switch self {
         case .duplicateDebtID(let id): return "two debts have the id '\(id)'"

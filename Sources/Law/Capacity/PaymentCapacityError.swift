@@ -5,6 +5,7 @@ public enum PaymentCapacityError: Error, Hashable, Sendable, CustomStringConvert
     /// The protected-income table has no row for the household on the day (the day is before its first row).
     case noNorm(household: Household, day: Day)
 
+    /// The reason in one sentence, for the person who has to fix the input.
     public var description: String {
         switch self {
         case .noNorm(let household, let day):

@@ -11,6 +11,7 @@ public enum LegalCostError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The number of lawyer's points is outside 0 through `LegalCostEstimate.lawyerPointsMax`.
     case lawyerPointsOutOfRange(Int)
 
+    /// The reason in one sentence, for the person who has to fix the input.
     public var description: String {
         switch self {
         case .noCourtFee(let claim, let day): return "no court fee for a claim of \(claim) on \(day)"

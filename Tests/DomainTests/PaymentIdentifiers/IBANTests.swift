@@ -68,6 +68,20 @@ import Testing
         #expect(ibanVectorsFromSchwifty.count > 300)
     }
 
+    @Test func swappingAnyTwoDifferentAdjacentDigitsOfTheSchwiftyIBANsIsCaught() {
+        for (text, verdict) in ibanVectorsFromSchwifty where verdict == "valid" {
+            let characters = Array(text)
+            for first in 0..<(characters.count - 1)
+            where characters[first].isNumber && characters[first + 1].isNumber && characters[first] != characters[first + 1] {
+                var swapped = characters
+                swapped.swapAt(first, first + 1)
+                #expect(throws: IBANError.self, "\(text) with positions \(first) and \(first + 1) swapped") {
+                    try IBAN(String(swapped))
+                }
+            }
+        }
+    }
+
     @Test func swappingTwoDifferentAdjacentDigitsIsCaught() async {
         let bban = Gen.number.string(of: 14)
         await propertyCheck(input: bban, Gen.int(in: 0...18)) { bbanDigits, position in

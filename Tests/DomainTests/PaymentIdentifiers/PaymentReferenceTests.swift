@@ -14,8 +14,10 @@ import Testing
         #expect(try PaymentReference.generate(body15: "808980197629000").digits == "1808980197629000")
     }
 
-    @Test func spacesAreAllowed() throws {
-        #expect(try PaymentReference("5010 0021 6701 0010").digits == "5010002167010010")
+    @Test func spacesAreAllowedAndFormattedIsInGroupsOfFour() throws {
+        let reference = try PaymentReference("5010 0021 6701 0010")
+        #expect(reference.digits == "5010002167010010")
+        #expect(reference.formatted == "5010 0021 6701 0010")
     }
 
     @Test func badInputSaysWhy() {
