@@ -12,21 +12,16 @@ public enum AllocationOrder {
     /// The debts as groups in payment order; the debts in one group tie and share pro rata. Within a
     /// group, and between equal debts, input order is kept so the result is deterministic.
     public static func groups(of debts: [OutstandingDebt], on day: Day, designatedDebt: String?) -> [[OutstandingDebt]] {
-        let ranked = debts.enumerated().sorted { left, right in
-            let leftKey = rankKey(left.element, on: day, designatedDebt: designatedDebt)
-            let rightKey = rankKey(right.element, on: day, designatedDebt: designatedDebt)
-            return leftKey != rightKey ? leftKey < rightKey : left.offset < right.offset
-        }
+        let ranked = debts.enumerated()
+            .map { (offset: $0.offset, key: rankKey($0.element, on: day, designatedDebt: designatedDebt), debt: $0.element) }
+            .sorted { $0.key != $1.key ? $0.key < $1.key : $0.offset < $1.offset }
         var groups: [[OutstandingDebt]] = []
-        var lastKey: RankKey?
-        for (_, debt) in ranked {
-            let key = rankKey(debt, on: day, designatedDebt: designatedDebt)
-            if key == lastKey, !groups.isEmpty {
-                groups[groups.count - 1].append(debt)
+        for (index, entry) in ranked.enumerated() {
+            if index > 0, ranked[index - 1].key == entry.key {
+                groups[groups.count - 1].append(entry.debt)
             } else {
-                groups.append([debt])
+                groups.append([entry.debt])
             }
-            lastKey = key
         }
         return groups
     }
