@@ -11,12 +11,12 @@
 /// Age is not part of this value; `AllocationOrder` applies it. See docs/allocation.md.
 public struct Onerousness: Hashable, Sendable, Comparable {
     /// The statutory interest running on the debt.
-    public let interestKind: InterestKind
+    public let interestKind: RunningInterest
     /// True when collection costs are owed on the debt.
     public let hasCollectionCosts: Bool
 
     /// The onerousness of a debt with `interestKind` and, or without, collection costs.
-    public init(interestKind: InterestKind, hasCollectionCosts: Bool) {
+    public init(interestKind: RunningInterest, hasCollectionCosts: Bool) {
         self.interestKind = interestKind
         self.hasCollectionCosts = hasCollectionCosts
     }

@@ -10,10 +10,10 @@ public struct OutstandingDebt: Hashable, Sendable {
     /// What is owed: costs, interest and principal.
     public let balance: DebtBalance
     /// The statutory interest running on it.
-    public let interestKind: InterestKind
+    public let interestKind: RunningInterest
 
     /// A debt `id` due on `due` with `balance` and `interestKind`.
-    public init(id: String, due: Day, balance: DebtBalance, interestKind: InterestKind) {
+    public init(id: String, due: Day, balance: DebtBalance, interestKind: RunningInterest) {
         self.id = id
         self.due = due
         self.balance = balance
@@ -43,7 +43,7 @@ extension OutstandingDebt: Codable {
                 costs: try container.decodeAmount(forKey: .costs),
                 interest: try container.decodeAmount(forKey: .interest),
                 principal: try container.decodeAmount(forKey: .principal)),
-            interestKind: try container.decode(InterestKind.self, forKey: .interestKind))
+            interestKind: try container.decode(RunningInterest.self, forKey: .interestKind))
     }
 
     /// Encodes the flat form that `init(from:)` reads.

@@ -7,7 +7,7 @@ import Testing
     static let payday = Day(iso: "2025-06-01")!
 
     static func debt(
-        _ id: String, due: String, principal: Int64, interest: Int64 = 0, costs: Int64 = 0, kind: InterestKind = .consumer
+        _ id: String, due: String, principal: Int64, interest: Int64 = 0, costs: Int64 = 0, kind: RunningInterest = .consumer
     ) -> OutstandingDebt {
         OutstandingDebt(
             id: id, due: Day(iso: due)!,
@@ -114,7 +114,7 @@ import Testing
                 balance: DebtBalance(
                     costs: Money(cents: Int64(row[1] * row[5] * 1_237)), interest: Money(cents: Int64(row[2] * 991)),
                     principal: Money(cents: Int64(row[3] * 25_013 + row[5]))),
-                interestKind: InterestKind.allCases[row[4] % 3])
+                interestKind: RunningInterest.allCases[row[4] % 3])
         }
     }
 

@@ -1,6 +1,6 @@
 /// The statutory interest running on a debt, the first test of which debt is the most onerous
 /// (art. 6:43 lid 2 BW).
-public enum InterestKind: String, Hashable, Sendable, Codable, CaseIterable {
+public enum RunningInterest: String, Hashable, Sendable, Codable, CaseIterable {
     /// Commercial statutory interest (art. 6:119a BW), between businesses: the highest rate.
     case commercial
     /// Statutory interest (art. 6:119 BW), on consumer debts.
