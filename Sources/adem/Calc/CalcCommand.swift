@@ -7,7 +7,8 @@ struct CalcCommand: AsyncParsableCommand {
         abstract: "Compute interest, collection costs, deadlines, allocation, prescription and check identifiers.",
         discussion: "Amounts accept 1234.56 and Dutch 1.234,56; days are YYYY-MM-DD. --json prints one JSON object.",
         subcommands: [
-            CostsCommand.self, InterestCommand.self, ReminderDeadlineCommand.self, PrescriptionCommand.self,
+            CostsCommand.self, InterestCommand.self, ReminderDeadlineCommand.self, AllocateCommand.self,
+            PrescriptionCommand.self, IBANCommand.self, ReferenceCommand.self,
         ]
     )
 }
