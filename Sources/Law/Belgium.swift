@@ -48,4 +48,8 @@ public struct Belgium: Jurisdiction {
     {
         throw .notCovered("Belgian prescription is not in Ademruimte's rules yet")
     }
+
+    public func allocate(_ request: AllocationRequest) throws(LawError) -> PaymentAllocation {
+        throw .notCovered("Belgian payment allocation is not in Ademruimte's rules yet")
+    }
 }

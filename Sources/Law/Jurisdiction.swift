@@ -49,6 +49,9 @@ public protocol Jurisdiction: Sendable {
 
     /// When a claim of `kind` that fell due on `due` prescribes, given the days interruptions arrived.
     func prescription(kind: PrescriptionKind, due: Day, interruptions: [Day]) throws(LawError) -> PrescriptionOutcome
+
+    /// Allocates a payment over a debtor's debts: which debt first, and within each debt what first.
+    func allocate(_ request: AllocationRequest) throws(LawError) -> PaymentAllocation
 }
 
 /// How a reminder reaches the debtor.

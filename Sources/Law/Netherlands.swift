@@ -9,11 +9,20 @@ public struct Netherlands: Jurisdiction {
     public let interestRates: StatutoryInterestRates
     /// Collection-cost rules over time.
     public let costSchedule: CollectionCostSchedule
+    /// Protected income (beslagvrije voet) norms over time.
+    public let protectedIncome: ProtectedIncomeTable
+    /// Court, bailiff and lawyer's tariffs for the legal-track estimate.
+    public let legalCosts: LegalCostTables
 
     /// The Netherlands with the given tables.
-    public init(interestRates: StatutoryInterestRates, costSchedule: CollectionCostSchedule) {
+    public init(
+        interestRates: StatutoryInterestRates, costSchedule: CollectionCostSchedule,
+        protectedIncome: ProtectedIncomeTable, legalCosts: LegalCostTables
+    ) {
         self.interestRates = interestRates
         self.costSchedule = costSchedule
+        self.protectedIncome = protectedIncome
+        self.legalCosts = legalCosts
     }
 
     /// The cost rules in force on `day`.
@@ -62,5 +71,14 @@ public struct Netherlands: Jurisdiction {
         -> PrescriptionOutcome
     {
         Prescription.lastEnforceableDay(kind: kind, due: due, interruptions: interruptions)
+    }
+
+    /// Art. 6:43 BW between debts, 6:44 BW within each debt (docs/allocation.md).
+    public func allocate(_ request: AllocationRequest) throws(LawError) -> PaymentAllocation {
+        do {
+            return try request.allocate()
+        } catch {
+            throw .inconsistent(error.description)
+        }
     }
 }

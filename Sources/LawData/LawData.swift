@@ -35,7 +35,11 @@ extension LawData {
         Netherlands(
             interestRates: try StatutoryInterestRates(table: table("statutory-interest-nl.csv")),
             costSchedule: try CollectionCostSchedule(
-                staffel: table("collection-costs-nl.csv"), limits: table("collection-costs-limits-nl.csv")))
+                staffel: table("collection-costs-nl.csv"), limits: table("collection-costs-limits-nl.csv")),
+            protectedIncome: try ProtectedIncomeTable(table("protected-income-nl.csv")),
+            legalCosts: try LegalCostTables(
+                courtFees: table("court-fees-nl.csv"), bailiffFees: table("bailiff-fees-nl.csv"),
+                lawyerTariff: table("lawyer-tariff-nl.csv")))
     }
 
     /// Belgium with the shipped (or overriding) tables.

@@ -8,7 +8,8 @@ struct CalcCommand: AsyncParsableCommand {
         discussion: "Amounts accept 1234.56 and Dutch 1.234,56; days are YYYY-MM-DD. --json prints one JSON object.",
         subcommands: [
             CostsCommand.self, InterestCommand.self, ReminderDeadlineCommand.self, AllocateCommand.self,
-            PrescriptionCommand.self, IBANCommand.self, ReferenceCommand.self,
+            PrescriptionCommand.self, CapacityCommand.self, LegalCostsCommand.self, IBANCommand.self,
+            ReferenceCommand.self,
         ]
     )
 }
