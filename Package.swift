@@ -16,10 +16,20 @@ let package = Package(
         .library(name: "Money", targets: ["Money"]),
         .library(name: "Law", targets: ["Law"]),
         .library(name: "Domain", targets: ["Domain"]),
+        .library(name: "Store", targets: ["Store"]),
+        .library(name: "Operations", targets: ["Operations"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/sqlite-nio.git", from: "1.13.2"),
+        .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
     ],
     targets: [
         // Functional core: no I/O, no wall clock, no unseeded randomness.
@@ -36,11 +46,36 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // The case store: the CaseStore contract, its SQL over SQLite and PostgreSQL, migrations.
+        .target(
+            name: "Store",
+            dependencies: [
+                "Money", "Domain",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
+        // The use cases (claim import first): validation, batching and transactions.
+        .target(
+            name: "Operations",
+            dependencies: ["Money", "Domain", "Store"],
+            swiftSettings: strictSettings
+        ),
+
         // The command-line shell.
         .executableTarget(
             name: "adem",
             dependencies: [
-                "Money", "Law", "LawData", "Domain",
+                "Money", "Law", "LawData", "Domain", "Store", "Operations",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -67,6 +102,16 @@ let package = Package(
         .testTarget(
             name: "EngineTests",
             dependencies: ["Engine", "Money", .product(name: "PropertyBased", package: "swift-property-based")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "StoreContractTests",
+            dependencies: ["Store", "Domain", "Money"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "OperationsTests",
+            dependencies: ["Operations", "Store", "Domain", "Money"],
             swiftSettings: strictSettings
         ),
         .testTarget(

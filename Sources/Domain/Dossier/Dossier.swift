@@ -1,0 +1,109 @@
+public import Money
+
+/// A collection case: one debtor, one client, the claims between them, and where we stand.
+public struct Dossier: Identifiable, Hashable, Sendable, Codable {
+    /// A dossier's id: `CLIENT_REF/DEBTOR_REF#N`, N counting the debtor's dossiers at that client.
+    public typealias ID = Identifier<Dossier>
+
+    /// The dossier's id.
+    public let id: ID
+    /// The client on whose behalf we collect.
+    public let clientID: Client.ID
+    /// The debtor who owes.
+    public let debtorID: Debtor.ID
+    /// The day the dossier was opened.
+    public let openedDay: Day
+    /// Where the dossier is in its lifecycle.
+    public var state: DossierState
+    /// The day the daily run should next look at this dossier; nil when nothing is planned.
+    public var nextActionDay: Day?
+    /// Conditions that change what we may do.
+    public var flags: DossierFlags
+    /// Why and when the dossier closed; set exactly when `state == .closed`.
+    public var closure: DossierClosure?
+    /// Optimistic concurrency: the store bumps it on every write and refuses a write whose
+    /// expected version is stale.
+    public var version: Int64
+
+    /// A new dossier in state `.new`, due for its first action on `openedDay`.
+    public init(id: ID, clientID: Client.ID, debtorID: Debtor.ID, openedDay: Day, state: DossierState = .new,
+                nextActionDay: Day? = nil, flags: DossierFlags = [], closure: DossierClosure? = nil, version: Int64 = 1) {
+        precondition((state == .closed) == (closure != nil), "a dossier has a closure exactly when it is closed")
+        self.id = id
+        self.clientID = clientID
+        self.debtorID = debtorID
+        self.openedDay = openedDay
+        self.state = state
+        self.nextActionDay = nextActionDay
+        self.flags = flags
+        self.closure = closure
+        self.version = version
+    }
+
+    /// The id of the `ordinal`-th dossier (from 1) of `debtor`.
+    public static func id(debtor: Debtor.ID, ordinal: Int) -> ID { ID("\(debtor.rawValue)#\(ordinal)") }
+
+    /// Closes the dossier on `day` for `reason`; nothing is planned after that.
+    public mutating func close(on day: Day, reason: CloseReason) {
+        state = .closed
+        closure = DossierClosure(day: day, reason: reason)
+        nextActionDay = nil
+    }
+}
+
+/// The lifecycle of a dossier.
+public enum DossierState: String, Hashable, Sendable, Codable, CaseIterable {
+    /// Imported, nothing sent yet.
+    case new
+    /// Reminders in the client's name before the 14-day letter (pre-incasso).
+    case preCollection
+    /// The 14-day letter (14-dagenbrief, art. 6:96 lid 6 BW) was sent; waiting for its deadline.
+    case reminderLetter
+    /// Collecting: reminders, calls, e-mails.
+    case collecting
+    /// A payment arrangement runs.
+    case arrangement
+    /// Paused (dispute, freeze, debt counselling) until a flag clears.
+    case onHold
+    /// Handed to a bailiff or court.
+    case legal
+    /// Finished; see the closure reason.
+    case closed
+}
+
+/// Conditions on a dossier, as a set of flags.
+public struct DossierFlags: OptionSet, Hashable, Sendable, Codable {
+    public let rawValue: Int
+
+    public init(rawValue: Int) { self.rawValue = rawValue }
+
+    /// The debtor disputes the claim: collection stops until it is resolved.
+    public static let disputed = DossierFlags(rawValue: 1 << 0)
+    /// Interest and costs are frozen.
+    public static let frozen = DossierFlags(rawValue: 1 << 1)
+    /// Signs of vulnerability: a person, not the strategy, decides the next step.
+    public static let vulnerable = DossierFlags(rawValue: 1 << 2)
+    /// The debtor is in a debt counselling programme (schuldhulpverlening, WSNP).
+    public static let inDebtCounselling = DossierFlags(rawValue: 1 << 3)
+    /// The debtor lives abroad: other law and channels may apply.
+    public static let abroad = DossierFlags(rawValue: 1 << 4)
+}
+
+/// When and why a dossier closed.
+public struct DossierClosure: Hashable, Sendable, Codable {
+    /// The day of closing.
+    public let day: Day
+    /// The reason.
+    public let reason: CloseReason
+
+    /// A closure on `day` for `reason`.
+    public init(day: Day, reason: CloseReason) {
+        self.day = day
+        self.reason = reason
+    }
+}
+
+/// Why a dossier closed.
+public enum CloseReason: String, Hashable, Sendable, Codable, CaseIterable {
+    case paid, settled, writtenOff, prescribed, referred, handedToCourt, withdrawn
+}

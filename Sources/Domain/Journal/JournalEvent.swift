@@ -1,0 +1,88 @@
+public import Money
+
+/// One domain event in the append-only journal: what happened to a dossier and on which day.
+///
+/// The store writes events in the same transaction as the state they explain. `sequence` is the
+/// journal order the store assigns; `recordedAt` is the wall-clock moment of writing, kept for
+/// audit and left out of the state digest (two stores with the same history differ only there).
+public struct JournalEvent: Hashable, Sendable, Codable {
+    /// The position in the journal; nil until stored.
+    public let sequence: Int64?
+    /// The dossier the event belongs to.
+    public let dossierID: Dossier.ID
+    /// The business day of the event (not the wall clock).
+    public let day: Day
+    /// What happened.
+    public let type: JournalEventType
+    /// The event's details.
+    public let payload: JournalPayload
+    /// When the event was written, as ISO-8601 UTC text supplied by the shell; nil until stored.
+    public let recordedAt: String?
+
+    /// An event, not yet stored.
+    public init(dossierID: Dossier.ID, day: Day, type: JournalEventType, payload: JournalPayload = JournalPayload()) {
+        self.init(sequence: nil, dossierID: dossierID, day: day, type: type, payload: payload, recordedAt: nil)
+    }
+
+    /// An event as read from a store.
+    public init(sequence: Int64?, dossierID: Dossier.ID, day: Day, type: JournalEventType, payload: JournalPayload, recordedAt: String?) {
+        self.sequence = sequence
+        self.dossierID = dossierID
+        self.day = day
+        self.type = type
+        self.payload = payload
+        self.recordedAt = recordedAt
+    }
+}
+
+/// The kinds of domain event.
+public enum JournalEventType: String, Hashable, Sendable, Codable, CaseIterable {
+    case dossierOpened, claimAdded, interestAccrued, costsCharged
+    case contactPlanned, contactSent, contactDelivered, contactFailed, callMade
+    case paymentReceived, paymentAllocated
+    case arrangementAgreed, arrangementKept, arrangementBroken
+    case freezeStarted, freezeEnded, disputeOpened, disputeClosed
+    case flagsChanged, stateChanged, screened, referred
+    /// The dossier closed; the payload's `reason` is a `CloseReason`.
+    case closed
+    case portalLogin, surveyAnswered
+    /// Retention replaced the debtor's personal data by a pseudonym.
+    case pseudonymised
+    case correctionBooked
+}
+
+/// The details of an event as sorted key/value text, rendered as canonical JSON for storage and digests.
+public struct JournalPayload: Hashable, Sendable, Codable {
+    /// The fields.
+    public var fields: [String: String]
+
+    /// A payload with `fields`.
+    public init(_ fields: [String: String] = [:]) { self.fields = fields }
+
+    /// The value of `key`.
+    public subscript(key: String) -> String? { fields[key] }
+
+    /// JSON with keys sorted and no spaces: the same fields always give the same text.
+    public var canonicalJSON: String {
+        "{" + fields.keys.sorted().map { "\(JournalPayload.quoted($0)):\(JournalPayload.quoted(fields[$0]!))" }.joined(separator: ",") + "}"
+    }
+
+    /// `text` as a JSON string literal.
+    static func quoted(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+}

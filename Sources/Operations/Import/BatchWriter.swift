@@ -1,0 +1,100 @@
+import Domain
+import Money
+import Store
+
+/// Writes one batch of valid rows inside the import's transaction: duplicates sorted out, debtors
+/// and dossiers found or created, claims, ledger postings and journal events appended.
+struct BatchWriter: Sendable {
+    let clientID: Client.ID
+    let day: Day
+    let recordedAt: String
+    let importID: String
+
+    struct Outcome {
+        var imported = 0
+        var duplicates = 0
+        var issues: [ImportIssue] = []
+    }
+
+    func write(_ rows: [ValidClaimRow], to store: any CaseStore) async throws -> Outcome {
+        var outcome = Outcome()
+        let ids = rows.map { Claim.id(client: clientID, invoiceNumber: $0.invoiceNumber) }
+        let known = try await store.claims(ids)
+
+        // 1. Which rows are new, which are repeats of an earlier import, which repeat this file.
+        var firstLineInBatch: [Claim.ID: Int] = [:]
+        var accepted: [ValidClaimRow] = []
+        for (row, id) in zip(rows, ids) {
+            if let firstLine = firstLineInBatch[id] {
+                outcome.issues.append(duplicateInFile(row, firstLine: firstLine))
+            } else if let stored = known[id] {
+                if stored.importID == importID {
+                    outcome.issues.append(duplicateInFile(row, firstLine: stored.sourceLine ?? 0))
+                } else {
+                    outcome.duplicates += 1
+                }
+                firstLineInBatch[id] = stored.sourceLine ?? row.line
+            } else {
+                firstLineInBatch[id] = row.line
+                accepted.append(row)
+            }
+        }
+        guard !accepted.isEmpty else { return outcome }
+
+        // 2. Debtors: the first row of an unknown debtor registers it.
+        var debtorIDs: [Debtor.ID] = []
+        var newDebtors: [Debtor.ID: Debtor] = [:]
+        let knownDebtors = try await store.debtors(Array(Set(accepted.map { Debtor.id(client: clientID, reference: $0.debtorReference) })))
+        for row in accepted {
+            let id = Debtor.id(client: clientID, reference: row.debtorReference)
+            debtorIDs.append(id)
+            if knownDebtors[id] == nil && newDebtors[id] == nil {
+                newDebtors[id] = Debtor(clientID: clientID, reference: row.debtorReference, kind: row.debtorKind, profile: row.profile)
+            }
+        }
+        try await store.insertDebtors(newDebtors.values.sorted { $0.id < $1.id })
+
+        // 3. Dossiers: a debtor's open dossier at this client gathers its claims; else a new one.
+        var openDossier: [Debtor.ID: Dossier.ID] = [:]
+        var dossierCount: [Debtor.ID: Int] = [:]
+        for dossier in try await store.dossiers(ofDebtors: Array(Set(debtorIDs))) {
+            dossierCount[dossier.debtorID, default: 0] += 1
+            if dossier.state != .closed && dossier.clientID == clientID { openDossier[dossier.debtorID] = dossier.id }
+        }
+        var newDossiers: [Dossier] = []
+        var events: [JournalEvent] = []
+        for (row, debtorID) in zip(accepted, debtorIDs) where openDossier[debtorID] == nil {
+            let ordinal = dossierCount[debtorID, default: 0] + 1
+            let flags: DossierFlags = row.profile.address.country == .netherlands ? [] : [.abroad]
+            let dossier = Dossier(id: Dossier.id(debtor: debtorID, ordinal: ordinal), clientID: clientID, debtorID: debtorID,
+                                  openedDay: day, nextActionDay: day, flags: flags)
+            dossierCount[debtorID] = ordinal
+            openDossier[debtorID] = dossier.id
+            newDossiers.append(dossier)
+            events.append(JournalEvent(dossierID: dossier.id, day: day, type: .dossierOpened, payload: JournalPayload(["import": importID])))
+        }
+        try await store.insertDossiers(newDossiers)
+
+        // 4. Claims, their ledger transactions and journal events.
+        var claims: [StoredClaim] = []
+        var transactions: [LedgerTransaction] = []
+        for (row, debtorID) in zip(accepted, debtorIDs) {
+            let claim = Claim(clientID: clientID, dossierID: openDossier[debtorID]!, invoiceNumber: row.invoiceNumber, invoiceDay: row.invoiceDay,
+                              dueDay: row.dueDay, principal: row.amount, description: row.description)
+            claims.append(StoredClaim(claim: claim, importID: importID, sourceLine: row.line))
+            transactions.append(.claimHandedOver(claim, on: day))
+            events.append(JournalEvent(dossierID: claim.dossierID, day: day, type: .claimAdded,
+                                       payload: JournalPayload(["invoice": row.invoiceNumber, "principalCents": String(row.amount.cents)])))
+        }
+        try await store.insertClaims(claims)
+        try await store.appendLedger(transactions)
+        try await store.appendJournal(events, recordedAt: recordedAt)
+        outcome.imported = claims.count
+        return outcome
+    }
+
+    private func duplicateInFile(_ row: ValidClaimRow, firstLine: Int) -> ImportIssue {
+        ImportIssue(line: row.line, column: "invoice_number",
+                    reason: "duplicate invoice number \(row.invoiceNumber) in the file (first on line \(firstLine))")
+    }
+}

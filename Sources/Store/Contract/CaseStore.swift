@@ -1,0 +1,209 @@
+public import Domain
+public import Money
+
+/// The memory of Ademruimte: clients, debtors, dossiers, claims, ledgers and the journal.
+///
+/// One contract, two engines (SQLite embedded, PostgreSQL for production), both passing the same
+/// contract test suite. Every change to a dossier is written together with the journal events that
+/// explain it inside one `transaction`. Methods that take or return many rows are bounded by a
+/// `limit` the caller passes, so no call loads a whole table.
+public protocol CaseStore: Sendable {
+    /// The engine behind this store: `sqlite` or `postgresql`.
+    var engineName: String { get }
+
+    // MARK: Schema and lifetime
+
+    /// Applies every migration the database lacks, each in its own transaction, and records it in
+    /// the version table. Returns the versions applied now (empty when the schema was current).
+    func migrate() async throws -> [Int]
+
+    /// The highest migration version recorded in the database; 0 for an empty database.
+    func schemaVersion() async throws -> Int
+
+    /// Runs `body` in one database transaction: all its writes commit together or, when it throws,
+    /// none do. The store passed to `body` is bound to the transaction; a nested call joins it.
+    func transaction<Result: Sendable>(_ body: (any CaseStore) async throws -> Result) async throws -> Result
+
+    /// Releases the connection(s). The store must not be used afterwards.
+    func close() async throws
+
+    // MARK: Clients
+
+    /// Stores a new client; throws `StoreError.duplicate` when its reference is taken.
+    func insertClient(_ client: Client) async throws
+
+    /// The client with `id`, or nil.
+    func client(_ id: Client.ID) async throws -> Client?
+
+    /// All clients ordered by reference, at most `limit`, after `afterID` when given.
+    func clients(after afterID: Client.ID?, limit: Int) async throws -> [Client]
+
+    // MARK: Debtors
+
+    /// Stores new debtors; throws `StoreError.duplicate` when one exists.
+    func insertDebtors(_ debtors: [Debtor]) async throws
+
+    /// The debtors among `ids` that exist, keyed by id.
+    func debtors(_ ids: [Debtor.ID]) async throws -> [Debtor.ID: Debtor]
+
+    /// Every debtor any client knows by `reference`, ordered by id.
+    func debtors(reference: String) async throws -> [Debtor]
+
+    /// Replaces a debtor's personal data (a correction or pseudonymisation); throws `notFound`.
+    func updateDebtorProfile(_ id: Debtor.ID, profile: DebtorProfile) async throws
+
+    // MARK: Dossiers
+
+    /// Stores new dossiers; throws `StoreError.duplicate` when one exists.
+    func insertDossiers(_ dossiers: [Dossier]) async throws
+
+    /// The dossier with `id`, or nil.
+    func dossier(_ id: Dossier.ID) async throws -> Dossier?
+
+    /// All dossiers of the given debtors, ordered by id.
+    func dossiers(ofDebtors debtorIDs: [Debtor.ID]) async throws -> [Dossier]
+
+    /// Writes new states of dossiers. Each dossier's `version` is the version the caller read; the
+    /// write succeeds only if that is still the stored version, and the store then bumps it by one.
+    /// A stale dossier throws `StoreError.conflict` and nothing of the batch is written.
+    /// Returns the dossiers as stored (with their new versions).
+    func updateDossiers(_ dossiers: [Dossier]) async throws -> [Dossier]
+
+    /// Dossiers whose next action day is on or before `day`, ordered by id, after `afterID`, at most
+    /// `limit`: the daily run's chunks.
+    func dossiersDue(on day: Day, after afterID: Dossier.ID?, limit: Int) async throws -> [Dossier]
+
+    /// Dossiers closed before `day`, ordered by id, after `afterID`, at most `limit` (for retention).
+    func dossiersClosed(before day: Day, after afterID: Dossier.ID?, limit: Int) async throws -> [Dossier]
+
+    /// All dossiers ordered by id, after `afterID`, at most `limit` (for dumps and digests).
+    func dossiers(after afterID: Dossier.ID?, limit: Int) async throws -> [Dossier]
+
+    // MARK: Claims
+
+    /// Stores new claims with where they came from; throws `StoreError.duplicate` on a known id.
+    func insertClaims(_ claims: [StoredClaim]) async throws
+
+    /// The claims among `ids` that exist, with their origin, keyed by id.
+    func claims(_ ids: [Claim.ID]) async throws -> [Claim.ID: StoredClaim]
+
+    /// The claims of a dossier, ordered by id.
+    func claims(ofDossier dossierID: Dossier.ID) async throws -> [Claim]
+
+    // MARK: Ledger
+
+    /// Appends balanced transactions; throws `StoreError.duplicate` when a transaction id exists
+    /// (transaction ids are natural keys, so a repeated booking is refused, never doubled).
+    func appendLedger(_ transactions: [LedgerTransaction]) async throws
+
+    /// The ledger of a dossier in booking order; each transaction is checked to balance as it loads.
+    func ledger(ofDossier dossierID: Dossier.ID) async throws -> [LedgerTransaction]
+
+    /// Ledger transactions of all dossiers ordered by id, after `afterID`, at most `limit`.
+    func ledger(after afterID: LedgerTransaction.ID?, limit: Int) async throws -> [LedgerTransaction]
+
+    // MARK: Journal
+
+    /// Appends events in order, stamping them with `recordedAt` (wall-clock text from the shell).
+    func appendJournal(_ events: [JournalEvent], recordedAt: String) async throws
+
+    /// Events matching `filter` in journal order, after sequence `afterSequence`, at most `limit`.
+    func journal(_ filter: JournalFilter, after afterSequence: Int64, limit: Int) async throws -> [JournalEvent]
+
+    /// How many events match `filter`.
+    func countJournal(_ filter: JournalFilter) async throws -> Int
+
+    // MARK: Imports and counts
+
+    /// Records a finished import (in the same transaction as its rows).
+    func insertImport(_ record: ImportRecord) async throws
+
+    /// How many imports were recorded for `clientID`.
+    func countImports(clientID: Client.ID) async throws -> Int
+
+    /// Row counts per kind of record.
+    func counts() async throws -> StoreCounts
+}
+
+/// A claim as stored: the domain claim plus the import and line it came from.
+public struct StoredClaim: Hashable, Sendable {
+    /// The claim.
+    public let claim: Claim
+    /// The import that brought it, if any.
+    public let importID: String?
+    /// The line of the import file, if any.
+    public let sourceLine: Int?
+
+    /// A claim with its origin.
+    public init(claim: Claim, importID: String? = nil, sourceLine: Int? = nil) {
+        self.claim = claim
+        self.importID = importID
+        self.sourceLine = sourceLine
+    }
+}
+
+/// Which journal events to read or count. Empty fields match everything.
+public struct JournalFilter: Hashable, Sendable {
+    /// Only this dossier.
+    public var dossierID: Dossier.ID?
+    /// Only this type.
+    public var type: JournalEventType?
+    /// Only events on or after this day.
+    public var from: Day?
+    /// Only events on or before this day.
+    public var through: Day?
+
+    /// A filter; the default matches every event.
+    public init(dossierID: Dossier.ID? = nil, type: JournalEventType? = nil, from: Day? = nil, through: Day? = nil) {
+        self.dossierID = dossierID
+        self.type = type
+        self.from = from
+        self.through = through
+    }
+}
+
+/// One finished claim import.
+public struct ImportRecord: Hashable, Sendable {
+    /// The import's id, e.g. `ACME-import-3`.
+    public let id: String
+    /// The client imported for.
+    public let clientID: Client.ID
+    /// The file name as given.
+    public let source: String
+    /// Claims stored.
+    public let imported: Int
+    /// Rows already known from an earlier import.
+    public let duplicates: Int
+    /// Rows refused.
+    public let rejected: Int
+    /// The business day of the import.
+    public let day: Day
+    /// Wall-clock time of the import (ISO-8601 text).
+    public let recordedAt: String
+
+    /// An import record.
+    public init(id: String, clientID: Client.ID, source: String, imported: Int, duplicates: Int, rejected: Int, day: Day, recordedAt: String) {
+        self.id = id
+        self.clientID = clientID
+        self.source = source
+        self.imported = imported
+        self.duplicates = duplicates
+        self.rejected = rejected
+        self.day = day
+        self.recordedAt = recordedAt
+    }
+}
+
+/// Numbers of stored rows.
+public struct StoreCounts: Hashable, Sendable, Codable {
+    public var clients = 0
+    public var debtors = 0
+    public var dossiers = 0
+    public var claims = 0
+    public var ledgerTransactions = 0
+    public var journalEvents = 0
+    public var imports = 0
+
+    /// All zero.
+    public init() {}
+}

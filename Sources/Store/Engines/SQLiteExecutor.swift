@@ -1,0 +1,64 @@
+import Logging
+import NIOCore
+import NIOPosix
+import SQLKit
+import SQLiteKit
+import SQLiteNIO
+
+/// SQLite in one file: one connection, WAL journal, `synchronous=NORMAL` (durable at checkpoints,
+/// never corrupt), serialised by a lock so a transaction never interleaves with another task's query.
+final class SQLiteExecutor: SQLExecutor {
+    let engineName = "sqlite"
+    private let connection: SQLiteConnection
+    private let database: any SQLDatabase
+    private let lock = AsyncLock()
+
+    private init(connection: SQLiteConnection) {
+        self.connection = connection
+        self.database = connection.sql(queryLogLevel: nil)
+    }
+
+    /// Opens (creating if needed) the database file at `path`, or an in-memory database for `:memory:`.
+    static func open(path: String) async throws -> SQLiteExecutor {
+        let storage: SQLiteConnection.Storage = path == ":memory:" ? .memory : .file(path: path)
+        var logger = Logger(label: "adem.store.sqlite")
+        logger.logLevel = .warning
+        let connection = try await SQLiteConnection.open(storage: storage, logger: logger)
+        let executor = SQLiteExecutor(connection: connection)
+        do {
+            for pragma in ["PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA busy_timeout=5000",
+                           "PRAGMA foreign_keys=ON", "PRAGMA cache_size=-65536", "PRAGMA temp_store=MEMORY"] {
+                try await executor.database.raw(SQLQueryString(pragma)).run()
+            }
+        } catch {
+            try? await connection.close()
+            throw error
+        }
+        return executor
+    }
+
+    func withDatabase<Result: Sendable>(_ body: (any SQLDatabase) async throws -> Result) async throws -> Result {
+        let database = self.database
+        return try await lock.withLock { try await body(database) }
+    }
+
+    func withTransaction<Result: Sendable>(_ body: (any SQLDatabase) async throws -> Result) async throws -> Result {
+        let database = self.database
+        return try await lock.withLock {
+            // IMMEDIATE takes the write lock up front, so two processes never deadlock on upgrade.
+            try await database.raw("BEGIN IMMEDIATE").run()
+            do {
+                let result = try await body(database)
+                try await database.raw("COMMIT").run()
+                return result
+            } catch {
+                try? await database.raw("ROLLBACK").run()
+                throw error
+            }
+        }
+    }
+
+    func close() async throws {
+        try await lock.withLock { [connection] in try await connection.close() }
+    }
+}

@@ -1,0 +1,87 @@
+import Domain
+import SQLKit
+
+extension SQLCaseStore {
+    func insertClient(_ client: Client) async throws {
+        try await insertRows("clients", columns: ["id", "name", "mandate", "brand", "strategy"], rows: [[
+            client.id.rawValue, client.name, try Self.json(client.mandate), try Self.json(client.brand), client.strategy.name,
+        ]])
+    }
+
+    func client(_ id: Client.ID) async throws -> Client? {
+        try await run { database in
+            try await database.raw("SELECT * FROM clients WHERE id = \(bind: id.rawValue)").first().map(Self.client)
+        }
+    }
+
+    func clients(after afterID: Client.ID?, limit: Int) async throws -> [Client] {
+        try await run { database in
+            try await database.raw("SELECT * FROM clients WHERE id > \(bind: afterID?.rawValue ?? "") ORDER BY id LIMIT \(bind: Int64(limit))")
+                .all().map(Self.client)
+        }
+    }
+
+    static func client(_ row: any SQLRow) throws -> Client {
+        Client(
+            id: Client.ID(try row.decode(column: "id", as: String.self)),
+            name: try row.decode(column: "name", as: String.self),
+            mandate: try decodeJSON(Mandate.self, row.decode(column: "mandate", as: String.self), what: "mandate"),
+            brand: try decodeJSON(Brand.self, row.decode(column: "brand", as: String.self), what: "brand"),
+            strategy: StrategyReference(name: try row.decode(column: "strategy", as: String.self)))
+    }
+
+    // MARK: Debtors
+
+    func insertDebtors(_ debtors: [Debtor]) async throws {
+        try await insertRows("debtors", columns: ["id", "client_id", "reference", "kind", "profile"], rows: try debtors.map {
+            [$0.id.rawValue, $0.clientID.rawValue, $0.reference, $0.kind.rawValue, try Self.json($0.profile)]
+        })
+    }
+
+    func debtors(_ ids: [Debtor.ID]) async throws -> [Debtor.ID: Debtor] {
+        guard !ids.isEmpty else { return [:] }
+        return try await run { database in
+            var found: [Debtor.ID: Debtor] = [:]
+            for chunk in Self.chunks(ids.map(\.rawValue)) {
+                for row in try await database.raw("SELECT * FROM debtors WHERE id IN (\(binds: chunk))").all() {
+                    let debtor = try Self.debtor(row)
+                    found[debtor.id] = debtor
+                }
+            }
+            return found
+        }
+    }
+
+    func debtors(reference: String) async throws -> [Debtor] {
+        try await run { database in
+            try await database.raw("SELECT * FROM debtors WHERE reference = \(bind: reference) ORDER BY id").all().map(Self.debtor)
+        }
+    }
+
+    func updateDebtorProfile(_ id: Debtor.ID, profile: DebtorProfile) async throws {
+        let text = try Self.json(profile)
+        let updated = try await run { database in
+            try await database.raw("UPDATE debtors SET profile = \(bind: text) WHERE id = \(bind: id.rawValue) RETURNING id").all().count
+        }
+        guard updated == 1 else { throw StoreError.notFound("debtor \(id)") }
+    }
+
+    static func debtor(_ row: any SQLRow) throws -> Debtor {
+        let kindText = try row.decode(column: "kind", as: String.self)
+        guard let kind = DebtorKind(rawValue: kindText) else { throw StoreError.unreadable("debtor kind \(kindText)") }
+        let debtor = Debtor(
+            clientID: Client.ID(try row.decode(column: "client_id", as: String.self)),
+            reference: try row.decode(column: "reference", as: String.self), kind: kind,
+            profile: try decodeJSON(DebtorProfile.self, row.decode(column: "profile", as: String.self), what: "debtor profile"))
+        let storedID = try row.decode(column: "id", as: String.self)
+        guard debtor.id.rawValue == storedID else { throw StoreError.unreadable("debtor id \(storedID) does not match its client and reference") }
+        return debtor
+    }
+
+    /// Keys in slices small enough for one statement's parameters, ready to bind.
+    static func chunks(_ values: [String]) -> [[any Encodable & Sendable]] {
+        stride(from: 0, to: values.count, by: rowsPerStatementMax).map {
+            values[$0..<min($0 + rowsPerStatementMax, values.count)].map { $0 as any Encodable & Sendable }
+        }
+    }
+}

@@ -1,0 +1,166 @@
+import Domain
+import Money
+import SQLKit
+
+extension SQLCaseStore {
+    static let dossierColumns = ["id", "client_id", "debtor_id", "opened_day", "state", "next_action_day", "flags", "closed_day", "close_reason", "version"]
+
+    func insertDossiers(_ dossiers: [Dossier]) async throws {
+        try await insertRows("dossiers", columns: Self.dossierColumns, rows: dossiers.map { dossier in
+            [dossier.id.rawValue, dossier.clientID.rawValue, dossier.debtorID.rawValue, Int64(dossier.openedDay.daysSinceEpoch),
+             dossier.state.rawValue, dossier.nextActionDay.map { Int64($0.daysSinceEpoch) }, Int64(dossier.flags.rawValue),
+             dossier.closure.map { Int64($0.day.daysSinceEpoch) }, dossier.closure?.reason.rawValue, dossier.version]
+        })
+    }
+
+    func dossier(_ id: Dossier.ID) async throws -> Dossier? {
+        try await run { database in
+            try await database.raw("SELECT * FROM dossiers WHERE id = \(bind: id.rawValue)").first().map(Self.dossier)
+        }
+    }
+
+    func dossiers(ofDebtors debtorIDs: [Debtor.ID]) async throws -> [Dossier] {
+        guard !debtorIDs.isEmpty else { return [] }
+        return try await run { database in
+            var found: [Dossier] = []
+            for chunk in Self.chunks(debtorIDs.map(\.rawValue)) {
+                found += try await database.raw("SELECT * FROM dossiers WHERE debtor_id IN (\(binds: chunk))").all().map(Self.dossier)
+            }
+            return found.sorted { $0.id < $1.id }
+        }
+    }
+
+    func updateDossiers(_ dossiers: [Dossier]) async throws -> [Dossier] {
+        guard !dossiers.isEmpty else { return [] }
+        // One statement per chunk: a CTE of new values joined to the table, guarded by the expected
+        // version. Rows whose version moved on are simply not updated and so not returned.
+        // Explicit casts give PostgreSQL the types of the VALUES columns (NULLs included).
+        let updatedIDs: Set<String> = try await run { database in
+            var updated: Set<String> = []
+            var start = 0
+            while start < dossiers.count {
+                let end = min(start + Self.rowsPerStatementMax, dossiers.count)
+                let values = dossiers[start..<end].map { dossier -> SQLQueryString in
+                    """
+                    (CAST(\(bind: dossier.id.rawValue) AS TEXT), CAST(\(bind: dossier.version) AS BIGINT), CAST(\(bind: dossier.state.rawValue) AS TEXT), \
+                    CAST(\(bind: dossier.nextActionDay.map { Int64($0.daysSinceEpoch) }) AS BIGINT), CAST(\(bind: Int64(dossier.flags.rawValue)) AS BIGINT), \
+                    CAST(\(bind: dossier.closure.map { Int64($0.day.daysSinceEpoch) }) AS BIGINT), CAST(\(bind: dossier.closure?.reason.rawValue) AS TEXT))
+                    """
+                }.joined(separator: ", ")
+                let statement: SQLQueryString =
+                    "WITH v (id, expected, state, next_day, flags, closed_day, close_reason) AS (VALUES " + values + """
+                    ) UPDATE dossiers SET state = v.state, next_action_day = v.next_day, flags = v.flags, closed_day = v.closed_day, \
+                    close_reason = v.close_reason, version = dossiers.version + 1 \
+                    FROM v WHERE dossiers.id = v.id AND dossiers.version = v.expected RETURNING dossiers.id
+                    """
+                for row in try await database.raw(statement).all() { updated.insert(try row.decode(column: "id", as: String.self)) }
+                start = end
+            }
+            return updated
+        }
+        if let stale = dossiers.first(where: { !updatedIDs.contains($0.id.rawValue) }) {
+            if try await dossier(stale.id) == nil { throw StoreError.notFound("dossier \(stale.id)") }
+            throw StoreError.conflict(dossier: stale.id, expectedVersion: stale.version)
+        }
+        return dossiers.map { dossier in
+            var stored = dossier
+            stored.version += 1
+            return stored
+        }
+    }
+
+    func dossiersDue(on day: Day, after afterID: Dossier.ID?, limit: Int) async throws -> [Dossier] {
+        try await run { database in
+            try await database.raw("""
+                SELECT * FROM dossiers WHERE next_action_day <= \(bind: Int64(day.daysSinceEpoch)) AND id > \(bind: afterID?.rawValue ?? "") \
+                ORDER BY id LIMIT \(bind: Int64(limit))
+                """).all().map(Self.dossier)
+        }
+    }
+
+    func dossiersClosed(before day: Day, after afterID: Dossier.ID?, limit: Int) async throws -> [Dossier] {
+        try await run { database in
+            try await database.raw("""
+                SELECT * FROM dossiers WHERE closed_day < \(bind: Int64(day.daysSinceEpoch)) AND id > \(bind: afterID?.rawValue ?? "") \
+                ORDER BY id LIMIT \(bind: Int64(limit))
+                """).all().map(Self.dossier)
+        }
+    }
+
+    func dossiers(after afterID: Dossier.ID?, limit: Int) async throws -> [Dossier] {
+        try await run { database in
+            try await database.raw("SELECT * FROM dossiers WHERE id > \(bind: afterID?.rawValue ?? "") ORDER BY id LIMIT \(bind: Int64(limit))")
+                .all().map(Self.dossier)
+        }
+    }
+
+    static func dossier(_ row: any SQLRow) throws -> Dossier {
+        let stateText = try row.decode(column: "state", as: String.self)
+        guard let state = DossierState(rawValue: stateText) else { throw StoreError.unreadable("dossier state \(stateText)") }
+        var closure: DossierClosure?
+        if let closedDay = day(try row.decode(column: "closed_day", as: Int64?.self)) {
+            let reasonText = try row.decode(column: "close_reason", as: String?.self) ?? ""
+            guard let reason = CloseReason(rawValue: reasonText) else { throw StoreError.unreadable("close reason \(reasonText)") }
+            closure = DossierClosure(day: closedDay, reason: reason)
+        }
+        guard (state == .closed) == (closure != nil) else { throw StoreError.unreadable("dossier closed without a closure, or the reverse") }
+        return Dossier(
+            id: Dossier.ID(try row.decode(column: "id", as: String.self)),
+            clientID: Client.ID(try row.decode(column: "client_id", as: String.self)),
+            debtorID: Debtor.ID(try row.decode(column: "debtor_id", as: String.self)),
+            openedDay: Day(daysSinceEpoch: Int(try row.decode(column: "opened_day", as: Int64.self))),
+            state: state,
+            nextActionDay: day(try row.decode(column: "next_action_day", as: Int64?.self)),
+            flags: DossierFlags(rawValue: Int(try row.decode(column: "flags", as: Int64.self))),
+            closure: closure,
+            version: try row.decode(column: "version", as: Int64.self))
+    }
+
+    // MARK: Claims
+
+    func insertClaims(_ claims: [StoredClaim]) async throws {
+        try await insertRows(
+            "claims",
+            columns: ["id", "client_id", "dossier_id", "invoice_number", "invoice_day", "due_day", "principal_cents", "description", "import_id", "source_line"],
+            rows: claims.map { stored in
+                let claim = stored.claim
+                return [claim.id.rawValue, claim.clientID.rawValue, claim.dossierID.rawValue, claim.invoiceNumber,
+                        Int64(claim.invoiceDay.daysSinceEpoch), Int64(claim.dueDay.daysSinceEpoch), claim.principal.cents, claim.description,
+                        stored.importID, stored.sourceLine.map { Int64($0) }]
+            })
+    }
+
+    func claims(_ ids: [Claim.ID]) async throws -> [Claim.ID: StoredClaim] {
+        guard !ids.isEmpty else { return [:] }
+        return try await run { database in
+            var found: [Claim.ID: StoredClaim] = [:]
+            for chunk in Self.chunks(ids.map(\.rawValue)) {
+                for row in try await database.raw("SELECT * FROM claims WHERE id IN (\(binds: chunk))").all() {
+                    let stored = StoredClaim(claim: try Self.claim(row), importID: try row.decode(column: "import_id", as: String?.self),
+                                             sourceLine: try row.decode(column: "source_line", as: Int64?.self).map { Int($0) })
+                    found[stored.claim.id] = stored
+                }
+            }
+            return found
+        }
+    }
+
+    func claims(ofDossier dossierID: Dossier.ID) async throws -> [Claim] {
+        try await run { database in
+            try await database.raw("SELECT * FROM claims WHERE dossier_id = \(bind: dossierID.rawValue) ORDER BY id").all().map(Self.claim)
+        }
+    }
+
+    static func claim(_ row: any SQLRow) throws -> Claim {
+        let invoiceDay = Day(daysSinceEpoch: Int(try row.decode(column: "invoice_day", as: Int64.self)))
+        let dueDay = Day(daysSinceEpoch: Int(try row.decode(column: "due_day", as: Int64.self)))
+        let principal = Money(cents: try row.decode(column: "principal_cents", as: Int64.self))
+        guard dueDay >= invoiceDay, principal.isPositive else { throw StoreError.unreadable("claim with bad days or amount") }
+        return Claim(
+            clientID: Client.ID(try row.decode(column: "client_id", as: String.self)),
+            dossierID: Dossier.ID(try row.decode(column: "dossier_id", as: String.self)),
+            invoiceNumber: try row.decode(column: "invoice_number", as: String.self),
+            invoiceDay: invoiceDay, dueDay: dueDay, principal: principal,
+            description: try row.decode(column: "description", as: String.self))
+    }
+}

@@ -1,0 +1,144 @@
+import Domain
+import Foundation
+import Money
+import SQLKit
+
+extension SQLCaseStore {
+    func appendLedger(_ transactions: [LedgerTransaction]) async throws {
+        var rows: [[any Encodable & Sendable]] = []
+        rows.reserveCapacity(transactions.count * 2)
+        for transaction in transactions {
+            for (position, posting) in transaction.postings.enumerated() {
+                rows.append([transaction.id.rawValue, Int64(position), transaction.dossierID.rawValue, Int64(transaction.day.daysSinceEpoch),
+                             transaction.memo, transaction.reverses?.rawValue, posting.account.rawValue, posting.amount.cents])
+            }
+        }
+        try await insertRows("ledger_postings", columns: ["transaction_id", "position", "dossier_id", "day", "memo", "reverses", "account", "amount_cents"], rows: rows)
+    }
+
+    func ledger(ofDossier dossierID: Dossier.ID) async throws -> [LedgerTransaction] {
+        try await run { database in
+            let rows = try await database.raw("""
+                SELECT * FROM ledger_postings WHERE dossier_id = \(bind: dossierID.rawValue) ORDER BY day, transaction_id, position
+                """).all()
+            return try Self.transactions(rows)
+        }
+    }
+
+    func ledger(after afterID: LedgerTransaction.ID?, limit: Int) async throws -> [LedgerTransaction] {
+        try await run { database in
+            let rows = try await database.raw("""
+                SELECT * FROM ledger_postings WHERE transaction_id IN (SELECT DISTINCT transaction_id FROM ledger_postings \
+                WHERE transaction_id > \(bind: afterID?.rawValue ?? "") ORDER BY transaction_id LIMIT \(bind: Int64(limit))) \
+                ORDER BY transaction_id, position
+                """).all()
+            return try Self.transactions(rows)
+        }
+    }
+
+    /// Groups posting rows (sorted by transaction) into transactions. `LedgerTransaction.init`
+    /// checks each one balances: a stored ledger that does not is a broken invariant and stops the program.
+    static func transactions(_ rows: [any SQLRow]) throws -> [LedgerTransaction] {
+        var result: [LedgerTransaction] = []
+        var index = 0
+        while index < rows.count {
+            let first = rows[index]
+            let id = try first.decode(column: "transaction_id", as: String.self)
+            var postings: [Posting] = []
+            while index < rows.count, try rows[index].decode(column: "transaction_id", as: String.self) == id {
+                let accountText = try rows[index].decode(column: "account", as: String.self)
+                guard let account = LedgerAccount(rawValue: accountText) else { throw StoreError.unreadable("ledger account \(accountText)") }
+                postings.append(Posting(account, Money(cents: try rows[index].decode(column: "amount_cents", as: Int64.self))))
+                index += 1
+            }
+            result.append(LedgerTransaction(
+                id: LedgerTransaction.ID(id),
+                dossierID: Dossier.ID(try first.decode(column: "dossier_id", as: String.self)),
+                day: Day(daysSinceEpoch: Int(try first.decode(column: "day", as: Int64.self))),
+                memo: try first.decode(column: "memo", as: String.self),
+                postings: postings,
+                reverses: try first.decode(column: "reverses", as: String?.self).map { LedgerTransaction.ID($0) }))
+        }
+        return result
+    }
+
+    // MARK: Journal
+
+    func appendJournal(_ events: [JournalEvent], recordedAt: String) async throws {
+        try await insertRows("journal", columns: ["dossier_id", "day", "type", "payload", "recorded_at"], rows: events.map { event in
+            [event.dossierID.rawValue, Int64(event.day.daysSinceEpoch), event.type.rawValue, event.payload.canonicalJSON, recordedAt]
+        })
+    }
+
+    func journal(_ filter: JournalFilter, after afterSequence: Int64, limit: Int) async throws -> [JournalEvent] {
+        let condition = Self.condition(filter)
+        return try await run { database in
+            let statement: SQLQueryString = "SELECT * FROM journal WHERE sequence > \(bind: afterSequence)" + condition
+                + " ORDER BY sequence LIMIT \(bind: Int64(limit))"
+            return try await database.raw(statement).all().map(Self.event)
+        }
+    }
+
+    func countJournal(_ filter: JournalFilter) async throws -> Int {
+        let condition = Self.condition(filter)
+        return try await run { database in
+            let statement: SQLQueryString = "SELECT COUNT(*) AS n FROM journal WHERE 1 = 1" + condition
+            return Int(try await database.raw(statement).first()?.decode(column: "n", as: Int64.self) ?? 0)
+        }
+    }
+
+    /// `AND ...` clauses for a journal filter.
+    static func condition(_ filter: JournalFilter) -> SQLQueryString {
+        var condition: SQLQueryString = ""
+        if let dossierID = filter.dossierID { condition += " AND dossier_id = \(bind: dossierID.rawValue)" }
+        if let type = filter.type { condition += " AND type = \(bind: type.rawValue)" }
+        if let from = filter.from { condition += " AND day >= \(bind: Int64(from.daysSinceEpoch))" }
+        if let through = filter.through { condition += " AND day <= \(bind: Int64(through.daysSinceEpoch))" }
+        return condition
+    }
+
+    static func event(_ row: any SQLRow) throws -> JournalEvent {
+        let typeText = try row.decode(column: "type", as: String.self)
+        guard let type = JournalEventType(rawValue: typeText) else { throw StoreError.unreadable("journal event type \(typeText)") }
+        return JournalEvent(
+            sequence: try row.decode(column: "sequence", as: Int64.self),
+            dossierID: Dossier.ID(try row.decode(column: "dossier_id", as: String.self)),
+            day: Day(daysSinceEpoch: Int(try row.decode(column: "day", as: Int64.self))),
+            type: type,
+            payload: JournalPayload(try decodeJSON([String: String].self, row.decode(column: "payload", as: String.self), what: "journal payload")),
+            recordedAt: try row.decode(column: "recorded_at", as: String.self))
+    }
+
+    // MARK: Imports and counts
+
+    func insertImport(_ record: ImportRecord) async throws {
+        try await insertRows("imports", columns: ["id", "client_id", "source", "imported", "duplicates", "rejected", "day", "recorded_at"], rows: [[
+            record.id, record.clientID.rawValue, record.source, Int64(record.imported), Int64(record.duplicates), Int64(record.rejected),
+            Int64(record.day.daysSinceEpoch), record.recordedAt,
+        ]])
+    }
+
+    func countImports(clientID: Client.ID) async throws -> Int {
+        try await run { database in
+            Int(try await database.raw("SELECT COUNT(*) AS n FROM imports WHERE client_id = \(bind: clientID.rawValue)").first()?
+                .decode(column: "n", as: Int64.self) ?? 0)
+        }
+    }
+
+    func counts() async throws -> StoreCounts {
+        try await run { database in
+            func count(_ sql: String) async throws -> Int {
+                Int(try await database.raw(SQLQueryString(sql)).first()?.decode(column: "n", as: Int64.self) ?? 0)
+            }
+            var counts = StoreCounts()
+            counts.clients = try await count("SELECT COUNT(*) AS n FROM clients")
+            counts.debtors = try await count("SELECT COUNT(*) AS n FROM debtors")
+            counts.dossiers = try await count("SELECT COUNT(*) AS n FROM dossiers")
+            counts.claims = try await count("SELECT COUNT(*) AS n FROM claims")
+            counts.ledgerTransactions = try await count("SELECT COUNT(DISTINCT transaction_id) AS n FROM ledger_postings")
+            counts.journalEvents = try await count("SELECT COUNT(*) AS n FROM journal")
+            counts.imports = try await count("SELECT COUNT(*) AS n FROM imports")
+            return counts
+        }
+    }
+}

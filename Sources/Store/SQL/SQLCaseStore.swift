@@ -1,0 +1,132 @@
+import Domain
+import Foundation
+import Money
+import PostgresNIO
+import SQLKit
+import SQLiteNIO
+
+/// The case store over SQL: one implementation of `CaseStore` for both engines. Only connection
+/// handling (`SQLExecutor`) and two column types in the first migration differ per engine.
+struct SQLCaseStore: CaseStore {
+    let executor: any SQLExecutor
+    /// The transaction's database when this store is bound to one.
+    let boundDatabase: (any SQLDatabase)?
+
+    /// Most rows one multi-row statement carries: keeps binds below SQLite's 32,766 and
+    /// PostgreSQL's 65,535 parameters for tables of up to 30 columns.
+    static let rowsPerStatementMax = 1_000
+
+    var engineName: String { executor.engineName }
+
+    init(executor: any SQLExecutor, boundDatabase: (any SQLDatabase)? = nil) {
+        self.executor = executor
+        self.boundDatabase = boundDatabase
+    }
+
+    /// Runs `body` on the bound transaction, or alone when not bound.
+    func run<Result: Sendable>(_ body: (any SQLDatabase) async throws -> Result) async throws -> Result {
+        if let boundDatabase { return try await mapErrors { try await body(boundDatabase) } }
+        return try await mapErrors { try await executor.withDatabase(body) }
+    }
+
+    func transaction<Result: Sendable>(_ body: (any CaseStore) async throws -> Result) async throws -> Result {
+        if boundDatabase != nil { return try await body(self) }
+        let executor = self.executor
+        return try await mapErrors {
+            try await executor.withTransaction { database in
+                try await body(SQLCaseStore(executor: executor, boundDatabase: database))
+            }
+        }
+    }
+
+    func close() async throws { try await executor.close() }
+
+    // MARK: Schema
+
+    func schemaVersion() async throws -> Int {
+        try await run { database in
+            try await database.raw(SQLQueryString(Migrations.versionTable)).run()
+            let row = try await database.raw("SELECT COALESCE(MAX(version), 0) AS version FROM adem_schema_version").first()
+            return Int(try row?.decode(column: "version", as: Int64.self) ?? 0)
+        }
+    }
+
+    func migrate() async throws -> [Int] {
+        let current = try await schemaVersion()
+        guard current <= Migrations.latestVersion else {
+            throw StoreError.schemaTooNew(databaseVersion: current, knownVersion: Migrations.latestVersion)
+        }
+        var applied: [Int] = []
+        let engine = engineName
+        for migration in Migrations.all where migration.version > current {
+            try await transaction { store in
+                try await (store as! SQLCaseStore).run { database in
+                    for statement in migration.statements(engine) { try await database.raw(SQLQueryString(statement)).run() }
+                    try await database.raw("""
+                        INSERT INTO adem_schema_version (version, name, applied_at) VALUES (\(bind: Int64(migration.version)), \(bind: migration.name), \(bind: Self.now()))
+                        """).run()
+                }
+            }
+            applied.append(migration.version)
+        }
+        return applied
+    }
+
+    /// Wall-clock text for the version table (the store is the shell; the core never reads clocks).
+    static func now() -> String { ISO8601DateFormatter().string(from: Date()) }
+
+    // MARK: Helpers
+
+    /// Inserts `rows` into `table` in statements of at most `rowsPerStatementMax` rows.
+    func insertRows(_ table: String, columns: [String], rows: [[any Encodable & Sendable]]) async throws {
+        guard !rows.isEmpty else { return }
+        try await run { database in
+            var start = 0
+            while start < rows.count {
+                let end = min(start + Self.rowsPerStatementMax, rows.count)
+                let values = rows[start..<end].map { row -> SQLQueryString in "(\(binds: row))" }.joined(separator: ", ")
+                let statement: SQLQueryString = "INSERT INTO \(ident: table) (\(idents: columns, joinedBy: ", ")) VALUES " + values
+                try await database.raw(statement).run()
+                start = end
+            }
+        }
+    }
+
+    /// `body` with engine errors on unique keys turned into `StoreError.duplicate`.
+    func mapErrors<Result>(_ body: () async throws -> Result) async throws -> Result {
+        do {
+            return try await body()
+        } catch let error as SQLiteError where [.constraintUniqueFailed, .constraintPrimaryKeyFailed].contains(error.reason) {
+            throw StoreError.duplicate(error.message)
+        } catch let error as PSQLError where error.serverInfo?[.sqlState] == "23505" {
+            throw StoreError.duplicate(error.serverInfo?[.detail] ?? error.serverInfo?[.message] ?? "a unique key")
+        }
+    }
+
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return encoder
+    }()
+
+    static func json(_ value: some Encodable) throws -> String {
+        String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    static func decodeJSON<Value: Decodable>(_ type: Value.Type, _ text: String, what: String) throws -> Value {
+        do {
+            return try JSONDecoder().decode(type, from: Data(text.utf8))
+        } catch {
+            throw StoreError.unreadable("\(what): \(error)")
+        }
+    }
+
+    static func day(_ value: Int64?) -> Day? { value.map { Day(daysSinceEpoch: Int($0)) } }
+}
+
+extension SQLCaseStore {
+    /// Runs one statement as given (administration in tests and tools: CREATE DATABASE and the like).
+    func execute(_ statement: String) async throws {
+        try await run { database in try await database.raw(SQLQueryString(statement)).run() }
+    }
+}

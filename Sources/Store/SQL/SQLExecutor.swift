@@ -1,0 +1,58 @@
+public import SQLKit
+
+/// Where SQL runs: lends an `SQLDatabase` for one operation or for one transaction.
+///
+/// Each engine supplies one (SQLite: a single connection behind a lock; PostgreSQL: a pooled
+/// client). Everything above it, the SQL of the case store, is shared.
+protocol SQLExecutor: Sendable {
+    /// `sqlite` or `postgresql`.
+    var engineName: String { get }
+
+    /// Runs `body` with a database outside any explicit transaction.
+    func withDatabase<Result: Sendable>(_ body: (any SQLDatabase) async throws -> Result) async throws -> Result
+
+    /// Runs `body` inside BEGIN ... COMMIT, rolling back when it throws.
+    func withTransaction<Result: Sendable>(_ body: (any SQLDatabase) async throws -> Result) async throws -> Result
+
+    /// Closes the underlying connections.
+    func close() async throws
+}
+
+/// An async mutual-exclusion lock (first come, first served) for a single SQLite connection.
+actor AsyncLock {
+    private var isLocked = false
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+
+    /// Waits until the lock is free and takes it. Every `acquire` must be followed by one `release`.
+    func acquire() async {
+        if !isLocked {
+            isLocked = true
+            return
+        }
+        await withCheckedContinuation { waiters.append($0) }
+    }
+
+    /// Frees the lock for the next waiter.
+    func release() {
+        if waiters.isEmpty {
+            isLocked = false
+        } else {
+            waiters.removeFirst().resume()
+        }
+    }
+}
+
+extension AsyncLock {
+    /// Runs `body` (in the caller's context) while holding the lock.
+    nonisolated func withLock<Result: Sendable>(_ body: () async throws -> Result) async throws -> Result {
+        await acquire()
+        do {
+            let result = try await body()
+            await release()
+            return result
+        } catch {
+            await release()
+            throw error
+        }
+    }
+}

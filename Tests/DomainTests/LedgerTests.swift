@@ -1,0 +1,95 @@
+import Domain
+import Money
+import Testing
+
+@Suite struct LedgerTests {
+    let dossier = Dossier.ID("ACME/D-1#1")
+    let day = Day(iso: "2026-03-02")!
+
+    func claim(_ cents: Int64) -> Claim {
+        Claim(clientID: Client.ID("ACME"), dossierID: dossier, invoiceNumber: "F-\(cents)", invoiceDay: day, dueDay: day.adding(days: 14),
+              principal: Money(cents: cents), description: "")
+    }
+
+    @Test func claimHandOverBalancesAndRaisesWhatIsOwed() {
+        let transaction = LedgerTransaction.claimHandedOver(claim(12_345), on: day)
+        let balances = LedgerBalances([transaction])
+        #expect(balances.outstanding == Money(cents: 12_345))
+        #expect(balances[.principal] == Money(cents: -12_345))
+        #expect(balances.total == .zero)
+    }
+
+    @Test func aReversalCancelsTheOriginalWithoutEditingIt() {
+        let original = LedgerTransaction.claimHandedOver(claim(5_000), on: day)
+        let correction = original.reversal(id: LedgerTransaction.ID("reverse:1"), on: day.adding(days: 3), memo: "wrong amount")
+        #expect(correction.reverses == original.id)
+        let balances = LedgerBalances([original, correction])
+        #expect(balances.outstanding == .zero)
+        #expect(balances[.principal] == .zero)
+    }
+
+    @Test func aPaymentMovesMoneyFromReceivableToCash() {
+        let claimed = LedgerTransaction.claimHandedOver(claim(10_000), on: day)
+        let payment = LedgerTransaction(id: LedgerTransaction.ID("pay:1"), dossierID: dossier, day: day, memo: "bank",
+                                        postings: [Posting(.paymentsReceived, Money(cents: 4_000)), Posting(.debtorReceivable, Money(cents: -4_000))])
+        let balances = LedgerBalances([claimed, payment])
+        #expect(balances.outstanding == Money(cents: 6_000))
+        #expect(balances[.paymentsReceived] == Money(cents: 4_000))
+        #expect(balances.total == .zero)
+    }
+
+    @Test func anUnbalancedTransactionStopsTheProgram() async {
+        await #expect(processExitsWith: .failure) {
+            _ = LedgerTransaction(id: LedgerTransaction.ID("bad"), dossierID: Dossier.ID("x"), day: Day(iso: "2026-01-01")!, memo: "",
+                                  postings: [Posting(.debtorReceivable, Money(cents: 1)), Posting(.principal, Money(cents: 0))])
+        }
+    }
+}
+
+@Suite struct IdentityAndModelTests {
+    @Test func naturalKeysBuildIds() {
+        let client = Client.ID("ACME")
+        let debtor = Debtor.id(client: client, reference: "D-7")
+        #expect(debtor.rawValue == "ACME/D-7")
+        #expect(Dossier.id(debtor: debtor, ordinal: 2).rawValue == "ACME/D-7#2")
+        #expect(Claim.id(client: client, invoiceNumber: "F-1").rawValue == "ACME/F-1")
+    }
+
+    @Test func clientReferencesAreShortAndPlain() {
+        #expect(Client.isValidReference("ACME-01_x.y"))
+        #expect(!Client.isValidReference(""))
+        #expect(!Client.isValidReference("A/B"))
+        #expect(!Client.isValidReference(String(repeating: "A", count: 65)))
+    }
+
+    @Test func countriesAreCheckedAgainstTheIsoList() {
+        #expect(CountryCode("nl") == .netherlands)
+        #expect(CountryCode(" BE ")?.code == "BE")
+        #expect(CountryCode("XX") == nil)
+        #expect(CountryCode("NLD") == nil)
+    }
+
+    @Test func closingADossierRecordsTheReasonAndClearsThePlan() {
+        var dossier = Dossier(id: Dossier.ID("A/B#1"), clientID: Client.ID("A"), debtorID: Debtor.ID("A/B"),
+                              openedDay: Day(iso: "2026-01-01")!, nextActionDay: Day(iso: "2026-01-02"))
+        dossier.close(on: Day(iso: "2026-02-01")!, reason: .paid)
+        #expect(dossier.state == .closed)
+        #expect(dossier.closure?.reason == .paid)
+        #expect(dossier.nextActionDay == nil)
+    }
+
+    @Test func pseudonymisingKeepsOnlyCountryAndLanguage() {
+        let profile = DebtorProfile(name: "Jan Jansen", address: PostalAddress(street: "Dorpsstraat", houseNumber: "1", postcode: "1234 AB", city: "Ede", country: .netherlands),
+                                    email: "jan@example.nl", phone: "0612345678", iban: "NL91ABNA0417164300", birthDay: Day(iso: "1980-05-05"), language: "nl")
+        let hidden = profile.pseudonymised(token: "P-1")
+        #expect(hidden.name == "P-1")
+        #expect(hidden.email == nil && hidden.phone == nil && hidden.iban == nil && hidden.birthDay == nil)
+        #expect(hidden.address.country == .netherlands && hidden.address.street == "-")
+        #expect(hidden.isPseudonymised)
+    }
+
+    @Test func payloadJSONIsCanonical() {
+        let payload = JournalPayload(["b": "2", "a": "x\"y\n"])
+        #expect(payload.canonicalJSON == #"{"a":"x\"y\n","b":"2"}"#)
+    }
+}
