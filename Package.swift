@@ -50,7 +50,7 @@ let package = Package(
         .target(
             name: "Store",
             dependencies: [
-                "Money", "Domain",
+                "Money", "Law", "Domain",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),
@@ -67,7 +67,7 @@ let package = Package(
         // The use cases (claim import first): validation, batching and transactions.
         .target(
             name: "Operations",
-            dependencies: ["Money", "Domain", "Store"],
+            dependencies: ["Money", "Law", "Domain", "Store"],
             swiftSettings: strictSettings
         ),
 
@@ -106,12 +106,12 @@ let package = Package(
         ),
         .testTarget(
             name: "StoreContractTests",
-            dependencies: ["Store", "Domain", "Money"],
+            dependencies: ["Store", "Domain", "Law", "Money"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "OperationsTests",
-            dependencies: ["Operations", "Store", "Domain", "Money"],
+            dependencies: ["Operations", "Store", "Domain", "Law", "Money"],
             swiftSettings: strictSettings
         ),
         .testTarget(
