@@ -32,4 +32,23 @@ import Testing
         }
         #expect(fees == [euros("150.00"), euros("90.00")])
     }
+
+    /// Art. XIX.2: the first reminder free; regular supply three free, then at most 7.50 + postage.
+    @Test func remindersAreFreeAsBookXIXSays() {
+        let fees = belgium.reminderFees
+        #expect(fees.maximumFee(reminder: 1, contract: .standard) == .zero)
+        #expect(fees.maximumFee(reminder: 2, contract: .standard) == .zero)
+        #expect(fees.maximumFee(reminder: 3, contract: .regularSupply) == .zero)
+        #expect(fees.maximumFee(reminder: 4, contract: .regularSupply) == euros("7.50"))
+    }
+
+    /// Book XIX art. XIX.2: after a first reminder by post the waiting period starts on the third
+    /// working day; damages only after 14 days. Sent Monday 2025-03-03: working days Tue 4, Wed 5,
+    /// Thu 6 -> waiting 6..19 March (Wednesday), damages from 20 March.
+    @Test func damagesOnlyAfterTheWaitingPeriod() throws {
+        let first = try belgium.firstDayCostsMayBeCharged(reminderSent: day("2025-03-03"), by: .post, delivered: nil)
+        #expect(first == day("2025-03-20"))
+        let byEmail = try belgium.firstDayCostsMayBeCharged(reminderSent: day("2025-03-03"), by: .email, delivered: nil)
+        #expect(byEmail == day("2025-03-18"))
+    }
 }
