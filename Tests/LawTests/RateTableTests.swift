@@ -60,7 +60,8 @@ import Testing
     }
 
     @Test func outOfOrderRowsAreRejectedWithTheirLine() {
-        let text = "from,consumer,consumerStatus,commercial,commercialStatus,source\n2024-07-01,7,,12,,a\n2024-01-01,7,,12,,b\n"
+        let text =
+            "from,consumer,consumerStatus,commercial,commercialStatus,source\n2024-07-01,7,,12,,a\n2024-01-01,7,,12,,b\n"
         #expect(throws: LawTableError(table: "x.csv", line: 3, column: "from", reason: "rows must be in date order")) {
             try StatutoryInterestRates(table: LawTable(name: "x.csv", text: text))
         }

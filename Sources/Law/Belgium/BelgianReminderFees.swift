@@ -21,17 +21,20 @@ public struct BelgianReminderFees: Sendable, Equatable {
         for row in table.rows {
             let name = try row.text("contract", in: table.name)
             guard let contract = Contract(rawValue: name) else {
-                throw LawTableError(table: table.name, line: row.line, column: "contract", reason: "unknown contract '\(name)'")
+                throw LawTableError(
+                    table: table.name, line: row.line, column: "contract", reason: "unknown contract '\(name)'")
             }
             let freeText = try row.text("freeRemindersPerYear", in: table.name)
             guard let free = Int(freeText), free >= 0 else {
                 throw LawTableError(
-                    table: table.name, line: row.line, column: "freeRemindersPerYear", reason: "'\(freeText)' is not a count")
+                    table: table.name, line: row.line, column: "freeRemindersPerYear",
+                    reason: "'\(freeText)' is not a count")
             }
             rules[contract] = (free, try row.money("feeAfterFreeMax", in: table.name))
         }
         guard rules.count == Contract.allCases.count else {
-            throw LawTableError(table: table.name, line: 0, column: "contract", reason: "every kind of contract needs a row")
+            throw LawTableError(
+                table: table.name, line: 0, column: "contract", reason: "every kind of contract needs a row")
         }
         self.rules = rules
     }
@@ -44,6 +47,8 @@ public struct BelgianReminderFees: Sendable, Equatable {
     }
 
     public static func == (left: Self, right: Self) -> Bool {
-        Contract.allCases.allSatisfy { left.rules[$0]?.free == right.rules[$0]?.free && left.rules[$0]?.feeAfter == right.rules[$0]?.feeAfter }
+        Contract.allCases.allSatisfy {
+            left.rules[$0]?.free == right.rules[$0]?.free && left.rules[$0]?.feeAfter == right.rules[$0]?.feeAfter
+        }
     }
 }

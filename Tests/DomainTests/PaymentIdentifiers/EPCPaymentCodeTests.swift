@@ -9,7 +9,9 @@ import Testing
             bic: "BHBLDEHHXXX", beneficiary: "Franz Mustermänn", iban: IBAN("DE71110220330123456789"),
             amount: Money(cents: 1230), purpose: "GDDS", remittance: .structured(CreditorReference("RF18539007547034")))
         #expect(
-            code.payload == "BCD\n002\n1\nSCT\nBHBLDEHHXXX\nFranz Mustermänn\nDE71110220330123456789\nEUR12.3\nGDDS\nRF18539007547034")
+            code.payload
+                == "BCD\n002\n1\nSCT\nBHBLDEHHXXX\nFranz Mustermänn\nDE71110220330123456789\nEUR12.3\nGDDS\nRF18539007547034"
+        )
         #expect(code.payload.utf8.count == 96)
     }
 
@@ -18,7 +20,9 @@ import Testing
         let code = try EPCPaymentCode(
             beneficiary: "Ademruimte Incasso", iban: IBAN("NL91ABNA0417164300"), amount: Money(cents: 51_750),
             remittance: .unstructured("5010002167010010"))
-        #expect(code.payload == "BCD\n002\n1\nSCT\n\nAdemruimte Incasso\nNL91ABNA0417164300\nEUR517.5\n\n\n5010002167010010")
+        #expect(
+            code.payload == "BCD\n002\n1\nSCT\n\nAdemruimte Incasso\nNL91ABNA0417164300\nEUR517.5\n\n\n5010002167010010"
+        )
     }
 
     @Test func boundsAreChecked() throws {
@@ -28,11 +32,13 @@ import Testing
         }
         #expect(throws: EPCPaymentCodeError.field("beneficiary", "1 to 70 characters")) {
             try EPCPaymentCode(
-                beneficiary: String(repeating: "a", count: 71), iban: iban, amount: Money(cents: 100), remittance: .unstructured("x"))
+                beneficiary: String(repeating: "a", count: 71), iban: iban, amount: Money(cents: 100),
+                remittance: .unstructured("x"))
         }
         #expect(throws: EPCPaymentCodeError.field("remittance", "at most 140 characters of text")) {
             try EPCPaymentCode(
-                beneficiary: "A", iban: iban, amount: Money(cents: 100), remittance: .unstructured(String(repeating: "x", count: 141)))
+                beneficiary: "A", iban: iban, amount: Money(cents: 100),
+                remittance: .unstructured(String(repeating: "x", count: 141)))
         }
     }
 }
