@@ -71,6 +71,9 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // A synthetic agency year: portfolio and debtor behaviour, driving the real operations.
+        .target(name: "Simulation", dependencies: ["Money", "Law", "Domain"], swiftSettings: strictSettings),
+
         // The command-line shell.
         .executableTarget(
             name: "adem",
@@ -97,6 +100,11 @@ let package = Package(
         .testTarget(
             name: "DomainTests",
             dependencies: ["Domain", "Money", .product(name: "PropertyBased", package: "swift-property-based")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SimulationTests",
+            dependencies: ["Simulation", "Domain", "Money", "Operations", "Store"],
             swiftSettings: strictSettings
         ),
         .testTarget(
