@@ -27,12 +27,13 @@ struct RandomJournal {
 
     static let firstDay = Day(iso: "2023-11-01")!
 
-    /// A journal of a few clients, debtors and dossiers over about ten months.
-    mutating func journal() -> [JournalEvent] {
+    /// A journal of a few clients, debtors and dossiers over about ten months; `clients` and
+    /// `debtors` bound how many of each.
+    mutating func journal(clients: ClosedRange<Int> = 1...3, debtors: ClosedRange<Int> = 1...4) -> [JournalEvent] {
         var drafts: [(day: Day, order: Int, event: ReportEvent)] = []
-        for clientNumber in 1...int(1...3) {
+        for clientNumber in 1...int(clients) {
             let client = Client.ID("C\(clientNumber)")
-            for debtorNumber in 1...int(1...4) {
+            for debtorNumber in 1...int(debtors) {
                 let debtor = Debtor.id(client: client, reference: "D\(debtorNumber)")
                 let kind: DebtorKind = chance(85) ? .consumer : .business
                 for ordinal in 1...int(1...3) {
