@@ -79,6 +79,14 @@ import Testing
         }
     }
 
+    /// Keys for other readers (the import writes its id on `dossierOpened`) travel along and the
+    /// report reads the event as before.
+    @Test func extraKeysForOtherReadersAreKeptAndIgnored() throws {
+        let event = J.opened("A#1", "2024-04-01").addingPayload(["import": "IMP-7"])
+        #expect(event.payload["import"] == "IMP-7")
+        #expect(try ReportEvent(validating: event) == ReportEvent(validating: J.opened("A#1", "2024-04-01")))
+    }
+
     @Test func eventTypesTheReportDoesNotReadAreNotReportEvents() {
         let event = JournalEvent(dossierID: J.dossier("A#1"), day: J.day("2024-04-01"), type: .interestAccrued,
                                  payload: JournalPayload(["client": "ACME"]))

@@ -114,6 +114,10 @@ import FoundationXML
         #expect(!html.contains("http://") && !html.contains("https://"))
         #expect(!html.contains("<script") && !html.contains("<link") && !html.contains("@import") && !html.contains("url("))
         #expect(html.contains("<html lang=\"\(language.rawValue)\">"))
+        // Regression: the stylesheet was escaped like text, so `"Segoe UI"` became `&quot;Segoe UI&quot;`,
+        // which voids the font-family declaration (style content is not parsed for entities).
+        let style = html.components(separatedBy: "<style>")[1].components(separatedBy: "</style>")[0]
+        #expect(!style.contains("&") && style.contains("\"Segoe UI\""))
     }
 
     /// Every figure appears in its own table row, formatted for the language, with its reference.

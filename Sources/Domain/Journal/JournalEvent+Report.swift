@@ -250,6 +250,16 @@ extension JournalEvent {
         return report(dossier, day, client, .surveyAnswered(score: score))
     }
 
+    /// The event with `fields` added for readers other than the report (audit, the import's id).
+    /// They must not reuse a key of the contract: the report's keys are only ever written by the
+    /// constructors above.
+    public func addingPayload(_ fields: [String: String]) -> JournalEvent {
+        precondition(fields.keys.allSatisfy { ReportPayloadKey(rawValue: $0) == nil }, "extra payload keys must not be report keys")
+        var payload = self.payload
+        payload.fields.merge(fields) { existing, _ in existing }
+        return JournalEvent(sequence: sequence, dossierID: dossierID, day: day, type: type, payload: payload, recordedAt: recordedAt)
+    }
+
     private static func report(_ dossier: Dossier.ID, _ day: Day, _ client: Client.ID, _ fact: ReportFact) -> JournalEvent {
         ReportEvent(dossierID: dossier, day: day, clientID: client, fact: fact).journalEvent
     }

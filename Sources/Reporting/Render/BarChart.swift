@@ -11,7 +11,9 @@ extension SocialReportRenderer {
         let spansYears = Set(months.map(\.year)).count > 1
         let monthLabels = months.map { language.shortMonth($0.month) + (spansYears ? " \($0.year % 100)" : "") }
         let maximum = max(1, series.flatMap(\.values).max() ?? 1)
-        let top = niceCeiling(maximum)
+        let step = niceCeiling((maximum + 3) / 4)
+        let gridSteps = Int((maximum + step - 1) / step)
+        let top = step * Int64(gridSteps)
         let (width, height, left, right, topMargin, bottom) = (720, 260, 64, 12, 12, 28)
         let plotWidth = width - left - right
         let plotHeight = height - topMargin - bottom
@@ -27,9 +29,9 @@ extension SocialReportRenderer {
         ])
         page.element("title", title, ["id": "\(id)-title"])
         page.element("desc", language.pick("Totaal in de periode: ", "Total in the period: ") + total, ["id": "\(id)-desc"])
-        for step in 0...4 {
-            let value = top * Int64(step) / 4
-            let y = Double(topMargin) + Double(plotHeight) * (1 - Double(step) / 4)
+        for line in 0...gridSteps {
+            let value = step * Int64(line)
+            let y = Double(topMargin) + Double(plotHeight) * (1 - Double(line) / Double(gridSteps))
             page.empty("line", ["x1": "\(left)", "x2": "\(width - right)", "y1": format(y), "y2": format(y), "class": "grid"])
             page.element("text", language.count(value), ["x": "\(left - 6)", "y": format(y + 4), "class": "axis", "text-anchor": "end"])
         }

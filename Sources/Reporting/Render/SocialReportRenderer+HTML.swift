@@ -21,7 +21,8 @@ extension SocialReportRenderer {
         page.line("<meta charset=\"utf-8\" />")
         page.line("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />")
         page.element("title", "\(title), \(period)")
-        page.element("style", stylesheet)
+        // Raw, not escaped: the content of <style> is not parsed for entities (the stylesheet holds no `<` or `&`).
+        page.line("<style>\n\(stylesheet)\n</style>")
         page.close("head")
         page.open("body")
         page.open("header", ["class": "cover"])

@@ -14,10 +14,10 @@ extension SocialReportRenderer {
         h2 { color: var(--brand); font-size: 1.5rem; margin: 2.2rem 0 0.6rem; border-bottom: 2px solid var(--tint); padding-bottom: 0.3rem; }
         .step-number { display: inline-block; min-width: 2rem; height: 2rem; line-height: 2rem; text-align: center;
           border-radius: 50%; background: var(--accent); color: #1d2733; font-size: 1.1rem; margin-right: 0.3rem; }
-        dl.cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr)); gap: 0.8rem; margin: 0; }
+        dl.cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(13.5rem, 1fr)); gap: 0.8rem; margin: 0; }
         .card { background: var(--tint); border-left: 4px solid var(--accent); padding: 0.8rem 1rem; border-radius: 4px; break-inside: avoid; }
         .card dt { font-size: 0.9rem; color: var(--muted); }
-        .card dd { margin: 0.2rem 0 0; font-size: 1.55rem; font-weight: 700; color: var(--brand); }
+        .card dd { margin: 0.2rem 0 0; font-size: 1.4rem; white-space: nowrap; font-weight: 700; color: var(--brand); }
         table { border-collapse: collapse; width: 100%; margin: 0.8rem 0 1.2rem; font-size: 0.95rem; }
         caption { text-align: left; font-weight: 600; color: var(--muted); padding-bottom: 0.3rem; }
         th, td { text-align: left; padding: 0.4rem 0.6rem; border-bottom: 1px solid #dde3e9; }
