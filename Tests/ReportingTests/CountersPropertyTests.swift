@@ -16,9 +16,11 @@ import Testing
                 let period = random.period()
                 let client: Client.ID? = random.chance(50) ? nil : Client.ID("C\(random.int(1...3))")
                 let folded = SocialReport.fold(journal: journal, period: period, client: client)
-                #expect(SocialReport.compute(counters: counters, period: period, client: client) == folded, "seed \(seed)")
+                #expect(
+                    SocialReport.compute(counters: counters, period: period, client: client) == folded, "seed \(seed)")
                 let compacted = counters.compacted(for: period, client: client)
-                #expect(SocialReport.compute(counters: compacted, period: period, client: client) == folded, "seed \(seed)")
+                #expect(
+                    SocialReport.compute(counters: compacted, period: period, client: client) == folded, "seed \(seed)")
             }
         }
     }
@@ -44,7 +46,8 @@ import Testing
         for _ in 0..<50 {
             let journal = random.journal()
             let report = SocialReport.fold(journal: journal, period: ReportPeriod.year(2024))
-            for figure in report.figures where figure.value.plainText.map({ !["0", "0.00", "0.0000"].contains($0) }) ?? false {
+            for figure in report.figures
+            where figure.value.plainText.map({ !["0", "0.00", "0.0000"].contains($0) }) ?? false {
                 seen.insert(figure.key)
             }
         }

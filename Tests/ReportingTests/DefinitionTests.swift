@@ -68,7 +68,8 @@ import Testing
             J.delivered("A#1", "2024-04-02", .email), J.delivered("A#1", "2024-04-02", .letter),
             J.delivered("A#1", "2024-05-02", .sms), J.delivered("A#1", "2024-05-02", .sms),
             J.delivered("A#1", "2024-05-03", .phone), J.delivered("A#1", "2024-05-03", .portal),
-            J.call("A#1", "2024-04-03", .outbound), J.call("A#1", "2024-04-04", .outbound), J.call("A#1", "2024-06-04", .inbound),
+            J.call("A#1", "2024-04-03", .outbound), J.call("A#1", "2024-04-04", .outbound),
+            J.call("A#1", "2024-06-04", .inbound),
             J.login("A#1", "2024-04-05"), J.login("A#1", "2024-07-05"),
         ])
         #expect((report.messages.email, report.messages.letter, report.messages.sms) == (1, 1, 2))
@@ -114,8 +115,10 @@ import Testing
     /// dossier, its interest not yet (it is counted in the period it ends).
     @Test func freezeBegunBeforeThePeriodAndEndedInsideCounts() {
         let report = J.report([
-            J.opened("A#1", "2024-01-01"), J.freeze("A#1", "2024-02-01"), J.unfreeze("A#1", "2024-05-10", avoided: "12.34"),
-            J.opened("B#1", "2024-01-01"), J.freeze("B#1", "2024-02-01"), J.unfreeze("B#1", "2024-03-31", avoided: "99.00"),
+            J.opened("A#1", "2024-01-01"), J.freeze("A#1", "2024-02-01"),
+            J.unfreeze("A#1", "2024-05-10", avoided: "12.34"),
+            J.opened("B#1", "2024-01-01"), J.freeze("B#1", "2024-02-01"),
+            J.unfreeze("B#1", "2024-03-31", avoided: "99.00"),
             J.opened("C#1", "2024-01-01"), J.freeze("C#1", "2024-06-30"),
         ])
         #expect(report.interestFrozen.dossiers == 2)
@@ -185,8 +188,10 @@ import Testing
     /// handled (1 of 4 = 0.2500).
     @Test func internationalCountsReferralsAndTheirShare() {
         let report = J.report([
-            J.opened("A#1", "2024-01-01"), J.abroad("A#1", "2024-04-20", "BE"), J.closed("A#1", "2024-04-20", .referred),
-            J.opened("B#1", "2024-01-01"), J.abroad("B#1", "2024-03-20", "DE"), J.closed("B#1", "2024-04-01", .referred),
+            J.opened("A#1", "2024-01-01"), J.abroad("A#1", "2024-04-20", "BE"),
+            J.closed("A#1", "2024-04-20", .referred),
+            J.opened("B#1", "2024-01-01"), J.abroad("B#1", "2024-03-20", "DE"),
+            J.closed("B#1", "2024-04-01", .referred),
             J.opened("C#1", "2024-04-01"), J.opened("D#1", "2024-05-01"),
         ])
         #expect(report.internationalDossiers == 1)
@@ -203,7 +208,9 @@ import Testing
         ])
         #expect(report.surveys.answers == 4)
         #expect(report.csat.decimalText(decimals: 4) == "0.5000")
-        #expect(J.report([J.opened("A#1", "2024-01-01"), J.survey("A#1", "2024-04-03", 3)]).csat.decimalText(decimals: 4) == "0.0000")
+        #expect(
+            J.report([J.opened("A#1", "2024-01-01"), J.survey("A#1", "2024-04-03", 3)]).csat.decimalText(decimals: 4)
+                == "0.0000")
     }
 
     /// A client's report holds only that client's dossiers; the agency's holds all.
@@ -219,8 +226,9 @@ import Testing
 
     /// Events the report does not read, and events that break the payload contract, are ignored.
     @Test func foreignAndMalformedEventsAreIgnored() {
-        let malformed = JournalEvent(dossierID: J.dossier("A#1"), day: J.day("2024-04-02"), type: .paymentReceived,
-                                     payload: JournalPayload(["client": "ACME", "cents": "500"]))
+        let malformed = JournalEvent(
+            dossierID: J.dossier("A#1"), day: J.day("2024-04-02"), type: .paymentReceived,
+            payload: JournalPayload(["client": "ACME", "cents": "500"]))
         let foreign = JournalEvent(dossierID: J.dossier("A#1"), day: J.day("2024-04-02"), type: .interestAccrued)
         let report = J.report([J.opened("A#1", "2024-04-01"), malformed, foreign])
         #expect(report.amountCollected == .zero && report.dossiersHandled == 1)

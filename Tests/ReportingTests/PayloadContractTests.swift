@@ -11,21 +11,38 @@ import Testing
 
     /// One event of every type the report reads, with the exact payload the contract fixes.
     static let contract: [(JournalEvent, [String: String])] = [
-        (J.opened("A#1", "2024-04-01", kind: .business), ["client": "ACME", "debtor": "ACME/A", "debtorKind": "business"]),
+        (
+            J.opened("A#1", "2024-04-01", kind: .business),
+            ["client": "ACME", "debtor": "ACME/A", "debtorKind": "business"]
+        ),
         (J.paid("A#1", "2024-04-01", "1234.56"), ["client": "ACME", "amount": "1234.56"]),
         (J.delivered("A#1", "2024-04-01", .sms), ["client": "ACME", "channel": "sms"]),
         (J.call("A#1", "2024-04-01", .inbound), ["client": "ACME", "direction": "inbound"]),
         (J.login("A#1", "2024-04-01"), ["client": "ACME"]),
-        (J.arrangement("A#1", "2024-04-01", months: 7, instalment: "117"), ["client": "ACME", "months": "7", "monthlyInstalment": "117.00"]),
+        (
+            J.arrangement("A#1", "2024-04-01", months: 7, instalment: "117"),
+            ["client": "ACME", "months": "7", "monthlyInstalment": "117.00"]
+        ),
         (J.freeze("A#1", "2024-04-01", .dispute), ["client": "ACME", "kind": "dispute"]),
-        (J.freeze("A#1", "2024-04-01", after: "2024-03-01"), ["client": "ACME", "kind": "hardship", "previousFreezeEnded": "2024-03-01"]),
-        (J.unfreeze("A#1", "2024-04-01", avoided: "0.05", .arrangement), ["client": "ACME", "kind": "arrangement", "interestAvoided": "0.05"]),
+        (
+            J.freeze("A#1", "2024-04-01", after: "2024-03-01"),
+            ["client": "ACME", "kind": "hardship", "previousFreezeEnded": "2024-03-01"]
+        ),
+        (
+            J.unfreeze("A#1", "2024-04-01", avoided: "0.05", .arrangement),
+            ["client": "ACME", "kind": "arrangement", "interestAvoided": "0.05"]
+        ),
         (J.screened("A#1", "2024-04-01", .negative), ["client": "ACME", "outcome": "negative"]),
         (J.counselling("A#1", "2024-04-01"), ["client": "ACME", "kind": "debtCounselling"]),
         (J.abroad("A#1", "2024-04-01", "BE"), ["client": "ACME", "kind": "abroad", "country": "BE"]),
-        (J.closed("A#1", "2024-04-01", .settled, stillOpen: 2, mayGoToCourt: true),
-         ["client": "ACME", "reason": "settled", "debtor": "ACME/A", "debtorKind": "consumer", "debtorOpenDossiers": "2",
-          "mayGoToCourt": "true", "debtCounselling": "false"]),
+        (
+            J.closed("A#1", "2024-04-01", .settled, stillOpen: 2, mayGoToCourt: true),
+            [
+                "client": "ACME", "reason": "settled", "debtor": "ACME/A", "debtorKind": "consumer",
+                "debtorOpenDossiers": "2",
+                "mayGoToCourt": "true", "debtCounselling": "false",
+            ]
+        ),
         (J.survey("A#1", "2024-04-01", 4), ["client": "ACME", "score": "4"]),
     ]
 
@@ -55,7 +72,10 @@ import Testing
         (.callMade, ["client": "ACME", "direction": "out"], "direction"),
         (.arrangementAgreed, ["client": "ACME", "months": "07", "monthlyInstalment": "1.00"], "months"),
         (.arrangementAgreed, ["client": "ACME", "months": "0", "monthlyInstalment": "1.00"], "months"),
-        (.freezeStarted, ["client": "ACME", "kind": "hardship", "previousFreezeEnded": "1-3-2024"], "previousFreezeEnded"),
+        (
+            .freezeStarted, ["client": "ACME", "kind": "hardship", "previousFreezeEnded": "1-3-2024"],
+            "previousFreezeEnded"
+        ),
         (.freezeEnded, ["client": "ACME", "kind": "hardship", "interestAvoided": "-1.00"], "interestAvoided"),
         (.freezeEnded, ["client": "ACME", "kind": "holiday", "interestAvoided": "1.00"], "kind"),
         (.screened, ["client": "ACME", "outcome": "unknown"], "outcome"),
@@ -64,12 +84,19 @@ import Testing
         (.referred, ["client": "ACME", "kind": "abroad"], "country"),
         (.surveyAnswered, ["client": "ACME", "score": "6"], "score"),
         (.closed, ["client": "ACME", "reason": "paid"], "debtor"),
-        (.closed, ["client": "ACME", "reason": "paid", "debtor": "ACME/A", "debtorKind": "consumer", "debtorOpenDossiers": "0",
-                   "mayGoToCourt": "yes", "debtCounselling": "false"], "mayGoToCourt"),
+        (
+            .closed,
+            [
+                "client": "ACME", "reason": "paid", "debtor": "ACME/A", "debtorKind": "consumer",
+                "debtorOpenDossiers": "0",
+                "mayGoToCourt": "yes", "debtCounselling": "false",
+            ], "mayGoToCourt"
+        ),
         (.dossierOpened, ["client": "ACME", "debtor": "ACME/A", "debtorKind": "person"], "debtorKind"),
     ])
     func brokenPayloadsAreRefused(type: JournalEventType, fields: [String: String], key: String) {
-        let event = JournalEvent(dossierID: J.dossier("A#1"), day: J.day("2024-04-01"), type: type, payload: JournalPayload(fields))
+        let event = JournalEvent(
+            dossierID: J.dossier("A#1"), day: J.day("2024-04-01"), type: type, payload: JournalPayload(fields))
         #expect(ReportEvent(event) == nil)
         let error = #expect(throws: ReportPayloadError.self) { _ = try ReportEvent(validating: event) }
         switch error {
@@ -88,8 +115,9 @@ import Testing
     }
 
     @Test func eventTypesTheReportDoesNotReadAreNotReportEvents() {
-        let event = JournalEvent(dossierID: J.dossier("A#1"), day: J.day("2024-04-01"), type: .interestAccrued,
-                                 payload: JournalPayload(["client": "ACME"]))
+        let event = JournalEvent(
+            dossierID: J.dossier("A#1"), day: J.day("2024-04-01"), type: .interestAccrued,
+            payload: JournalPayload(["client": "ACME"]))
         #expect(ReportEvent(event) == nil)
         #expect(throws: ReportPayloadError.notAReportEvent(.interestAccrued)) { _ = try ReportEvent(validating: event) }
     }

@@ -38,7 +38,9 @@ struct RandomJournal {
                 let kind: DebtorKind = chance(85) ? .consumer : .business
                 for ordinal in 1...int(1...3) {
                     for (day, fact) in dossierTimeline(debtor: debtor, kind: kind) {
-                        let event = ReportEvent(dossierID: Dossier.id(debtor: debtor, ordinal: ordinal), day: day, clientID: client, fact: fact)
+                        let event = ReportEvent(
+                            dossierID: Dossier.id(debtor: debtor, ordinal: ordinal), day: day, clientID: client,
+                            fact: fact)
                         drafts.append((day, drafts.count, event))
                     }
                 }
@@ -58,8 +60,10 @@ struct RandomJournal {
                     reason: closing.reason, debtor: closing.debtor, debtorKind: closing.debtorKind,
                     debtorOpenDossiers: open[closing.debtor]!, mayGoToCourt: closing.mayGoToCourt,
                     inDebtCounselling: closing.inDebtCounselling)
-                return ReportEvent(dossierID: draft.event.dossierID, day: draft.day, clientID: draft.event.clientID,
-                                   fact: .closed(filled)).journalEvent
+                return ReportEvent(
+                    dossierID: draft.event.dossierID, day: draft.day, clientID: draft.event.clientID,
+                    fact: .closed(filled)
+                ).journalEvent
             default:
                 return draft.event.journalEvent
             }
@@ -82,7 +86,13 @@ struct RandomJournal {
             case 1: facts.append((day, .contactDelivered(channel: pick(Channel.allCases))))
             case 2: facts.append((day, .callMade(direction: pick(CallDirection.allCases))))
             case 3: facts.append((day, .portalLogin))
-            case 4: facts.append((day, .arrangementAgreed(months: int(1...24), monthlyInstalment: Money(cents: Int64(int(500...30_000))))))
+            case 4:
+                facts.append(
+                    (
+                        day,
+                        .arrangementAgreed(
+                            months: int(1...24), monthlyInstalment: Money(cents: Int64(int(500...30_000))))
+                    ))
             case 5, 6:
                 if let kind = frozenKind {
                     facts.append((day, .freezeEnded(kind: kind, interestAvoided: Money(cents: Int64(int(0...5_000))))))
@@ -101,7 +111,9 @@ struct RandomJournal {
                 if !inCounselling { facts.append((day, .referred(.debtCounselling))) }
                 inCounselling = true
             case 9:
-                if !referredAbroad { facts.append((day, .referred(.abroad(country: pick([CountryCode("DE")!, CountryCode("BE")!]))))) }
+                if !referredAbroad {
+                    facts.append((day, .referred(.abroad(country: pick([CountryCode("DE")!, CountryCode("BE")!])))))
+                }
                 referredAbroad = true
             case 10: facts.append((day, .surveyAnswered(score: int(1...5))))
             default: break
@@ -109,7 +121,9 @@ struct RandomJournal {
         }
         if chance(70) {
             day = day.adding(days: int(0...30))
-            if let kind = frozenKind { facts.append((day, .freezeEnded(kind: kind, interestAvoided: Money(cents: Int64(int(0...5_000)))))) }
+            if let kind = frozenKind {
+                facts.append((day, .freezeEnded(kind: kind, interestAvoided: Money(cents: Int64(int(0...5_000))))))
+            }
             let closing = DossierClosing(
                 reason: pick(CloseReason.allCases), debtor: debtor, debtorKind: kind, debtorOpenDossiers: 0,
                 mayGoToCourt: chance(50), inDebtCounselling: inCounselling)

@@ -5,15 +5,16 @@ import Reporting
 import Testing
 
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// The JSON, CSV and HTML of a fixed report.
 @Suite struct RendererTests {
     /// A report with a distinct value in every figure.
     static let sample: SocialReport = {
-        var report = SocialReport(period: ReportPeriod(from: Day(iso: "2024-01-01")!, through: Day(iso: "2024-03-31")!),
-                                  client: nil, settings: .reference)
+        var report = SocialReport(
+            period: ReportPeriod(from: Day(iso: "2024-01-01")!, through: Day(iso: "2024-03-31")!),
+            client: nil, settings: .reference)
         report.dossiersHandled = 1_200
         report.amountCollected = Money(cents: 10_500_050)
         report.debtorsDebtFree.consumer = 210
@@ -48,44 +49,45 @@ import FoundationXML
     }()
 
     @Test func jsonHasExactlyTheIssueKeysAndFormats() {
-        #expect(SocialReportRenderer.json(Self.sample) == """
-            {
-              "dossiersHandled": 1200,
-              "amountCollected": "105000.50",
-              "debtorsDebtFree": {
-                "consumer": 210,
-                "business": 23
-              },
-              "messages": {
-                "email": 4321,
-                "letter": 987,
-                "sms": 654
-              },
-              "calls": {
-                "outbound": 2222,
-                "inbound": 333
-              },
-              "portalLogins": 144,
-              "arrangements": {
-                "count": 3,
-                "meanMonths": 7.3,
-                "meanMonthlyInstalment": "112.34"
-              },
-              "interestFrozen": {
-                "dossiers": 1001,
-                "amountNotCharged": "76543.21"
-              },
-              "screenedNegative": 17,
-              "legalCostsSaved": "298500.00",
-              "debtCounselling": 28,
-              "international": {
-                "dossiers": 150,
-                "share": 0.1250
-              },
-              "csat": 0.8750
-            }
+        #expect(
+            SocialReportRenderer.json(Self.sample) == """
+                {
+                  "dossiersHandled": 1200,
+                  "amountCollected": "105000.50",
+                  "debtorsDebtFree": {
+                    "consumer": 210,
+                    "business": 23
+                  },
+                  "messages": {
+                    "email": 4321,
+                    "letter": 987,
+                    "sms": 654
+                  },
+                  "calls": {
+                    "outbound": 2222,
+                    "inbound": 333
+                  },
+                  "portalLogins": 144,
+                  "arrangements": {
+                    "count": 3,
+                    "meanMonths": 7.3,
+                    "meanMonthlyInstalment": "112.34"
+                  },
+                  "interestFrozen": {
+                    "dossiers": 1001,
+                    "amountNotCharged": "76543.21"
+                  },
+                  "screenedNegative": 17,
+                  "legalCostsSaved": "298500.00",
+                  "debtCounselling": 28,
+                  "international": {
+                    "dossiers": 150,
+                    "share": 0.1250
+                  },
+                  "csat": 0.8750
+                }
 
-            """)
+                """)
     }
 
     /// Undefined means and shares are null, not zero.
@@ -98,7 +100,8 @@ import FoundationXML
     /// One figure per row with the reference and the deviation: 1,200 against 783,180 is -99.8%;
     /// 112.34 against 117.00 is -4.0%; CSAT has no reference.
     @Test func csvListsEveryFigureWithItsReference() {
-        let lines = SocialReportRenderer.csv(Self.sample, reference: .reference2024).split(separator: "\r\n").map(String.init)
+        let lines = SocialReportRenderer.csv(Self.sample, reference: .reference2024).split(separator: "\r\n").map(
+            String.init)
         #expect(lines.count == 1 + Self.sample.figures.count)
         #expect(lines[0] == "key,value,reference,deviationPercent")
         #expect(lines[1] == "dossiersHandled,1200,783180,-99.8")
@@ -112,7 +115,8 @@ import FoundationXML
     func htmlIsSelfContained(language: ReportLanguage) {
         let html = SocialReportRenderer.html(Self.sample, language: language, reference: .reference2024)
         #expect(!html.contains("http://") && !html.contains("https://"))
-        #expect(!html.contains("<script") && !html.contains("<link") && !html.contains("@import") && !html.contains("url("))
+        #expect(
+            !html.contains("<script") && !html.contains("<link") && !html.contains("@import") && !html.contains("url("))
         #expect(html.contains("<html lang=\"\(language.rawValue)\">"))
         // Regression: the stylesheet was escaped like text, so `"Segoe UI"` became `&quot;Segoe UI&quot;`,
         // which voids the font-family declaration (style content is not parsed for entities).
@@ -184,7 +188,11 @@ enum TagBalance {
             if tag.hasPrefix("!") || tag.hasSuffix("/") { continue }
             let name = String(tag.drop { $0 == "/" }.prefix { !$0.isWhitespace })
             if tag.hasPrefix("/") {
-                if stack.last == name { stack.removeLast() } else { problems.append("</\(name)> closes <\(stack.last ?? "nothing")>") }
+                if stack.last == name {
+                    stack.removeLast()
+                } else {
+                    problems.append("</\(name)> closes <\(stack.last ?? "nothing")>")
+                }
             } else {
                 stack.append(name)
             }

@@ -83,7 +83,8 @@ extension ReportFact {
         switch type {
         case .dossierOpened:
             self = .dossierOpened(
-                debtor: Debtor.ID(try reader.text(.debtor)), debtorKind: try reader.value(.debtorKind, as: DebtorKind.self))
+                debtor: Debtor.ID(try reader.text(.debtor)),
+                debtorKind: try reader.value(.debtorKind, as: DebtorKind.self))
         case .paymentReceived:
             self = .paymentReceived(amount: try reader.money(.amount, minimumCents: 1))
         case .contactDelivered:
@@ -94,13 +95,16 @@ extension ReportFact {
             self = .portalLogin
         case .arrangementAgreed:
             self = .arrangementAgreed(
-                months: try reader.integer(.months, in: 1...600), monthlyInstalment: try reader.money(.monthlyInstalment, minimumCents: 1))
+                months: try reader.integer(.months, in: 1...600),
+                monthlyInstalment: try reader.money(.monthlyInstalment, minimumCents: 1))
         case .freezeStarted:
             self = .freezeStarted(
-                kind: try reader.value(.kind, as: FreezeKind.self), previousFreezeEnded: try reader.optionalDay(.previousFreezeEnded))
+                kind: try reader.value(.kind, as: FreezeKind.self),
+                previousFreezeEnded: try reader.optionalDay(.previousFreezeEnded))
         case .freezeEnded:
             self = .freezeEnded(
-                kind: try reader.value(.kind, as: FreezeKind.self), interestAvoided: try reader.money(.interestAvoided, minimumCents: 0))
+                kind: try reader.value(.kind, as: FreezeKind.self),
+                interestAvoided: try reader.money(.interestAvoided, minimumCents: 0))
         case .screened:
             self = .screened(outcome: try reader.value(.outcome, as: ScreeningOutcome.self))
         case .referred:
@@ -150,7 +154,8 @@ extension ReportFact {
             fields = [.kind: "abroad", .country: country.code]
         case .closed(let closing):
             fields = [
-                .reason: closing.reason.rawValue, .debtor: closing.debtor.rawValue, .debtorKind: closing.debtorKind.rawValue,
+                .reason: closing.reason.rawValue, .debtor: closing.debtor.rawValue,
+                .debtorKind: closing.debtorKind.rawValue,
                 .debtorOpenDossiers: String(closing.debtorOpenDossiers), .mayGoToCourt: String(closing.mayGoToCourt),
                 .debtCounselling: String(closing.inDebtCounselling),
             ]
@@ -182,24 +187,32 @@ extension Referral {
 /// engine, the portal and the channels build their events through these.
 extension JournalEvent {
     /// `dossierOpened` for `debtor` of `client`.
-    public static func dossierOpened(_ dossier: Dossier.ID, on day: Day, client: Client.ID, debtor: Debtor.ID,
-                                     debtorKind: DebtorKind) -> JournalEvent {
+    public static func dossierOpened(
+        _ dossier: Dossier.ID, on day: Day, client: Client.ID, debtor: Debtor.ID,
+        debtorKind: DebtorKind
+    ) -> JournalEvent {
         report(dossier, day, client, .dossierOpened(debtor: debtor, debtorKind: debtorKind))
     }
 
     /// `paymentReceived` of `amount` (positive, gross).
-    public static func paymentReceived(_ dossier: Dossier.ID, on day: Day, client: Client.ID, amount: Money) -> JournalEvent {
+    public static func paymentReceived(_ dossier: Dossier.ID, on day: Day, client: Client.ID, amount: Money)
+        -> JournalEvent
+    {
         precondition(amount.isPositive, "a payment received is positive")
         return report(dossier, day, client, .paymentReceived(amount: amount))
     }
 
     /// `contactDelivered` through `channel`.
-    public static func contactDelivered(_ dossier: Dossier.ID, on day: Day, client: Client.ID, channel: Channel) -> JournalEvent {
+    public static func contactDelivered(_ dossier: Dossier.ID, on day: Day, client: Client.ID, channel: Channel)
+        -> JournalEvent
+    {
         report(dossier, day, client, .contactDelivered(channel: channel))
     }
 
     /// `callMade` in `direction`.
-    public static func callMade(_ dossier: Dossier.ID, on day: Day, client: Client.ID, direction: CallDirection) -> JournalEvent {
+    public static func callMade(_ dossier: Dossier.ID, on day: Day, client: Client.ID, direction: CallDirection)
+        -> JournalEvent
+    {
         report(dossier, day, client, .callMade(direction: direction))
     }
 
@@ -209,43 +222,56 @@ extension JournalEvent {
     }
 
     /// `arrangementAgreed` of `months` instalments of `monthlyInstalment`.
-    public static func arrangementAgreed(_ dossier: Dossier.ID, on day: Day, client: Client.ID, months: Int,
-                                         monthlyInstalment: Money) -> JournalEvent {
+    public static func arrangementAgreed(
+        _ dossier: Dossier.ID, on day: Day, client: Client.ID, months: Int,
+        monthlyInstalment: Money
+    ) -> JournalEvent {
         precondition(months >= 1 && monthlyInstalment.isPositive, "an arrangement has months and a positive instalment")
         return report(dossier, day, client, .arrangementAgreed(months: months, monthlyInstalment: monthlyInstalment))
     }
 
     /// `freezeStarted` of `kind`; `previousFreezeEnded` is the end day of the dossier's previous freeze.
-    public static func freezeStarted(_ dossier: Dossier.ID, on day: Day, client: Client.ID, kind: FreezeKind,
-                                     previousFreezeEnded: Day?) -> JournalEvent {
+    public static func freezeStarted(
+        _ dossier: Dossier.ID, on day: Day, client: Client.ID, kind: FreezeKind,
+        previousFreezeEnded: Day?
+    ) -> JournalEvent {
         precondition(previousFreezeEnded.map { $0 <= day } ?? true, "a dossier's freezes do not overlap")
         return report(dossier, day, client, .freezeStarted(kind: kind, previousFreezeEnded: previousFreezeEnded))
     }
 
     /// `freezeEnded` of `kind`, with the interest the whole freeze kept from being charged.
-    public static func freezeEnded(_ dossier: Dossier.ID, on day: Day, client: Client.ID, kind: FreezeKind,
-                                   interestAvoided: Money) -> JournalEvent {
+    public static func freezeEnded(
+        _ dossier: Dossier.ID, on day: Day, client: Client.ID, kind: FreezeKind,
+        interestAvoided: Money
+    ) -> JournalEvent {
         precondition(!interestAvoided.isNegative, "interest avoided is not negative")
         return report(dossier, day, client, .freezeEnded(kind: kind, interestAvoided: interestAvoided))
     }
 
     /// `screened` with the recovery investigation's `outcome`.
-    public static func screened(_ dossier: Dossier.ID, on day: Day, client: Client.ID, outcome: ScreeningOutcome) -> JournalEvent {
+    public static func screened(_ dossier: Dossier.ID, on day: Day, client: Client.ID, outcome: ScreeningOutcome)
+        -> JournalEvent
+    {
         report(dossier, day, client, .screened(outcome: outcome))
     }
 
     /// `referred` to debt counselling or abroad.
-    public static func referred(_ dossier: Dossier.ID, on day: Day, client: Client.ID, to referral: Referral) -> JournalEvent {
+    public static func referred(_ dossier: Dossier.ID, on day: Day, client: Client.ID, to referral: Referral)
+        -> JournalEvent
+    {
         report(dossier, day, client, .referred(referral))
     }
 
     /// `closed` with the details the report needs.
-    public static func closed(_ dossier: Dossier.ID, on day: Day, client: Client.ID, closing: DossierClosing) -> JournalEvent {
+    public static func closed(_ dossier: Dossier.ID, on day: Day, client: Client.ID, closing: DossierClosing)
+        -> JournalEvent
+    {
         report(dossier, day, client, .closed(closing))
     }
 
     /// `surveyAnswered` with `score` 1-5.
-    public static func surveyAnswered(_ dossier: Dossier.ID, on day: Day, client: Client.ID, score: Int) -> JournalEvent {
+    public static func surveyAnswered(_ dossier: Dossier.ID, on day: Day, client: Client.ID, score: Int) -> JournalEvent
+    {
         precondition((1...5).contains(score), "a survey score is 1-5")
         return report(dossier, day, client, .surveyAnswered(score: score))
     }
@@ -254,13 +280,18 @@ extension JournalEvent {
     /// They must not reuse a key of the contract: the report's keys are only ever written by the
     /// constructors above.
     public func addingPayload(_ fields: [String: String]) -> JournalEvent {
-        precondition(fields.keys.allSatisfy { ReportPayloadKey(rawValue: $0) == nil }, "extra payload keys must not be report keys")
+        precondition(
+            fields.keys.allSatisfy { ReportPayloadKey(rawValue: $0) == nil },
+            "extra payload keys must not be report keys")
         var payload = self.payload
         payload.fields.merge(fields) { existing, _ in existing }
-        return JournalEvent(sequence: sequence, dossierID: dossierID, day: day, type: type, payload: payload, recordedAt: recordedAt)
+        return JournalEvent(
+            sequence: sequence, dossierID: dossierID, day: day, type: type, payload: payload, recordedAt: recordedAt)
     }
 
-    private static func report(_ dossier: Dossier.ID, _ day: Day, _ client: Client.ID, _ fact: ReportFact) -> JournalEvent {
+    private static func report(_ dossier: Dossier.ID, _ day: Day, _ client: Client.ID, _ fact: ReportFact)
+        -> JournalEvent
+    {
         ReportEvent(dossierID: dossier, day: day, clientID: client, fact: fact).journalEvent
     }
 }

@@ -159,8 +159,10 @@ public struct DossierClosing: Hashable, Sendable {
     public let inDebtCounselling: Bool
 
     /// A closing with every detail given.
-    public init(reason: CloseReason, debtor: Debtor.ID, debtorKind: DebtorKind, debtorOpenDossiers: Int,
-                mayGoToCourt: Bool, inDebtCounselling: Bool) {
+    public init(
+        reason: CloseReason, debtor: Debtor.ID, debtorKind: DebtorKind, debtorOpenDossiers: Int,
+        mayGoToCourt: Bool, inDebtCounselling: Bool
+    ) {
         precondition(debtorOpenDossiers >= 0, "open dossiers cannot be negative")
         self.reason = reason
         self.debtor = debtor

@@ -45,9 +45,13 @@ public enum ReportCounter: String, Hashable, Sendable, CaseIterable, Comparable 
         case .callMade(.inbound): return [(.callsInbound, 1)]
         case .portalLogin: return [(.portalLogins, 1)]
         case .arrangementAgreed(let months, let instalment):
-            return [(.arrangementsAgreed, 1), (.arrangementMonths, Int64(months)), (.arrangementInstalmentCents, instalment.cents)]
+            return [
+                (.arrangementsAgreed, 1), (.arrangementMonths, Int64(months)),
+                (.arrangementInstalmentCents, instalment.cents),
+            ]
         case .freezeStarted: return [(.freezesStarted, 1)]
-        case .freezeEnded(_, let interestAvoided): return [(.freezesEnded, 1), (.interestAvoidedCents, interestAvoided.cents)]
+        case .freezeEnded(_, let interestAvoided):
+            return [(.freezesEnded, 1), (.interestAvoidedCents, interestAvoided.cents)]
         case .screened(.negative): return [(.screenedNegative, 1)]
         case .screened(.positive): return []
         case .referred(.debtCounselling): return [(.debtCounsellingStarted, 1)]

@@ -40,7 +40,9 @@ public struct ReportCounters: Hashable, Sendable {
 
     /// The rows one event adds to: the store upserts `value = value + amount` for each row, and one
     /// freeze restart row when the event restarts a freeze.
-    public static func update(for event: ReportEvent) -> (rows: [(ReportCounterKey, Int64)], freezeRestart: FreezeRestartKey?) {
+    public static func update(for event: ReportEvent) -> (
+        rows: [(ReportCounterKey, Int64)], freezeRestart: FreezeRestartKey?
+    ) {
         let rows = ReportCounter.increments(for: event.fact).map {
             (ReportCounterKey(day: event.day, client: event.clientID, counter: $0.counter), $0.amount)
         }
@@ -63,12 +65,17 @@ public struct ReportCounters: Hashable, Sendable {
         let dayBefore = period.from.adding(days: -1)
         var compact = ReportCounters()
         for (key, value) in rows where key.day <= period.through && (client.map { $0 == key.client } ?? true) {
-            let day = key.day < period.from ? dayBefore : Swift.max(period.from, Day(year: key.day.year, month: key.day.month, day: 1)!)
-            compact.rows[ReportCounterKey(day: day, client: client ?? anyClient, counter: key.counter), default: 0] += value
+            let day =
+                key.day < period.from
+                ? dayBefore : Swift.max(period.from, Day(year: key.day.year, month: key.day.month, day: 1)!)
+            compact.rows[ReportCounterKey(day: day, client: client ?? anyClient, counter: key.counter), default: 0] +=
+                value
         }
         for (key, count) in freezeRestarts
         where period.contains(key.day) && key.previousEnd >= period.from && (client.map { $0 == key.client } ?? true) {
-            compact.freezeRestarts[FreezeRestartKey(day: period.from, client: client ?? anyClient, previousEnd: period.from), default: 0] += count
+            compact.freezeRestarts[
+                FreezeRestartKey(day: period.from, client: client ?? anyClient, previousEnd: period.from), default: 0] +=
+                count
         }
         return compact
     }

@@ -8,8 +8,10 @@ extension SocialReport {
     /// in the period" come from start and end counters: what was open when the period began
     /// (started before it minus ended before it) plus what started inside it; for freezes, minus
     /// the restart gaps inside the period, so that a dossier frozen twice counts once.
-    public static func compute(counters: ReportCounters, period: ReportPeriod, client: Client.ID? = nil,
-                               settings: SocialReportSettings = .reference) -> SocialReport {
+    public static func compute(
+        counters: ReportCounters, period: ReportPeriod, client: Client.ID? = nil,
+        settings: SocialReportSettings = .reference
+    ) -> SocialReport {
         let months = period.months
         let monthIndex = Dictionary(uniqueKeysWithValues: months.enumerated().map { ($1.year * 12 + $1.month, $0) })
         var before: [ReportCounter: Int64] = [:]
@@ -41,7 +43,8 @@ extension SocialReport {
         report.arrangements.count = sum[.arrangementsAgreed]
         report.arrangements.totalMonths = sum[.arrangementMonths]
         report.arrangements.totalMonthlyInstalments = Money(cents: sum[.arrangementInstalmentCents])
-        report.interestFrozen.dossiers = sum.atAnyMoment(started: .freezesStarted, ended: .freezesEnded) - restartGapsInside
+        report.interestFrozen.dossiers =
+            sum.atAnyMoment(started: .freezesStarted, ended: .freezesEnded) - restartGapsInside
         report.interestFrozen.amountNotCharged = Money(cents: sum[.interestAvoidedCents])
         report.screenedNegative = sum[.screenedNegative]
         report.amicableClosingsCourtAllowed = sum[.amicableClosingsCourtAllowed]

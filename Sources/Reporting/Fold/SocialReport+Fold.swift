@@ -10,8 +10,10 @@ extension SocialReport {
     /// events are ignored, and so are events the report does not read or whose payload breaks the
     /// contract. It scans the whole journal, so it is for tests, audits and small portfolios; the
     /// store uses `compute(counters:period:client:settings:)`.
-    public static func fold(journal: some Sequence<JournalEvent>, period: ReportPeriod, client: Client.ID? = nil,
-                            settings: SocialReportSettings = .reference) -> SocialReport {
+    public static func fold(
+        journal: some Sequence<JournalEvent>, period: ReportPeriod, client: Client.ID? = nil,
+        settings: SocialReportSettings = .reference
+    ) -> SocialReport {
         var fold = JournalFold(period: period, client: client, settings: settings)
         for event in journal {
             guard let reportEvent = ReportEvent(event) else { continue }
@@ -99,7 +101,9 @@ struct JournalFold {
         case .freezeEnded(_, let interestAvoided):
             // A spell from its start through this day, both included, is active in the period when
             // it ends on or after the period's first day (it started on or before this day).
-            if freezeStarted.removeValue(forKey: dossier) != nil, event.day >= period.from { frozenInPeriod.insert(dossier) }
+            if freezeStarted.removeValue(forKey: dossier) != nil, event.day >= period.from {
+                frozenInPeriod.insert(dossier)
+            }
             if let month {
                 figures.interestFrozen.amountNotCharged += interestAvoided
                 figures.monthly[month].freezesEnded += 1

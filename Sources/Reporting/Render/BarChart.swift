@@ -23,41 +23,59 @@ extension SocialReportRenderer {
         let total = series.map { "\($0.label) " + language.count($0.values.reduce(0, +)) }.joined(separator: ", ")
 
         page.open("figure", ["class": "chart"])
-        page.open("svg", [
-            "viewBox": "0 0 \(width) \(height)", "role": "img", "aria-labelledby": "\(id)-title \(id)-desc",
-            "width": "100%", "preserveAspectRatio": "xMidYMid meet",
-        ])
+        page.open(
+            "svg",
+            [
+                "viewBox": "0 0 \(width) \(height)", "role": "img", "aria-labelledby": "\(id)-title \(id)-desc",
+                "width": "100%", "preserveAspectRatio": "xMidYMid meet",
+            ])
         page.element("title", title, ["id": "\(id)-title"])
-        page.element("desc", language.pick("Totaal in de periode: ", "Total in the period: ") + total, ["id": "\(id)-desc"])
+        page.element(
+            "desc", language.pick("Totaal in de periode: ", "Total in the period: ") + total, ["id": "\(id)-desc"])
         for line in 0...gridSteps {
             let value = step * Int64(line)
             let y = Double(topMargin) + Double(plotHeight) * (1 - Double(line) / Double(gridSteps))
-            page.empty("line", ["x1": "\(left)", "x2": "\(width - right)", "y1": format(y), "y2": format(y), "class": "grid"])
-            page.element("text", language.count(value), ["x": "\(left - 6)", "y": format(y + 4), "class": "axis", "text-anchor": "end"])
+            page.empty(
+                "line", ["x1": "\(left)", "x2": "\(width - right)", "y1": format(y), "y2": format(y), "class": "grid"])
+            page.element(
+                "text", language.count(value),
+                ["x": "\(left - 6)", "y": format(y + 4), "class": "axis", "text-anchor": "end"])
         }
         for (monthIndex, label) in monthLabels.enumerated() {
             let groupLeft = Double(left) + groupWidth * Double(monthIndex) + groupWidth * 0.1
             for (seriesIndex, item) in series.enumerated() {
                 let value = item.values[monthIndex]
                 let barHeight = Double(plotHeight) * Double(value) / Double(top)
-                page.open("rect", [
-                    "x": format(groupLeft + barWidth * Double(seriesIndex)), "y": format(Double(topMargin + plotHeight) - barHeight),
-                    "width": format(barWidth), "height": format(barHeight), "fill": seriesColours[seriesIndex % seriesColours.count],
-                ])
+                page.open(
+                    "rect",
+                    [
+                        "x": format(groupLeft + barWidth * Double(seriesIndex)),
+                        "y": format(Double(topMargin + plotHeight) - barHeight),
+                        "width": format(barWidth), "height": format(barHeight),
+                        "fill": seriesColours[seriesIndex % seriesColours.count],
+                    ])
                 page.element("title", "\(label), \(item.label): \(language.count(value))")
                 page.close("rect")
             }
-            page.element("text", label, [
-                "x": format(Double(left) + groupWidth * (Double(monthIndex) + 0.5)), "y": "\(height - 8)", "class": "axis",
-                "text-anchor": "middle",
-            ])
+            page.element(
+                "text", label,
+                [
+                    "x": format(Double(left) + groupWidth * (Double(monthIndex) + 0.5)), "y": "\(height - 8)",
+                    "class": "axis",
+                    "text-anchor": "middle",
+                ])
         }
         page.close("svg")
         page.open("figcaption")
         page.element("span", title, ["class": "chart-title"])
         for (seriesIndex, item) in series.enumerated() {
             page.open("span", ["class": "legend"])
-            page.element("span", "", ["class": "swatch", "style": "background:\(seriesColours[seriesIndex % seriesColours.count])", "aria-hidden": "true"])
+            page.element(
+                "span", "",
+                [
+                    "class": "swatch", "style": "background:\(seriesColours[seriesIndex % seriesColours.count])",
+                    "aria-hidden": "true",
+                ])
             page.text(item.label)
             page.close("span")
         }
@@ -67,8 +85,10 @@ extension SocialReportRenderer {
     }
 
     /// The chart's numbers as a table: the text alternative for screen readers and print.
-    private static func chartTable(_ title: String, _ series: [(label: String, values: [Int64])], _ monthLabels: [String],
-                                   _ page: inout HTMLPage) {
+    private static func chartTable(
+        _ title: String, _ series: [(label: String, values: [Int64])], _ monthLabels: [String],
+        _ page: inout HTMLPage
+    ) {
         let language = page.language
         page.open("details", ["class": "chart-data"])
         page.element("summary", language.pick("Tabel bij de grafiek", "Table of the chart"))

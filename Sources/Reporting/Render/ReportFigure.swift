@@ -54,8 +54,9 @@ public enum FigureValue: Hashable, Sendable {
     public func deviationTenthsOfPercent(from reference: FigureValue) -> Int64? {
         guard let actual = exact, let expected = reference.exact, expected.numerator != 0 else { return nil }
         // (a/ad - r/rd) / (r/rd) x 1000 = (a rd - r ad) 1000 / (r ad)
-        let numerator = (Int128(actual.numerator) * Int128(expected.denominator)
-            - Int128(expected.numerator) * Int128(actual.denominator)) * 1000
+        let numerator =
+            (Int128(actual.numerator) * Int128(expected.denominator)
+                - Int128(expected.numerator) * Int128(actual.denominator)) * 1000
         let denominator = Int128(expected.numerator) * Int128(actual.denominator)
         let magnitude = (2 * abs(numerator) + denominator) / (2 * denominator)
         return Int64(numerator < 0 ? -magnitude : magnitude)

@@ -22,7 +22,9 @@ public enum ReportLanguage: String, Hashable, Sendable, CaseIterable {
     }
 
     /// A number with one decimal: `7,0` / `7.0`.
-    func oneDecimal(tenths: Int64) -> String { Ratio.text(scaled: tenths, decimals: 1, separator: self == .nl ? "," : ".") }
+    func oneDecimal(tenths: Int64) -> String {
+        Ratio.text(scaled: tenths, decimals: 1, separator: self == .nl ? "," : ".")
+    }
 
     /// A figure in this language; an undefined mean or share is "n.v.t." / "n/a".
     public func figure(_ value: FigureValue) -> String {
@@ -37,7 +39,9 @@ public enum ReportLanguage: String, Hashable, Sendable, CaseIterable {
     }
 
     /// A deviation in tenths of a percent, signed: `+4,2%`.
-    func deviation(tenths: Int64) -> String { (tenths > 0 ? "+" : tenths < 0 ? "−" : "") + oneDecimal(tenths: Int64(tenths.magnitude)) + "%" }
+    func deviation(tenths: Int64) -> String {
+        (tenths > 0 ? "+" : tenths < 0 ? "−" : "") + oneDecimal(tenths: Int64(tenths.magnitude)) + "%"
+    }
 
     /// A day: `31 december 2024` / `31 December 2024`.
     func day(_ day: Day) -> String {
@@ -54,8 +58,14 @@ public enum ReportLanguage: String, Hashable, Sendable, CaseIterable {
 
     private var monthNames: [String] {
         self == .nl
-            ? ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
-            : ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+            ? [
+                "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+                "november", "december",
+            ]
+            : [
+                "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December",
+            ]
     }
 
     private func grouped(_ digits: String, separator: String, negative: Bool) -> String {
@@ -89,7 +99,8 @@ public enum ReportLanguage: String, Hashable, Sendable, CaseIterable {
         case "screenedNegative": pick("Negatief verhaalsonderzoek", "Screened negative for court")
         case "legalCostsSaved": pick("Bespaarde gerechtelijke kosten", "Legal costs saved")
         case "debtCounselling": pick("Dossiers in schuldhulpverlening", "Dossiers in debt counselling")
-        case "international.dossiers": pick("Doorgegeven aan partners in het buitenland", "Referred to partner offices abroad")
+        case "international.dossiers":
+            pick("Doorgegeven aan partners in het buitenland", "Referred to partner offices abroad")
         case "international.share": pick("Aandeel buitenland", "Share abroad")
         case "csat": pick("Klanttevredenheid (4 of 5 op 5)", "Customer satisfaction (4 or 5 of 5)")
         default: key

@@ -42,7 +42,8 @@ struct ReportStep {
                 "Arrangements fit what a debtor can pay. During an arrangement, a dispute or debt help, interest is frozen."
             ),
             keys: [
-                "amountCollected", "arrangements.count", "arrangements.meanMonths", "arrangements.meanMonthlyInstalment",
+                "amountCollected", "arrangements.count", "arrangements.meanMonths",
+                "arrangements.meanMonthlyInstalment",
                 "interestFrozen.dossiers", "interestFrozen.amountNotCharged",
             ],
             charts: [.arrangements, .freezes]),

@@ -10,12 +10,16 @@ extension SocialReportRenderer {
     /// beside it. Written as well-formed XHTML-style markup (void elements closed) so that an XML
     /// parser can check it. With `reference`, every figure table gets the reference value and the
     /// deviation from it in percent.
-    public static func html(_ report: SocialReport, language: ReportLanguage = .nl, reference: ReferenceFigures? = nil) -> String {
+    public static func html(_ report: SocialReport, language: ReportLanguage = .nl, reference: ReferenceFigures? = nil)
+        -> String
+    {
         var page = HTMLPage(language: language)
         let title = language.pick("Maatschappelijk incassoverslag", "Social collection report")
-        let scope = report.client.map { language.pick("Opdrachtgever ", "Client ") + $0.rawValue }
+        let scope =
+            report.client.map { language.pick("Opdrachtgever ", "Client ") + $0.rawValue }
             ?? language.pick("Hele organisatie", "Whole agency")
-        let period = language.day(report.period.from) + language.pick(" t/m ", " to ") + language.day(report.period.through)
+        let period =
+            language.day(report.period.from) + language.pick(" t/m ", " to ") + language.day(report.period.through)
         page.open("html", ["lang": language.rawValue])
         page.open("head")
         page.line("<meta charset=\"utf-8\" />")
@@ -29,9 +33,12 @@ extension SocialReportRenderer {
         page.element("p", scope, ["class": "eyebrow"])
         page.element("h1", title)
         page.element("p", period, ["class": "period"])
-        page.element("p", language.pick(
-            "Incasso kan sociaal: vroeg, persoonlijk, betaalbaar en binnen de wet. Dit verslag laat met cijfers uit ons eigen journaal zien wat dat in deze periode opleverde, voor klanten en voor de samenleving.",
-            "Collection can be social: early, personal, affordable and within the law. This report shows, with figures from our own journal, what that achieved in this period for debtors and for society."),
+        page.element(
+            "p",
+            language.pick(
+                "Incasso kan sociaal: vroeg, persoonlijk, betaalbaar en binnen de wet. Dit verslag laat met cijfers uit ons eigen journaal zien wat dat in deze periode opleverde, voor klanten en voor de samenleving.",
+                "Collection can be social: early, personal, affordable and within the law. This report shows, with figures from our own journal, what that achieved in this period for debtors and for society."
+            ),
             ["class": "lead"])
         page.close("header")
         page.open("main")
@@ -40,9 +47,11 @@ extension SocialReportRenderer {
         definitions(report, &page)
         page.close("main")
         page.open("footer")
-        page.element("p", language.pick(
-            "Berekend door Ademruimte uit het journaal van de dossiers. Bedragen in euro, inclusief centen.",
-            "Computed by Ademruimte from the dossiers' journal. Amounts in euros, to the cent."))
+        page.element(
+            "p",
+            language.pick(
+                "Berekend door Ademruimte uit het journaal van de dossiers. Bedragen in euro, inclusief centen.",
+                "Computed by Ademruimte from the dossiers' journal. Amounts in euros, to the cent."))
         page.close("footer")
         page.close("body")
         page.close("html")
@@ -54,7 +63,10 @@ extension SocialReportRenderer {
         let cards: [(String, String)] = [
             (language.label("dossiersHandled"), language.count(report.dossiersHandled)),
             (language.label("amountCollected"), language.money(report.amountCollected)),
-            (language.pick("Klanten schuldenvrij", "Debtors made debt-free"), language.count(report.debtorsDebtFree.total)),
+            (
+                language.pick("Klanten schuldenvrij", "Debtors made debt-free"),
+                language.count(report.debtorsDebtFree.total)
+            ),
             (language.pick("Berichten bezorgd", "Messages delivered"), language.count(report.messages.total)),
             (language.pick("Telefoongesprekken", "Phone calls"), language.count(report.calls.total)),
             (language.label("arrangements.count"), language.count(report.arrangements.count)),
@@ -74,7 +86,9 @@ extension SocialReportRenderer {
         page.close("section")
     }
 
-    private static func section(_ step: ReportStep, _ report: SocialReport, _ reference: ReferenceFigures?, _ page: inout HTMLPage) {
+    private static func section(
+        _ step: ReportStep, _ report: SocialReport, _ reference: ReferenceFigures?, _ page: inout HTMLPage
+    ) {
         let language = page.language
         let id = "step-\(step.number)"
         page.open("section", ["aria-labelledby": id, "class": "step"])
@@ -85,9 +99,12 @@ extension SocialReportRenderer {
         page.element("p", language == .nl ? step.intro.nl : step.intro.en)
         if step.keys.isEmpty {
             let cost = language.money(report.settings.averageProcedureCost)
-            page.element("p", language.pick(
-                "Elke zaak die minnelijk is opgelost terwijl de opdrachtgever een rechtszaak toestond, telt in stap 6 als een vermeden procedure van \(cost).",
-                "Every case settled amicably while the client allowed court counts in step 6 as an avoided procedure of \(cost)."))
+            page.element(
+                "p",
+                language.pick(
+                    "Elke zaak die minnelijk is opgelost terwijl de opdrachtgever een rechtszaak toestond, telt in stap 6 als een vermeden procedure van \(cost).",
+                    "Every case settled amicably while the client allowed court counts in step 6 as an avoided procedure of \(cost)."
+                ))
         } else {
             figureTable(step.keys, report, reference, caption: language == .nl ? step.title.nl : step.title.en, &page)
         }
@@ -95,8 +112,10 @@ extension SocialReportRenderer {
         page.close("section")
     }
 
-    private static func figureTable(_ keys: [String], _ report: SocialReport, _ reference: ReferenceFigures?, caption: String,
-                                    _ page: inout HTMLPage) {
+    private static func figureTable(
+        _ keys: [String], _ report: SocialReport, _ reference: ReferenceFigures?, caption: String,
+        _ page: inout HTMLPage
+    ) {
         let language = page.language
         page.open("table", ["class": "figures"])
         page.element("caption", language.pick("Cijfers: ", "Figures: ") + caption)
@@ -105,7 +124,8 @@ extension SocialReportRenderer {
         page.element("th", language.pick("Cijfer", "Figure"), ["scope": "col"])
         page.element("th", language.pick("Waarde", "Value"), ["scope": "col", "class": "number"])
         if let reference {
-            page.element("th", language.pick("Referentie ", "Reference ") + reference.name, ["scope": "col", "class": "number"])
+            page.element(
+                "th", language.pick("Referentie ", "Reference ") + reference.name, ["scope": "col", "class": "number"])
             page.element("th", language.pick("Afwijking", "Deviation"), ["scope": "col", "class": "number"])
         }
         page.close("tr")
@@ -141,17 +161,74 @@ extension SocialReportRenderer {
         let language = page.language
         let cost = language.money(report.settings.averageProcedureCost)
         let items: [(String, String)] = [
-            (language.label("dossiersHandled"), language.pick("dossiers die op enig moment in de periode openstonden.", "dossiers open at any moment in the period.")),
-            (language.label("amountCollected"), language.pick("ontvangen betalingen in de periode, bruto (voor afdracht).", "payments received in the period, gross (before remittance).")),
-            (language.pick("Schuldenvrij", "Debt-free"), language.pick("klanten van wie het laatste openstaande dossier in de periode betaald of getroffen werd.", "debtors whose last open dossier closed as paid or settled in the period.")),
-            (language.pick("Berichten en gesprekken", "Messages and calls"), language.pick("bezorgde berichten per kanaal en gevoerde gesprekken per richting in de periode.", "messages delivered per channel and calls per direction in the period.")),
-            (language.label("arrangements.count"), language.pick("regelingen getroffen in de periode; looptijd gemiddeld op één decimaal, maandbedrag op de cent (half naar boven).", "arrangements agreed in the period; mean duration to one decimal, instalment to the cent (half up).")),
-            (language.label("interestFrozen.dossiers"), language.pick("dossiers met op enig moment in de periode een actieve bevriezing; de niet berekende wettelijke rente telt in de periode waarin de bevriezing eindigt.", "dossiers with a freeze active at some moment in the period; the statutory interest not charged counts in the period in which the freeze ends.")),
-            (language.label("screenedNegative"), language.pick("dossiers waarvoor het verhaalsonderzoek in de periode een rechtszaak afraadde.", "dossiers whose recovery investigation in the period advised against a lawsuit.")),
-            (language.label("legalCostsSaved"), language.pick("minnelijk gesloten dossiers waarvoor de opdrachtgever een rechtszaak toestond, maal \(cost) per vermeden procedure.", "dossiers closed amicably whose client allowed court, times \(cost) per avoided procedure.")),
-            (language.label("debtCounselling"), language.pick("dossiers die op enig moment in de periode in schuldhulpverlening waren.", "dossiers under debt counselling at some moment in the period.")),
-            (language.label("international.dossiers"), language.pick("dossiers doorgegeven aan een partnerkantoor in de periode; het aandeel is ten opzichte van de dossiers in behandeling.", "dossiers referred to a partner office in the period; the share is of the dossiers handled.")),
-            (language.pick("Klanttevredenheid", "Customer satisfaction"), language.pick("aandeel antwoorden 4 of 5 (op 1 tot 5) in de periode; percentages op één decimaal, half naar boven.", "share of answers 4 or 5 (of 1 to 5) in the period; percentages to one decimal, half up.")),
+            (
+                language.label("dossiersHandled"),
+                language.pick(
+                    "dossiers die op enig moment in de periode openstonden.",
+                    "dossiers open at any moment in the period.")
+            ),
+            (
+                language.label("amountCollected"),
+                language.pick(
+                    "ontvangen betalingen in de periode, bruto (voor afdracht).",
+                    "payments received in the period, gross (before remittance).")
+            ),
+            (
+                language.pick("Schuldenvrij", "Debt-free"),
+                language.pick(
+                    "klanten van wie het laatste openstaande dossier in de periode betaald of getroffen werd.",
+                    "debtors whose last open dossier closed as paid or settled in the period.")
+            ),
+            (
+                language.pick("Berichten en gesprekken", "Messages and calls"),
+                language.pick(
+                    "bezorgde berichten per kanaal en gevoerde gesprekken per richting in de periode.",
+                    "messages delivered per channel and calls per direction in the period.")
+            ),
+            (
+                language.label("arrangements.count"),
+                language.pick(
+                    "regelingen getroffen in de periode; looptijd gemiddeld op één decimaal, maandbedrag op de cent (half naar boven).",
+                    "arrangements agreed in the period; mean duration to one decimal, instalment to the cent (half up)."
+                )
+            ),
+            (
+                language.label("interestFrozen.dossiers"),
+                language.pick(
+                    "dossiers met op enig moment in de periode een actieve bevriezing; de niet berekende wettelijke rente telt in de periode waarin de bevriezing eindigt.",
+                    "dossiers with a freeze active at some moment in the period; the statutory interest not charged counts in the period in which the freeze ends."
+                )
+            ),
+            (
+                language.label("screenedNegative"),
+                language.pick(
+                    "dossiers waarvoor het verhaalsonderzoek in de periode een rechtszaak afraadde.",
+                    "dossiers whose recovery investigation in the period advised against a lawsuit.")
+            ),
+            (
+                language.label("legalCostsSaved"),
+                language.pick(
+                    "minnelijk gesloten dossiers waarvoor de opdrachtgever een rechtszaak toestond, maal \(cost) per vermeden procedure.",
+                    "dossiers closed amicably whose client allowed court, times \(cost) per avoided procedure.")
+            ),
+            (
+                language.label("debtCounselling"),
+                language.pick(
+                    "dossiers die op enig moment in de periode in schuldhulpverlening waren.",
+                    "dossiers under debt counselling at some moment in the period.")
+            ),
+            (
+                language.label("international.dossiers"),
+                language.pick(
+                    "dossiers doorgegeven aan een partnerkantoor in de periode; het aandeel is ten opzichte van de dossiers in behandeling.",
+                    "dossiers referred to a partner office in the period; the share is of the dossiers handled.")
+            ),
+            (
+                language.pick("Klanttevredenheid", "Customer satisfaction"),
+                language.pick(
+                    "aandeel antwoorden 4 of 5 (op 1 tot 5) in de periode; percentages op één decimaal, half naar boven.",
+                    "share of answers 4 or 5 (of 1 to 5) in the period; percentages to one decimal, half up.")
+            ),
         ]
         page.open("section", ["aria-labelledby": "definitions", "class": "definitions"])
         page.element("h2", language.pick("Over de cijfers", "About the figures"), ["id": "definitions"])

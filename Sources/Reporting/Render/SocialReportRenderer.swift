@@ -49,10 +49,11 @@ public enum SocialReportRenderer {
         for figure in report.figures {
             let entry = reference?.entries[figure.key]
             let deviation = entry.flatMap { figure.value.deviationTenthsOfPercent(from: $0.value) }
-            lines.append([
-                figure.key, figure.value.plainText ?? "", entry?.value.plainText ?? "",
-                deviation.map { Ratio.text(scaled: $0, decimals: 1, separator: ".") } ?? "",
-            ].joined(separator: ","))
+            lines.append(
+                [
+                    figure.key, figure.value.plainText ?? "", entry?.value.plainText ?? "",
+                    deviation.map { Ratio.text(scaled: $0, decimals: 1, separator: ".") } ?? "",
+                ].joined(separator: ","))
         }
         return lines.joined(separator: "\r\n") + "\r\n"
     }

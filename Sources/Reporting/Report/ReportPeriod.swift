@@ -29,7 +29,8 @@ public struct ReportPeriod: Hashable, Sendable {
         while start <= through {
             let (year, month, _) = start.components
             let monthEnd = Day(year: year, month: month, day: Day.daysIn(month: month, year: year))!
-            months.append(ReportMonth(year: year, month: month, days: ReportPeriod(from: start, through: min(monthEnd, through))))
+            months.append(
+                ReportMonth(year: year, month: month, days: ReportPeriod(from: start, through: min(monthEnd, through))))
             start = monthEnd.adding(days: 1)
         }
         return months
