@@ -40,7 +40,8 @@ extension SocialReportRenderer {
           header.cover { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
           details.chart-data { display: none; }
           section.step { break-inside: auto; }
-          h2 { break-after: avoid; }
+          h2, .step > p { break-after: avoid; }
+          table.figures, dl.cards, .definitions dd { break-inside: avoid; }
         }
         """
 }
