@@ -158,6 +158,13 @@ import Testing
     func htmlTagsBalance(language: ReportLanguage) {
         let html = SocialReportRenderer.html(Self.sample, language: language, reference: .reference2024)
         #expect(TagBalance.problems(in: html) == [])
+        // Without a reference, and for one client with nothing in its journal (undefined means and shares).
+        #expect(TagBalance.problems(in: SocialReportRenderer.html(Self.sample, language: language)) == [])
+        let empty = SocialReport(period: .year(2024), client: Client.ID("ACME"), settings: .reference)
+        let emptyHTML = SocialReportRenderer.html(empty, language: language, reference: .reference2024)
+        #expect(TagBalance.problems(in: emptyHTML) == [])
+        #expect(emptyHTML.contains(language == .nl ? "Opdrachtgever ACME" : "Client ACME"))
+        #expect(emptyHTML.contains(language == .nl ? ">n.v.t.</td>" : ">n/a</td>"))
     }
 
     /// The page parses as XML, so it is well-formed, not only balanced.

@@ -42,7 +42,6 @@ struct JournalFold {
 
     init(period: ReportPeriod, client: Client.ID?, settings: SocialReportSettings) {
         figures = SocialReport(period: period, client: client, settings: settings)
-        figures.monthly = period.months.map(MonthlyFigures.init(month:))
         monthIndex = Dictionary(uniqueKeysWithValues: period.months.enumerated().map { ($1.year * 12 + $1.month, $0) })
     }
 

@@ -43,13 +43,14 @@ public struct SocialReport: Hashable, Sendable {
     /// Survey answers in the period: all, and satisfied (4 or 5).
     public var surveys = Surveys()
     /// The figures per calendar month, for the charts.
-    public var monthly: [MonthlyFigures] = []
+    public var monthly: [MonthlyFigures]
 
-    /// An empty report (every figure zero) for `period`.
+    /// An empty report (every figure zero, one zero month per calendar month) for `period`.
     public init(period: ReportPeriod, client: Client.ID?, settings: SocialReportSettings) {
         self.period = period
         self.client = client
         self.settings = settings
+        self.monthly = period.months.map(MonthlyFigures.init(month:))
     }
 
     /// Legal costs saved: amicable closings the mandate allowed to go to court, times the average
