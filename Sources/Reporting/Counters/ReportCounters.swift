@@ -18,7 +18,8 @@ public struct ReportCounters: Hashable, Sendable {
     /// No counts.
     public init() {}
 
-    /// Counters with the given rows, as read from a store.
+    /// Counters with the given rows, as read from a store. For an agency report (client nil) the
+    /// rows may carry any one client id, e.g. `*`, since `compute` then sums every client.
     public init(rows: [ReportCounterKey: Int64], freezeRestarts: [FreezeRestartKey: Int64]) {
         self.rows = rows
         self.freezeRestarts = freezeRestarts
