@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "Money", targets: ["Money"]),
         .library(name: "Law", targets: ["Law"]),
         .library(name: "Domain", targets: ["Domain"]),
+        .library(name: "Reporting", targets: ["Reporting"]),
         .library(name: "Store", targets: ["Store"]),
         .library(name: "Operations", targets: ["Operations"]),
     ],
@@ -37,6 +38,9 @@ let package = Package(
         .target(name: "Law", dependencies: ["Money"], swiftSettings: strictSettings),
         .target(name: "Domain", dependencies: ["Money", "Law"], swiftSettings: strictSettings),
         .target(name: "Engine", dependencies: ["Money", "Law", "Domain"], swiftSettings: strictSettings),
+
+        // The social collection report: pure folds and counters over the journal, and its renderers.
+        .target(name: "Reporting", dependencies: ["Money", "Law", "Domain"], swiftSettings: strictSettings),
 
         // The versioned law tables (rates, tariffs, norms) shipped as data files, and their loader.
         .target(
@@ -110,6 +114,14 @@ let package = Package(
         .testTarget(
             name: "EngineTests",
             dependencies: ["Engine", "Money", .product(name: "PropertyBased", package: "swift-property-based")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ReportingTests",
+            dependencies: [
+                "Reporting", "Domain", "Law", "Money",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(
