@@ -28,3 +28,34 @@ public enum LawData {
         return try String(contentsOf: url, encoding: .utf8)
     }
 }
+
+extension LawData {
+    /// The Netherlands with the shipped (or overriding) tables.
+    public static func netherlands() throws -> Netherlands {
+        Netherlands(
+            interestRates: try StatutoryInterestRates(table: table("statutory-interest-nl.csv")),
+            costSchedule: try CollectionCostSchedule(
+                staffel: table("collection-costs-nl.csv"), limits: table("collection-costs-limits-nl.csv")),
+            protectedIncome: try ProtectedIncomeTable(table("protected-income-nl.csv")),
+            legalCosts: try LegalCostTables(
+                courtFees: table("court-fees-nl.csv"), bailiffFees: table("bailiff-fees-nl.csv"),
+                lawyerTariff: table("lawyer-tariff-nl.csv")))
+    }
+
+    /// Belgium with the shipped (or overriding) tables.
+    public static func belgium() throws -> Belgium {
+        Belgium(
+            damageCaps: try BelgianDamageCaps(table: table("damage-caps-be.csv")),
+            reminderFees: try BelgianReminderFees(table: table("reminder-fees-be.csv")))
+    }
+}
+
+extension LawData {
+    /// The names of every table file shipped in the package, sorted.
+    public static func shippedTableNames() -> [String] {
+        guard let folder = Bundle.module.url(forResource: "Tables", withExtension: nil),
+            let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path)
+        else { return [] }
+        return names.filter { $0.hasSuffix(".csv") }.sorted()
+    }
+}

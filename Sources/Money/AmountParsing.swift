@@ -24,21 +24,22 @@ public enum AmountParseError: Error, Equatable, Sendable, CustomStringConvertibl
 
 extension Money {
     /// Parses an amount as a person types it: `1234.56`, `1234,56`, Dutch `1.234,56`, English
-    /// `1,234.56`, `12`, `12.5`, optionally preceded by `€` or `EUR`.
+    /// `1,234.56`, `12`, `12.5`, optionally preceded by one `€` or `EUR`; reads back both
+    /// `description` and `dutchDisplay`.
     ///
     /// Text that could mean two things is rejected, not guessed: `1.234` and `1,234` (a thousands
     /// separator or three decimals?). A minus sign is accepted only when `allowNegative` is true.
     public init(parsing rawText: String, allowNegative: Bool = false) throws(AmountParseError) {
         var text = rawText.trimmingSpaces
         guard !text.isEmpty else { throw .empty }
-        for prefix in ["€", "EUR"] where text.hasPrefix(prefix) {
-            text = String(text.dropFirst(prefix.count)).trimmingSpaces
+        // The minus may stand before the currency, as `dutchDisplay` writes it (`-€ 5,00`), or after it.
+        var negative = text.hasPrefix("-")
+        if negative { text.removeFirst() }
+        if let currency = ["€", "EUR"].first(where: { text.hasPrefix($0) }) {
+            text = String(text.dropFirst(currency.count)).trimmingSpaces
         }
-        var negative = false
-        if text.hasPrefix("-") {
-            negative = true
-            text.removeFirst()
-        } else if text.hasPrefix("+") {
+        if !negative, let sign = text.first, sign == "-" || sign == "+" {
+            negative = sign == "-"
             text.removeFirst()
         }
         guard !text.isEmpty, text.allSatisfy({ $0.isASCIIDigit || $0 == "." || $0 == "," }),
@@ -47,9 +48,12 @@ extension Money {
 
         let (wholeText, fractionText) = try Money.splitDecimal(text, raw: rawText)
         guard fractionText.count <= 2 else { throw .tooManyDecimals(rawText) }
-        guard wholeText.count <= 16, let whole = Int64(wholeText) else { throw .tooLarge(rawText) }
         let fraction = Int64(fractionText + String(repeating: "0", count: 2 - fractionText.count))!
-        let cents = whole * 100 + fraction
+        // Up to Int64.max cents (92,233,720,368,547,758.07 euros): every amount `description` writes.
+        guard wholeText.count <= 17, let whole = Int64(wholeText) else { throw .tooLarge(rawText) }
+        let (scaled, overflow) = whole.multipliedReportingOverflow(by: 100)
+        let (cents, overflowAdding) = scaled.addingReportingOverflow(fraction)
+        guard !overflow, !overflowAdding else { throw .tooLarge(rawText) }
         if negative && cents != 0 && !allowNegative { throw .negativeNotAllowed(rawText) }
         self.init(cents: negative ? -cents : cents)
     }
@@ -76,7 +80,10 @@ extension Money {
             return (try ungroup(text, separator: separator, raw: raw), "")
         }
         let fraction = pieces[1]
-        if fraction.count == 3 { throw .ambiguous(raw) }
+        // Three digits after a lone separator may be a thousands group (1.234, 1,234) only when the
+        // digits before it could lead a group: 1234.567 and 0,125 are plainly three decimals.
+        let wholeCouldLeadGroup = (1...3).contains(pieces[0].count) && pieces[0].first != "0"
+        if fraction.count == 3 && wholeCouldLeadGroup { throw .ambiguous(raw) }
         return (String(pieces[0]), String(fraction))
     }
 

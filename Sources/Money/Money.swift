@@ -2,7 +2,7 @@
 ///
 /// Arithmetic traps on overflow rather than wrapping: an amount beyond ±92 quadrillion euros is a
 /// programmer error, never a value to carry on with. Multiplying by a rate always names its rounding.
-public struct Money: Hashable, Comparable, Sendable, Codable {
+public struct Money: Hashable, Comparable, Sendable {
     /// The amount in euro cents.
     public let cents: Int64
 
@@ -11,9 +11,14 @@ public struct Money: Hashable, Comparable, Sendable, Codable {
         self.cents = cents
     }
 
-    /// Whole euros and cents, e.g. `Money(euros: 12, cents: 30)` for EUR 12.30.
+    /// Whole euros and cents, e.g. `Money(euros: 12, cents: 30)` for EUR 12.30 and
+    /// `Money(euros: -12, cents: 30)` for EUR -12.30: the sign is the sign of `euros`.
+    ///
+    /// `cents` must be 0-99. A negative `cents` used to be accepted and silently shrank a negative
+    /// amount (`euros: -12, cents: -30` made -11.70); an amount below one euro with a sign is
+    /// `Money(cents: -30)`.
     public init(euros: Int64, cents: Int64 = 0) {
-        precondition((0..<100).contains(cents.magnitude), "cents must be below 100")
+        precondition((0..<100).contains(cents), "cents must be 0-99; the sign goes on euros")
         let (scaled, overflow) = euros.multipliedReportingOverflow(by: 100)
         precondition(!overflow, "Money overflow")
         self.cents = euros < 0 ? scaled - cents : scaled + cents
@@ -63,7 +68,13 @@ public struct Money: Hashable, Comparable, Sendable, Codable {
 
     /// Splits the amount over `weights` in proportion, cents distributed by largest remainder so the
     /// parts add up to the whole exactly (used for pro-rata allocation).
+    ///
+    /// A negative amount (a refund spread back) is split as its magnitude and negated, so its parts
+    /// add up too. Weights must not be negative (a programmer error). When every weight is zero
+    /// there is no proportion: every part is zero and the parts do not add up to the amount.
     public func split(proportionalTo weights: [Money]) -> [Money] {
+        precondition(weights.allSatisfy { !$0.isNegative }, "split weights must not be negative")
+        if isNegative { return (-self).split(proportionalTo: weights).map { -$0 } }
         let total = weights.reduce(Int128(0)) { $0 + Int128($1.cents) }
         guard total > 0 else { return weights.map { _ in .zero } }
         var parts = weights.map { Int128(cents) * Int128($0.cents) / total }
@@ -119,5 +130,25 @@ extension Money {
     /// Sums a sequence of amounts.
     public static func sum<Amounts: Sequence>(_ amounts: Amounts) -> Money where Amounts.Element == Money {
         amounts.reduce(.zero, +)
+    }
+}
+
+extension Money: Codable {
+    /// Decodes from the plain decimal string form, `"1234.56"` (negative amounts allowed).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        do {
+            self = try Money(parsing: text, allowNegative: true)
+        } catch {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
+        }
+    }
+
+    /// Encodes as the plain decimal string form with two decimals, `"1234.56"`: the form of every
+    /// amount in Ademruimte's JSON.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
     }
 }

@@ -24,7 +24,8 @@ public struct Rate: Hashable, Comparable, Sendable, Codable {
         var text = text.trimmingSpaces
         if text.hasSuffix("%") { text.removeLast() }
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), let whole = Int64(parts[0]), whole >= 0, parts[0].allSatisfy(\.isASCIIDigit)
+        guard (1...2).contains(parts.count), let whole = Int64(parts[0]), whole >= 0,
+            parts[0].allSatisfy(\.isASCIIDigit)
         else { return nil }
         var fractionMillionths: Int64 = 0
         if parts.count == 2 {
@@ -33,7 +34,11 @@ public struct Rate: Hashable, Comparable, Sendable, Codable {
             let padded = fraction + String(repeating: "0", count: 4 - fraction.count)
             fractionMillionths = Int64(padded)!
         }
-        self.millionths = whole * 10_000 + fractionMillionths
+        // Text from a file or a person must not trap: a percentage beyond Int64 is simply not a rate.
+        let (wholeMillionths, overflow) = whole.multipliedReportingOverflow(by: 10_000)
+        let (millionths, sumOverflow) = wholeMillionths.addingReportingOverflow(fractionMillionths)
+        guard !overflow, !sumOverflow else { return nil }
+        self.millionths = millionths
     }
 
     /// No rate at all.
@@ -41,14 +46,17 @@ public struct Rate: Hashable, Comparable, Sendable, Codable {
 
     public static func < (left: Rate, right: Rate) -> Bool { left.millionths < right.millionths }
 
-    /// The rate as a percentage without trailing zeros: `7`, `12.25`, `0.5`.
+    /// The rate as a percentage without trailing zeros: `7`, `12.25`, `0.5`, `-0.5`.
     public var percentText: String {
-        let whole = millionths / 10_000
-        var fraction = String(millionths % 10_000)
-        if fraction == "0" { return String(whole) }
+        // Work on the magnitude: a negative rate (an ECB rate has been below zero) must print its
+        // sign once, not inside the fraction.
+        let sign = millionths < 0 ? "-" : ""
+        let whole = millionths.magnitude / 10_000
+        var fraction = String(millionths.magnitude % 10_000)
+        if fraction == "0" { return sign + String(whole) }
         fraction = String(repeating: "0", count: 4 - fraction.count) + fraction
         while fraction.hasSuffix("0") { fraction.removeLast() }
-        return "\(whole).\(fraction)"
+        return "\(sign)\(whole).\(fraction)"
     }
 }
 
@@ -59,7 +67,10 @@ extension Rate: CustomStringConvertible {
 
 extension Character {
     /// True for the ten ASCII digits only (not other Unicode numerals).
-    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+    ///
+    /// Compares the ASCII value, not a `"0"..."9"` character range: a range also holds a digit
+    /// followed by a combining mark (`"1\u{301}"`), which `Int64(_:)` then refuses.
+    var isASCIIDigit: Bool { asciiValue.map { (0x30...0x39).contains($0) } ?? false }
 }
 
 extension StringProtocol {

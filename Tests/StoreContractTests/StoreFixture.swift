@@ -1,3 +1,4 @@
+import Law
 import Domain
 import Foundation
 import Money

@@ -1,3 +1,4 @@
+public import Law
 public import Money
 
 /// A person or business that owes a client money (schuldenaar).
@@ -29,13 +30,6 @@ public struct Debtor: Identifiable, Hashable, Sendable, Codable {
     public static func id(client: Client.ID, reference: String) -> ID { ID("\(client.rawValue)/\(reference)") }
 }
 
-/// Whether a debtor is a consumer or a business.
-public enum DebtorKind: String, Hashable, Sendable, Codable, CaseIterable {
-    /// A natural person not acting in a profession or business.
-    case consumer
-    /// A business or a person acting in one.
-    case business
-}
 
 /// The personal data held on a debtor.
 public struct DebtorProfile: Hashable, Sendable, Codable {

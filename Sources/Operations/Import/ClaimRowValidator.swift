@@ -1,5 +1,6 @@
 public import Domain
 public import Money
+public import Law
 
 /// A problem with one row: the line, the column and the reason, as a person can act on it.
 public struct ImportIssue: Hashable, Sendable, Codable {

@@ -1,5 +1,6 @@
 import Domain
 import SQLKit
+import Law
 
 extension SQLCaseStore {
     func insertClient(_ client: Client) async throws {

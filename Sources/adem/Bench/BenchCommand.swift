@@ -1,6 +1,7 @@
 import ArgumentParser
 import Domain
 import Foundation
+import Law
 import Money
 import Operations
 import Store

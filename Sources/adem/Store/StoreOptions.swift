@@ -74,5 +74,5 @@ enum Shell {
     }
 
     /// `text` as a JSON string literal.
-    static func json(_ text: String) -> String { JournalPayload.quoted(text) }
+    static func json(_ text: String) -> String { JSONText.quoted(text) }
 }

@@ -1,1 +1,0 @@
-// Payment identifiers and the domain model live here.

@@ -1,0 +1,24 @@
+public import Money
+
+/// A country's list of holidays, from which its working days follow.
+///
+/// Each conforming type supplies the list for a year; `isHoliday` and `isWorkingDay` are shared so
+/// the Dutch and Belgian calendars cannot drift apart in how they use it. The list for a year is
+/// built again on every call: about ten entries and one Easter computation, cheap next to anything
+/// that asks (a 14-day term asks at most a few dozen times).
+public protocol HolidayCalendar {
+    /// The holidays of `year` in calendar order, with their names.
+    static func holidays(in year: Int) -> [(day: Day, name: String)]
+}
+
+extension HolidayCalendar {
+    /// True when `day` is one of the holidays of its year.
+    public static func isHoliday(_ day: Day) -> Bool {
+        holidays(in: day.year).contains { $0.day == day }
+    }
+
+    /// True for Monday to Friday when the day is not a holiday.
+    public static func isWorkingDay(_ day: Day) -> Bool {
+        day.weekday != .saturday && day.weekday != .sunday && !isHoliday(day)
+    }
+}
