@@ -7,8 +7,10 @@ import Testing
     let day = Day(iso: "2026-03-02")!
 
     func claim(_ cents: Int64) -> Claim {
-        Claim(clientID: Client.ID("ACME"), dossierID: dossier, invoiceNumber: "F-\(cents)", invoiceDay: day, dueDay: day.adding(days: 14),
-              principal: Money(cents: cents), description: "")
+        Claim(
+            clientID: Client.ID("ACME"), dossierID: dossier, invoiceNumber: "F-\(cents)", invoiceDay: day,
+            dueDay: day.adding(days: 14),
+            principal: Money(cents: cents), description: "")
     }
 
     @Test func claimHandOverBalancesAndRaisesWhatIsOwed() {
@@ -21,7 +23,8 @@ import Testing
 
     @Test func aReversalCancelsTheOriginalWithoutEditingIt() {
         let original = LedgerTransaction.claimHandedOver(claim(5_000), on: day)
-        let correction = original.reversal(id: LedgerTransaction.ID("reverse:1"), on: day.adding(days: 3), memo: "wrong amount")
+        let correction = original.reversal(
+            id: LedgerTransaction.ID("reverse:1"), on: day.adding(days: 3), memo: "wrong amount")
         #expect(correction.reverses == original.id)
         let balances = LedgerBalances([original, correction])
         #expect(balances.outstanding == .zero)
@@ -30,8 +33,11 @@ import Testing
 
     @Test func aPaymentMovesMoneyFromReceivableToCash() {
         let claimed = LedgerTransaction.claimHandedOver(claim(10_000), on: day)
-        let payment = LedgerTransaction(id: LedgerTransaction.ID("pay:1"), dossierID: dossier, day: day, memo: "bank",
-                                        postings: [Posting(.paymentsReceived, Money(cents: 4_000)), Posting(.debtorReceivable, Money(cents: -4_000))])
+        let payment = LedgerTransaction(
+            id: LedgerTransaction.ID("pay:1"), dossierID: dossier, day: day, memo: "bank",
+            postings: [
+                Posting(.paymentsReceived, Money(cents: 4_000)), Posting(.debtorReceivable, Money(cents: -4_000)),
+            ])
         let balances = LedgerBalances([claimed, payment])
         #expect(balances.outstanding == Money(cents: 6_000))
         #expect(balances[.paymentsReceived] == Money(cents: 4_000))
@@ -40,8 +46,9 @@ import Testing
 
     @Test func anUnbalancedTransactionStopsTheProgram() async {
         await #expect(processExitsWith: .failure) {
-            _ = LedgerTransaction(id: LedgerTransaction.ID("bad"), dossierID: Dossier.ID("x"), day: Day(iso: "2026-01-01")!, memo: "",
-                                  postings: [Posting(.debtorReceivable, Money(cents: 1)), Posting(.principal, Money(cents: 0))])
+            _ = LedgerTransaction(
+                id: LedgerTransaction.ID("bad"), dossierID: Dossier.ID("x"), day: Day(iso: "2026-01-01")!, memo: "",
+                postings: [Posting(.debtorReceivable, Money(cents: 1)), Posting(.principal, Money(cents: 0))])
         }
     }
 }
@@ -70,8 +77,9 @@ import Testing
     }
 
     @Test func closingADossierRecordsTheReasonAndClearsThePlan() {
-        var dossier = Dossier(id: Dossier.ID("A/B#1"), clientID: Client.ID("A"), debtorID: Debtor.ID("A/B"),
-                              openedDay: Day(iso: "2026-01-01")!, nextActionDay: Day(iso: "2026-01-02"))
+        var dossier = Dossier(
+            id: Dossier.ID("A/B#1"), clientID: Client.ID("A"), debtorID: Debtor.ID("A/B"),
+            openedDay: Day(iso: "2026-01-01")!, nextActionDay: Day(iso: "2026-01-02"))
         dossier.close(on: Day(iso: "2026-02-01")!, reason: .paid)
         #expect(dossier.state == .closed)
         #expect(dossier.closure?.reason == .paid)
@@ -79,8 +87,12 @@ import Testing
     }
 
     @Test func pseudonymisingKeepsOnlyCountryAndLanguage() {
-        let profile = DebtorProfile(name: "Jan Jansen", address: PostalAddress(street: "Dorpsstraat", houseNumber: "1", postcode: "1234 AB", city: "Ede", country: .netherlands),
-                                    email: "jan@example.nl", phone: "0612345678", iban: "NL91ABNA0417164300", birthDay: Day(iso: "1980-05-05"), language: "nl")
+        let profile = DebtorProfile(
+            name: "Jan Jansen",
+            address: PostalAddress(
+                street: "Dorpsstraat", houseNumber: "1", postcode: "1234 AB", city: "Ede", country: .netherlands),
+            email: "jan@example.nl", phone: "0612345678", iban: "NL91ABNA0417164300", birthDay: Day(iso: "1980-05-05"),
+            language: "nl")
         let hidden = profile.pseudonymised(token: "P-1")
         #expect(hidden.name == "P-1")
         #expect(hidden.email == nil && hidden.phone == nil && hidden.iban == nil && hidden.birthDay == nil)

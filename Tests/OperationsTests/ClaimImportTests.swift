@@ -6,14 +6,18 @@ import Store
 import Testing
 
 /// Runs an import of `text` into a fresh in-memory store with client ACME, then `check`.
-func importing(_ texts: [String], chunkBytes: Int = 7, check: (any CaseStore, [ImportReport]) async throws -> Void) async throws {
+func importing(_ texts: [String], chunkBytes: Int = 7, check: (any CaseStore, [ImportReport]) async throws -> Void)
+    async throws
+{
     try await CaseStores.withStore(.sqlite(path: ":memory:")) { store in
         _ = try await store.migrate()
         try await store.insertClient(Client(id: Client.ID("ACME"), name: "Acme"))
         var reports: [ImportReport] = []
         for text in texts {
             var reader = try ClaimFileReader(source: MemoryByteSource(text, chunkBytes: chunkBytes))
-            let use = ClaimImport(store: store, clientID: Client.ID("ACME"), day: Day(iso: "2026-03-02")!, recordedAt: "2026-03-02T10:00:00Z")
+            let use = ClaimImport(
+                store: store, clientID: Client.ID("ACME"), day: Day(iso: "2026-03-02")!,
+                recordedAt: "2026-03-02T10:00:00Z")
             reports.append(try await use.run(&reader, sourceName: "test.csv"))
         }
         try await check(store, reports)
@@ -31,21 +35,29 @@ let header = "invoice_number,debtor_ref,debtor_type,name,street,postcode,city,co
             F-3,D-2,business,"Bakkerij ""De Korst"" BV",Markt 5,5611 AA,Eindhoven,BE,2026-01-10,2026-01-24,50
             """
         try await importing([csv]) { (store: any CaseStore, reports: [ImportReport]) async throws in
-            #expect(reports[0] == { var r = ImportReport(); r.imported = 3; return r }())
+            #expect(
+                reports[0]
+                    == {
+                        var r = ImportReport(); r.imported = 3; return r
+                    }())
             let dossiers = try await store.dossiers(ofDebtors: [Debtor.ID("ACME/D-1"), Debtor.ID("ACME/D-2")])
             #expect(dossiers.map(\.id.rawValue) == ["ACME/D-1#1", "ACME/D-2#1"])
             #expect(dossiers[1].flags.contains(.abroad))
             let claims = try await store.claims(ofDossier: dossiers[0].id)
             #expect(claims.map(\.principal) == [Money(cents: 10_000), Money(cents: 123_456)])
-            #expect(LedgerBalances(try await store.ledger(ofDossier: dossiers[0].id)).outstanding == Money(cents: 133_456))
-            #expect(try await store.debtors([Debtor.ID("ACME/D-2")]).first?.value.profile.name == "Bakkerij \"De Korst\" BV")
+            #expect(
+                LedgerBalances(try await store.ledger(ofDossier: dossiers[0].id)).outstanding == Money(cents: 133_456))
+            #expect(
+                try await store.debtors([Debtor.ID("ACME/D-2")]).first?.value.profile.name == "Bakkerij \"De Korst\" BV"
+            )
             #expect(try await store.countJournal(JournalFilter(type: .dossierOpened)) == 2)
             #expect(try await store.countJournal(JournalFilter(type: .claimAdded)) == 3)
         }
     }
 
     @Test func importingTheSameFileTwiceAddsNothing() async throws {
-        let csv = "\(header)\nF-1,D-1,consumer,Jan,S,1234 AB,Ede,NL,2026-01-05,2026-01-19,10\nF-2,D-2,consumer,Piet,S,1234 AB,Ede,NL,2026-01-05,2026-01-19,20\n"
+        let csv =
+            "\(header)\nF-1,D-1,consumer,Jan,S,1234 AB,Ede,NL,2026-01-05,2026-01-19,10\nF-2,D-2,consumer,Piet,S,1234 AB,Ede,NL,2026-01-05,2026-01-19,20\n"
         try await importing([csv, csv]) { (store: any CaseStore, reports: [ImportReport]) async throws in
             #expect(reports[1].imported == 0 && reports[1].duplicates == 2 && reports[1].rejected == 0)
             #expect(try await store.counts().claims == 2)
@@ -71,9 +83,11 @@ let header = "invoice_number,debtor_ref,debtor_type,name,street,postcode,city,co
         try await importing([csv]) { (store: any CaseStore, reports: [ImportReport]) async throws in
             let report = reports[0]
             #expect(report.imported == 2 && report.rejected == 9)
-            #expect(report.errors.map { "\($0.line) \($0.column)" } == [
-                "3 debtor_type", "4 invoice_date", "5 due_date", "6 amount", "7 amount", "8 country", "9 email", "10 iban", "11 invoice_number",
-            ])
+            #expect(
+                report.errors.map { "\($0.line) \($0.column)" } == [
+                    "3 debtor_type", "4 invoice_date", "5 due_date", "6 amount", "7 amount", "8 country", "9 email",
+                    "10 iban", "11 invoice_number",
+                ])
             #expect(report.errors.last?.reason == "duplicate invoice number F-1 in the file (first on line 2)")
         }
     }
@@ -108,7 +122,9 @@ let header = "invoice_number,debtor_ref,debtor_type,name,street,postcode,city,co
     }
 
     @Test func aBinaryFileCannotBeImported() {
-        #expect(throws: ImportFailure.binary) { _ = try reader([0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0xFF, 0xFE, 0x0A, 0x01]) }
+        #expect(throws: ImportFailure.binary) {
+            _ = try reader([0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0xFF, 0xFE, 0x0A, 0x01])
+        }
     }
 
     @Test func aHeaderWithoutTheRequiredColumnsIsRefused() async throws {
@@ -116,14 +132,21 @@ let header = "invoice_number,debtor_ref,debtor_type,name,street,postcode,city,co
             _ = try await store.migrate()
             try await store.insertClient(Client(id: Client.ID("ACME"), name: "Acme"))
             var reader = try reader(Array("invoice_number,amount\nF-1,10\n".utf8))
-            await #expect(throws: ImportFailure.badHeader("missing required columns debtor_ref, debtor_type, name, street, postcode, city, country, invoice_date, due_date")) {
-                _ = try await ClaimImport(store: store, clientID: Client.ID("ACME"), day: Day(iso: "2026-03-02")!, recordedAt: "t").run(&reader, sourceName: "x")
+            await #expect(
+                throws: ImportFailure.badHeader(
+                    "missing required columns debtor_ref, debtor_type, name, street, postcode, city, country, invoice_date, due_date"
+                )
+            ) {
+                _ = try await ClaimImport(
+                    store: store, clientID: Client.ID("ACME"), day: Day(iso: "2026-03-02")!, recordedAt: "t"
+                ).run(&reader, sourceName: "x")
             }
         }
     }
 
     @Test func aHugeLineIsReportedAndTheNextLineStillImports() async throws {
-        let huge = "F-0,D-0,consumer,\"" + String(repeating: "x", count: 200_000) + ",S,1,Ede,NL,2026-01-05,2026-01-19,10"
+        let huge =
+            "F-0,D-0,consumer,\"" + String(repeating: "x", count: 200_000) + ",S,1,Ede,NL,2026-01-05,2026-01-19,10"
         let csv = "\(header)\n\(huge)\nF-1,D-1,consumer,Jan,S,1,Ede,NL,2026-01-05,2026-01-19,10\n"
         try await importing([csv], chunkBytes: 4096) { (_: any CaseStore, reports: [ImportReport]) async throws in
             #expect(reports[0].imported == 1)
@@ -132,14 +155,18 @@ let header = "invoice_number,debtor_ref,debtor_type,name,street,postcode,city,co
     }
 
     @Test func latin1TextIsReportedAsWrongEncodingPerRow() async throws {
-        var bytes = Array("\(header)\nF-1,D-1,consumer,Ren".utf8) + [0xE9] + Array(",S,1,Ede,NL,2026-01-05,2026-01-19,10\n".utf8)
+        var bytes =
+            Array("\(header)\nF-1,D-1,consumer,Ren".utf8) + [0xE9]
+            + Array(",S,1,Ede,NL,2026-01-05,2026-01-19,10\n".utf8)
         bytes += Array("F-2,D-2,consumer,Jan,S,1,Ede,NL,2026-01-05,2026-01-19,10\n".utf8)
         try await CaseStores.withStore(.sqlite(path: ":memory:")) { store in
             _ = try await store.migrate()
             try await store.insertClient(Client(id: Client.ID("ACME"), name: "Acme"))
             var reader = try reader(bytes)
-            let report = try await ClaimImport(store: store, clientID: Client.ID("ACME"), day: Day(iso: "2026-03-02")!, recordedAt: "t")
-                .run(&reader, sourceName: "latin1.csv")
+            let report = try await ClaimImport(
+                store: store, clientID: Client.ID("ACME"), day: Day(iso: "2026-03-02")!, recordedAt: "t"
+            )
+            .run(&reader, sourceName: "latin1.csv")
             #expect(report.imported == 1)
             #expect(report.errors.first?.column == "name")
             #expect(report.errors.first?.reason.contains("not valid UTF-8") == true)
@@ -148,7 +175,9 @@ let header = "invoice_number,debtor_ref,debtor_type,name,street,postcode,city,co
 
     @Test func duplicateRowsAcrossBatchesAreRejectedNotStoredTwice() async throws {
         var csv = header + "\n"
-        for index in 0..<2_500 { csv += "F-\(index % 1_200),D-\(index % 300),consumer,N,S,1,Ede,NL,2026-01-05,2026-01-19,10\n" }
+        for index in 0..<2_500 {
+            csv += "F-\(index % 1_200),D-\(index % 300),consumer,N,S,1,Ede,NL,2026-01-05,2026-01-19,10\n"
+        }
         try await importing([csv], chunkBytes: 65_536) { (store: any CaseStore, reports: [ImportReport]) async throws in
             #expect(reports[0].imported == 1_200)
             #expect(reports[0].rejected == 1_300)
@@ -159,7 +188,8 @@ let header = "invoice_number,debtor_ref,debtor_type,name,street,postcode,city,co
     }
 
     @Test func aCrLfFileWithABomAndQuotedNewlinesReads() async throws {
-        let csv = "\u{FEFF}\(header)\r\nF-1,D-1,consumer,\"Jan\r\nJansen\",S,1,Ede,NL,2026-01-05,2026-01-19,10\r\nF-2,D-1,consumer,Jan,S,1,Ede,NL,2026-01-05,2026-01-19,10\r\n"
+        let csv =
+            "\u{FEFF}\(header)\r\nF-1,D-1,consumer,\"Jan\r\nJansen\",S,1,Ede,NL,2026-01-05,2026-01-19,10\r\nF-2,D-1,consumer,Jan,S,1,Ede,NL,2026-01-05,2026-01-19,10\r\n"
         try await importing([csv]) { (store: any CaseStore, reports: [ImportReport]) async throws in
             #expect(reports[0].imported == 2 && reports[0].rejected == 0)
             #expect(try await store.debtors([Debtor.ID("ACME/D-1")]).first?.value.profile.name == "Jan\r\nJansen")

@@ -81,7 +81,9 @@ import Testing
                         do {
                             try await store.transaction { store in
                                 _ = try await store.updateDossiers([changed])
-                                try await store.appendJournal([JournalEvent(dossierID: dossier.id, day: Sample.day, type: .stateChanged)], recordedAt: "t")
+                                try await store.appendJournal(
+                                    [JournalEvent(dossierID: dossier.id, day: Sample.day, type: .stateChanged)],
+                                    recordedAt: "t")
                             }
                             return true
                         } catch StoreError.conflict {
@@ -106,7 +108,9 @@ import Testing
             let loaded = try #require(try await store.dossier(dossier.id))
             #expect(loaded == stored)
             #expect(loaded.nextActionDay == nil && loaded.closure?.reason == .settled)
-            #expect(try await store.dossiersClosed(before: Sample.day.adding(days: 11), after: nil, limit: 10).map(\.id) == [dossier.id])
+            #expect(
+                try await store.dossiersClosed(before: Sample.day.adding(days: 11), after: nil, limit: 10).map(\.id)
+                    == [dossier.id])
             #expect(try await store.dossiersClosed(before: Sample.day.adding(days: 10), after: nil, limit: 10).isEmpty)
         }
     }
@@ -144,7 +148,8 @@ import Testing
             await #expect(throws: StoreError.self) { try await store.insertClaims([StoredClaim(claim: claims[0])]) }
 
             let original = try await store.ledger(ofDossier: dossier.id)[0]
-            let reversal = original.reversal(id: LedgerTransaction.ID("reverse:1"), on: Sample.day.adding(days: 1), memo: "wrong client")
+            let reversal = original.reversal(
+                id: LedgerTransaction.ID("reverse:1"), on: Sample.day.adding(days: 1), memo: "wrong client")
             try await store.appendLedger([reversal])
             await #expect(throws: StoreError.self) { try await store.appendLedger([reversal]) }
             let ledger = try await store.ledger(ofDossier: dossier.id)
@@ -165,7 +170,8 @@ import Testing
                     var changed = dossier
                     changed.flags.insert(.disputed)
                     _ = try await store.updateDossiers([changed])
-                    try await store.appendJournal([JournalEvent(dossierID: dossier.id, day: Sample.day, type: .disputeOpened)], recordedAt: "x")
+                    try await store.appendJournal(
+                        [JournalEvent(dossierID: dossier.id, day: Sample.day, type: .disputeOpened)], recordedAt: "x")
                     throw Crash()
                 }
             }
@@ -178,11 +184,18 @@ import Testing
     func theJournalReadsInOrderByDossierTypeAndPeriod(engine: Engine) async throws {
         try await StoreFixture.withFreshStore(engine) { (store: any CaseStore) async throws in
             let dossiers = try await Sample.seed(store, count: 2)
-            try await store.appendJournal([
-                JournalEvent(dossierID: dossiers[0].id, day: Sample.day.adding(days: 3), type: .contactSent, payload: JournalPayload(["channel": "letter"])),
-                JournalEvent(dossierID: dossiers[1].id, day: Sample.day.adding(days: 5), type: .paymentReceived, payload: JournalPayload(["cents": "500"])),
-                JournalEvent(dossierID: dossiers[0].id, day: Sample.day.adding(days: 9), type: .closed, payload: JournalPayload(["reason": "paid"])),
-            ], recordedAt: "2026-03-12T10:00:00Z")
+            try await store.appendJournal(
+                [
+                    JournalEvent(
+                        dossierID: dossiers[0].id, day: Sample.day.adding(days: 3), type: .contactSent,
+                        payload: JournalPayload(["channel": "letter"])),
+                    JournalEvent(
+                        dossierID: dossiers[1].id, day: Sample.day.adding(days: 5), type: .paymentReceived,
+                        payload: JournalPayload(["cents": "500"])),
+                    JournalEvent(
+                        dossierID: dossiers[0].id, day: Sample.day.adding(days: 9), type: .closed,
+                        payload: JournalPayload(["reason": "paid"])),
+                ], recordedAt: "2026-03-12T10:00:00Z")
             let all = try await store.journal(JournalFilter(), after: 0, limit: 100)
             #expect(all.count == 7)
             #expect(all.map { $0.sequence! } == all.map { $0.sequence! }.sorted())
@@ -190,7 +203,9 @@ import Testing
             #expect(first.map(\.type) == [.dossierOpened, .claimAdded, .contactSent, .closed])
             #expect(first.last?.payload["reason"] == "paid")
             #expect(try await store.countJournal(JournalFilter(type: .claimAdded)) == 2)
-            #expect(try await store.countJournal(JournalFilter(from: Sample.day.adding(days: 1), through: Sample.day.adding(days: 5))) == 2)
+            #expect(
+                try await store.countJournal(
+                    JournalFilter(from: Sample.day.adding(days: 1), through: Sample.day.adding(days: 5))) == 2)
             let page = try await store.journal(JournalFilter(), after: all[1].sequence!, limit: 2)
             #expect(page == Array(all[2...3]))
         }
@@ -226,6 +241,8 @@ import Testing
             Issue.record(Comment(rawValue: StoreFixture.missingPostgresMessage))
             return
         }
-        try await StoreFixture.withFreshStore(.postgresql) { (store: any CaseStore) async throws in #expect(try await store.counts() == StoreCounts()) }
+        try await StoreFixture.withFreshStore(.postgresql) { (store: any CaseStore) async throws in
+            #expect(try await store.counts() == StoreCounts())
+        }
     }
 }

@@ -18,7 +18,9 @@ enum Engine: String, CaseIterable, Sendable, CustomTestStringConvertible {
     }
 
     /// `ADEM_SKIP_POSTGRES=1`: a developer without PostgreSQL opts out; the skip shows in the test output.
-    static var skipPostgres: Bool { ProcessInfo.processInfo.environment["ADEM_SKIP_POSTGRES"] == "1" && postgresURL == nil }
+    static var skipPostgres: Bool {
+        ProcessInfo.processInfo.environment["ADEM_SKIP_POSTGRES"] == "1" && postgresURL == nil
+    }
 
     /// Every engine the suite must cover: PostgreSQL is left out only on an explicit skip.
     static var covered: [Engine] { skipPostgres ? [.sqlite] : [.sqlite, .postgresql] }
@@ -35,7 +37,9 @@ enum StoreFixture {
     static func withFreshStore(_ engine: Engine, _ body: (any CaseStore) async throws -> Void) async throws {
         switch engine {
         case .sqlite:
-            let path = FileManager.default.temporaryDirectory.appendingPathComponent("adem-contract-\(UUID().uuidString).sqlite").path
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "adem-contract-\(UUID().uuidString).sqlite"
+            ).path
             defer {
                 for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
             }
@@ -84,34 +88,50 @@ enum Sample {
     static let client = Client(id: Client.ID("ACME"), name: "Acme Energie B.V.")
 
     static func debtor(_ reference: String, client: Client.ID = Client.ID("ACME")) -> Debtor {
-        Debtor(clientID: client, reference: reference, kind: .consumer, profile: DebtorProfile(
-            name: "Debtor \(reference)",
-            address: PostalAddress(street: "Dorpsstraat", houseNumber: "1", postcode: "1234 AB", city: "Ede", country: .netherlands),
-            email: "\(reference.lowercased())@example.nl"))
+        Debtor(
+            clientID: client, reference: reference, kind: .consumer,
+            profile: DebtorProfile(
+                name: "Debtor \(reference)",
+                address: PostalAddress(
+                    street: "Dorpsstraat", houseNumber: "1", postcode: "1234 AB", city: "Ede", country: .netherlands),
+                email: "\(reference.lowercased())@example.nl"))
     }
 
     static func dossier(for debtor: Debtor, nextActionDay: Day? = day) -> Dossier {
-        Dossier(id: Dossier.id(debtor: debtor.id, ordinal: 1), clientID: debtor.clientID, debtorID: debtor.id, openedDay: day, nextActionDay: nextActionDay)
+        Dossier(
+            id: Dossier.id(debtor: debtor.id, ordinal: 1), clientID: debtor.clientID, debtorID: debtor.id,
+            openedDay: day, nextActionDay: nextActionDay)
     }
 
     static func claim(_ invoice: String, dossier: Dossier, cents: Int64 = 10_000) -> Claim {
-        Claim(clientID: dossier.clientID, dossierID: dossier.id, invoiceNumber: invoice, invoiceDay: day.adding(days: -30),
-              dueDay: day.adding(days: -16), principal: Money(cents: cents), description: "energy \(invoice)")
+        Claim(
+            clientID: dossier.clientID, dossierID: dossier.id, invoiceNumber: invoice,
+            invoiceDay: day.adding(days: -30),
+            dueDay: day.adding(days: -16), principal: Money(cents: cents), description: "energy \(invoice)")
     }
 
     /// A client, `count` debtors each with one dossier and one claim, with ledger and journal.
-    static func seed(_ store: any CaseStore, count: Int, recordedAt: String = "2026-03-02T09:00:00Z") async throws -> [Dossier] {
+    static func seed(_ store: any CaseStore, count: Int, recordedAt: String = "2026-03-02T09:00:00Z") async throws
+        -> [Dossier]
+    {
         try await store.transaction { store in
             if try await store.client(client.id) == nil { try await store.insertClient(client) }
             let debtors = (1...count).map { debtor("D-\($0)") }
             let dossiers = debtors.map { dossier(for: $0) }
-            let claims = dossiers.enumerated().map { claim("F-\($0.offset + 1)", dossier: $0.element, cents: Int64(1_000 + $0.offset)) }
+            let claims = dossiers.enumerated().map {
+                claim("F-\($0.offset + 1)", dossier: $0.element, cents: Int64(1_000 + $0.offset))
+            }
             try await store.insertDebtors(debtors)
             try await store.insertDossiers(dossiers)
             try await store.insertClaims(claims.map { StoredClaim(claim: $0) })
             try await store.appendLedger(claims.map { LedgerTransaction.claimHandedOver($0, on: day) })
-            try await store.appendJournal(dossiers.map { JournalEvent(dossierID: $0.id, day: day, type: .dossierOpened) }
-                + claims.map { JournalEvent(dossierID: $0.dossierID, day: day, type: .claimAdded, payload: JournalPayload(["invoice": $0.invoiceNumber])) },
+            try await store.appendJournal(
+                dossiers.map { JournalEvent(dossierID: $0.id, day: day, type: .dossierOpened) }
+                    + claims.map {
+                        JournalEvent(
+                            dossierID: $0.dossierID, day: day, type: .claimAdded,
+                            payload: JournalPayload(["invoice": $0.invoiceNumber]))
+                    },
                 recordedAt: recordedAt)
             return dossiers
         }

@@ -4,7 +4,9 @@ import Testing
 /// Golden command tests: run the built `adem` with a file and check output and exit code.
 @Suite struct ImportCommandTests {
     /// The `adem` binary next to the test bundle.
-    static let adem = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("adem").path
+    static let adem = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+        "adem"
+    ).path
 
     struct Run {
         let status: Int32
@@ -28,8 +30,9 @@ import Testing
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
         let errorData = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Run(status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
-                   errors: String(decoding: errorData, as: UTF8.self))
+        return Run(
+            status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
+            errors: String(decoding: errorData, as: UTF8.self))
     }
 
     func withFolder(_ body: (URL) throws -> Void) throws {
@@ -56,11 +59,16 @@ import Testing
             #expect(unknown.errors.contains("unknown client ACME"))
 
             #expect(try run(["client", "add", "ACME", "--name", "Acme"], in: folder).status == 0)
-            let first = try run(["import", "claims", "--client", "ACME", "claims.csv", "--json", "--day", "2026-03-02"], in: folder)
+            let first = try run(
+                ["import", "claims", "--client", "ACME", "claims.csv", "--json", "--day", "2026-03-02"], in: folder)
             #expect(first.status == 1)
-            #expect(first.output == #"{"imported": 1, "duplicates": 0, "rejected": 1, "errors": [{"line": 3, "column": "amount", "reason": "'-1' is negative; a positive amount is expected"}]}"# + "\n")
+            #expect(
+                first.output
+                    == #"{"imported": 1, "duplicates": 0, "rejected": 1, "errors": [{"line": 3, "column": "amount", "reason": "'-1' is negative; a positive amount is expected"}]}"#
+                    + "\n")
 
-            let again = try run(["import", "claims", "--client", "ACME", "claims.csv", "--json", "--day", "2026-03-02"], in: folder)
+            let again = try run(
+                ["import", "claims", "--client", "ACME", "claims.csv", "--json", "--day", "2026-03-02"], in: folder)
             #expect(again.output.hasPrefix(#"{"imported": 0, "duplicates": 1, "rejected": 1"#))
 
             let empty = try run(["import", "claims", "--client", "ACME", "empty.csv"], in: folder)

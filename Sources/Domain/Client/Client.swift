@@ -17,7 +17,9 @@ public struct Client: Identifiable, Hashable, Sendable, Codable {
     public var strategy: StrategyReference
 
     /// A client with the default mandate, a brand in its own name and the default strategy.
-    public init(id: ID, name: String, mandate: Mandate = .standard, brand: Brand? = nil, strategy: StrategyReference = .standard) {
+    public init(
+        id: ID, name: String, mandate: Mandate = .standard, brand: Brand? = nil, strategy: StrategyReference = .standard
+    ) {
         self.id = id
         self.name = name
         self.mandate = mandate
@@ -49,7 +51,10 @@ public struct Mandate: Hashable, Sendable, Codable {
     public var commission: Rate
 
     /// A mandate with every field given.
-    public init(mayFreezeInterest: Bool, maxArrangementMonths: Int, mayContactDebtCounsellors: Bool, mayGoToCourt: Bool, commission: Rate) {
+    public init(
+        mayFreezeInterest: Bool, maxArrangementMonths: Int, mayContactDebtCounsellors: Bool, mayGoToCourt: Bool,
+        commission: Rate
+    ) {
         precondition(maxArrangementMonths >= 0, "arrangement months cannot be negative")
         self.mayFreezeInterest = mayFreezeInterest
         self.maxArrangementMonths = maxArrangementMonths
@@ -83,8 +88,10 @@ public struct Brand: Hashable, Sendable, Codable {
     public var senderAddresses: SenderAddresses
 
     /// A brand with neutral colours and no logo.
-    public init(name: String, primaryColour: String = "#1F4E79", accentColour: String = "#F2A900", logo: String? = nil,
-                senderAddresses: SenderAddresses = SenderAddresses()) {
+    public init(
+        name: String, primaryColour: String = "#1F4E79", accentColour: String = "#F2A900", logo: String? = nil,
+        senderAddresses: SenderAddresses = SenderAddresses()
+    ) {
         self.name = name
         self.primaryColour = primaryColour
         self.accentColour = accentColour

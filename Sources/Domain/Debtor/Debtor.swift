@@ -30,7 +30,6 @@ public struct Debtor: Identifiable, Hashable, Sendable, Codable {
     public static func id(client: Client.ID, reference: String) -> ID { ID("\(client.rawValue)/\(reference)") }
 }
 
-
 /// The personal data held on a debtor.
 public struct DebtorProfile: Hashable, Sendable, Codable {
     /// Full name or business name.
@@ -53,9 +52,11 @@ public struct DebtorProfile: Hashable, Sendable, Codable {
     public var isPseudonymised: Bool
 
     /// A profile with every field given; consent defaults to "everything lawful, no opt-outs".
-    public init(name: String, address: PostalAddress, email: String? = nil, phone: String? = nil, iban: String? = nil,
-                birthDay: Day? = nil, language: String = "nl", consent: ChannelConsent = ChannelConsent(),
-                isPseudonymised: Bool = false) {
+    public init(
+        name: String, address: PostalAddress, email: String? = nil, phone: String? = nil, iban: String? = nil,
+        birthDay: Day? = nil, language: String = "nl", consent: ChannelConsent = ChannelConsent(),
+        isPseudonymised: Bool = false
+    ) {
         self.name = name
         self.address = address
         self.email = email

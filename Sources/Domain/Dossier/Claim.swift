@@ -24,8 +24,10 @@ public struct Claim: Identifiable, Hashable, Sendable, Codable {
 
     /// A claim; a due day before the invoice day or a non-positive principal is a programmer error
     /// (import validation rejects such rows before they become claims).
-    public init(clientID: Client.ID, dossierID: Dossier.ID, invoiceNumber: String, invoiceDay: Day, dueDay: Day,
-                principal: Money, description: String) {
+    public init(
+        clientID: Client.ID, dossierID: Dossier.ID, invoiceNumber: String, invoiceDay: Day, dueDay: Day,
+        principal: Money, description: String
+    ) {
         precondition(dueDay >= invoiceDay, "a claim is due on or after its invoice day")
         precondition(principal.isPositive, "a claim's principal is positive")
         self.id = Claim.id(client: clientID, invoiceNumber: invoiceNumber)

@@ -26,8 +26,10 @@ public struct Dossier: Identifiable, Hashable, Sendable, Codable {
     public var version: Int64
 
     /// A new dossier in state `.new`, due for its first action on `openedDay`.
-    public init(id: ID, clientID: Client.ID, debtorID: Debtor.ID, openedDay: Day, state: DossierState = .new,
-                nextActionDay: Day? = nil, flags: DossierFlags = [], closure: DossierClosure? = nil, version: Int64 = 1) {
+    public init(
+        id: ID, clientID: Client.ID, debtorID: Debtor.ID, openedDay: Day, state: DossierState = .new,
+        nextActionDay: Day? = nil, flags: DossierFlags = [], closure: DossierClosure? = nil, version: Int64 = 1
+    ) {
         precondition((state == .closed) == (closure != nil), "a dossier has a closure exactly when it is closed")
         self.id = id
         self.clientID = clientID

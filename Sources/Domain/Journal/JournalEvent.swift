@@ -25,7 +25,10 @@ public struct JournalEvent: Hashable, Sendable, Codable {
     }
 
     /// An event as read from a store.
-    public init(sequence: Int64?, dossierID: Dossier.ID, day: Day, type: JournalEventType, payload: JournalPayload, recordedAt: String?) {
+    public init(
+        sequence: Int64?, dossierID: Dossier.ID, day: Day, type: JournalEventType, payload: JournalPayload,
+        recordedAt: String?
+    ) {
         self.sequence = sequence
         self.dossierID = dossierID
         self.day = day
@@ -64,6 +67,8 @@ public struct JournalPayload: Hashable, Sendable, Codable {
 
     /// JSON with keys sorted and no spaces: the same fields always give the same text.
     public var canonicalJSON: String {
-        "{" + fields.keys.sorted().map { "\(JSONText.quoted($0)):\(JSONText.quoted(fields[$0]!))" }.joined(separator: ",") + "}"
+        "{"
+            + fields.keys.sorted().map { "\(JSONText.quoted($0)):\(JSONText.quoted(fields[$0]!))" }.joined(
+                separator: ",") + "}"
     }
 }

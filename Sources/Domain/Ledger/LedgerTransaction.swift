@@ -73,14 +73,16 @@ public struct LedgerTransaction: Identifiable, Hashable, Sendable, Codable {
 
     /// A correction: the same postings with signs flipped, referring to this one. Ledgers are never edited.
     public func reversal(id reversalID: ID, on day: Day, memo: String) -> LedgerTransaction {
-        LedgerTransaction(id: reversalID, dossierID: dossierID, day: day, memo: memo,
-                          postings: postings.map { Posting($0.account, -$0.amount) }, reverses: id)
+        LedgerTransaction(
+            id: reversalID, dossierID: dossierID, day: day, memo: memo,
+            postings: postings.map { Posting($0.account, -$0.amount) }, reverses: id)
     }
 
     /// The transaction that hands a claim's principal over: receivable up, principal credited.
     public static func claimHandedOver(_ claim: Claim, on day: Day) -> LedgerTransaction {
         LedgerTransaction(
-            id: ID("claim:\(claim.id.rawValue)"), dossierID: claim.dossierID, day: day, memo: "claim \(claim.invoiceNumber)",
+            id: ID("claim:\(claim.id.rawValue)"), dossierID: claim.dossierID, day: day,
+            memo: "claim \(claim.invoiceNumber)",
             postings: [Posting(.debtorReceivable, claim.principal), Posting(.principal, -claim.principal)])
     }
 }

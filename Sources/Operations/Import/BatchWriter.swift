@@ -44,12 +44,14 @@ struct BatchWriter: Sendable {
         // 2. Debtors: the first row of an unknown debtor registers it.
         var debtorIDs: [Debtor.ID] = []
         var newDebtors: [Debtor.ID: Debtor] = [:]
-        let knownDebtors = try await store.debtors(Array(Set(accepted.map { Debtor.id(client: clientID, reference: $0.debtorReference) })))
+        let knownDebtors = try await store.debtors(
+            Array(Set(accepted.map { Debtor.id(client: clientID, reference: $0.debtorReference) })))
         for row in accepted {
             let id = Debtor.id(client: clientID, reference: row.debtorReference)
             debtorIDs.append(id)
             if knownDebtors[id] == nil && newDebtors[id] == nil {
-                newDebtors[id] = Debtor(clientID: clientID, reference: row.debtorReference, kind: row.debtorKind, profile: row.profile)
+                newDebtors[id] = Debtor(
+                    clientID: clientID, reference: row.debtorReference, kind: row.debtorKind, profile: row.profile)
             }
         }
         try await store.insertDebtors(newDebtors.values.sorted { $0.id < $1.id })
@@ -66,15 +68,18 @@ struct BatchWriter: Sendable {
         for (row, debtorID) in zip(accepted, debtorIDs) where openDossier[debtorID] == nil {
             let ordinal = dossierCount[debtorID, default: 0] + 1
             let flags: DossierFlags = row.profile.address.country == .netherlands ? [] : [.abroad]
-            let dossier = Dossier(id: Dossier.id(debtor: debtorID, ordinal: ordinal), clientID: clientID, debtorID: debtorID,
-                                  openedDay: day, nextActionDay: day, flags: flags)
+            let dossier = Dossier(
+                id: Dossier.id(debtor: debtorID, ordinal: ordinal), clientID: clientID, debtorID: debtorID,
+                openedDay: day, nextActionDay: day, flags: flags)
             dossierCount[debtorID] = ordinal
             openDossier[debtorID] = dossier.id
             newDossiers.append(dossier)
             // The report's keys (docs/journal-payloads.md) through the contract's constructor, plus the import.
             events.append(
-                JournalEvent.dossierOpened(dossier.id, on: day, client: clientID, debtor: debtorID, debtorKind: row.debtorKind)
-                    .addingPayload(["import": importID]))
+                JournalEvent.dossierOpened(
+                    dossier.id, on: day, client: clientID, debtor: debtorID, debtorKind: row.debtorKind
+                )
+                .addingPayload(["import": importID]))
         }
         try await store.insertDossiers(newDossiers)
 
@@ -82,12 +87,17 @@ struct BatchWriter: Sendable {
         var claims: [StoredClaim] = []
         var transactions: [LedgerTransaction] = []
         for (row, debtorID) in zip(accepted, debtorIDs) {
-            let claim = Claim(clientID: clientID, dossierID: openDossier[debtorID]!, invoiceNumber: row.invoiceNumber, invoiceDay: row.invoiceDay,
-                              dueDay: row.dueDay, principal: row.amount, description: row.description)
+            let claim = Claim(
+                clientID: clientID, dossierID: openDossier[debtorID]!, invoiceNumber: row.invoiceNumber,
+                invoiceDay: row.invoiceDay,
+                dueDay: row.dueDay, principal: row.amount, description: row.description)
             claims.append(StoredClaim(claim: claim, importID: importID, sourceLine: row.line))
             transactions.append(.claimHandedOver(claim, on: day))
-            events.append(JournalEvent(dossierID: claim.dossierID, day: day, type: .claimAdded,
-                                       payload: JournalPayload(["invoice": row.invoiceNumber, "principalCents": String(row.amount.cents)])))
+            events.append(
+                JournalEvent(
+                    dossierID: claim.dossierID, day: day, type: .claimAdded,
+                    payload: JournalPayload(["invoice": row.invoiceNumber, "principalCents": String(row.amount.cents)]))
+            )
         }
         try await store.insertClaims(claims)
         try await store.appendLedger(transactions)
@@ -97,7 +107,8 @@ struct BatchWriter: Sendable {
     }
 
     private func duplicateInFile(_ row: ValidClaimRow, firstLine: Int) -> ImportIssue {
-        ImportIssue(line: row.line, column: "invoice_number",
-                    reason: "duplicate invoice number \(row.invoiceNumber) in the file (first on line \(firstLine))")
+        ImportIssue(
+            line: row.line, column: "invoice_number",
+            reason: "duplicate invoice number \(row.invoiceNumber) in the file (first on line \(firstLine))")
     }
 }

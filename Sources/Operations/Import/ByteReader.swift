@@ -71,5 +71,7 @@ enum ASCII {
     static let closeBrace: UInt8 = 0x7D
     static let nul: UInt8 = 0x00
 
-    static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == newline || byte == carriageReturn }
+    static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == newline || byte == carriageReturn
+    }
 }

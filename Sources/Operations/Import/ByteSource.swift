@@ -19,9 +19,13 @@ public struct FileByteSource: ByteSource {
     /// Opens `path`; throws when it cannot be opened or is a folder.
     public init(path: String) throws {
         var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { throw ImportFailure.unreadable("no such file: \(path)") }
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw ImportFailure.unreadable("no such file: \(path)")
+        }
         guard !isFolder.boolValue else { throw ImportFailure.unreadable("\(path) is a folder, not a file") }
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw ImportFailure.unreadable("cannot open \(path)") }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw ImportFailure.unreadable("cannot open \(path)")
+        }
         self.handle = handle
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         self.totalBytes = (attributes?[.size] as? NSNumber)?.intValue ?? 0
@@ -73,7 +77,8 @@ public enum ImportFailure: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .unreadable(let why): return why
         case .empty: return "the file is empty"
-        case .binary: return "the file is not text (it contains NUL bytes or is not UTF-8): export it as CSV (UTF-8) or JSON"
+        case .binary:
+            return "the file is not text (it contains NUL bytes or is not UTF-8): export it as CSV (UTF-8) or JSON"
         case .badHeader(let why): return "the header row is not usable: \(why)"
         case .badJSON(let why): return "the JSON is not an array of claim objects: \(why)"
         case .unknownClient(let reference):

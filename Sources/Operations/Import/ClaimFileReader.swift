@@ -54,7 +54,9 @@ public struct ClaimFileReader<Source: ByteSource> {
             format = .json
             delimiter = ASCII.comma
             while let byte = try reader.peek(), ASCII.isSpace(byte) { _ = try reader.next() }
-            guard try reader.next() == ASCII.openBracket else { throw ImportFailure.badJSON("it does not start with [") }
+            guard try reader.next() == ASCII.openBracket else {
+                throw ImportFailure.badJSON("it does not start with [")
+            }
             return
         }
         guard String(validating: firstLine, as: UTF8.self) != nil else { throw ImportFailure.binary }
@@ -79,17 +81,23 @@ public struct ClaimFileReader<Source: ByteSource> {
 
     private mutating func nextCSVRecord() throws -> RawRecord? {
         while let record = try nextFields() {
-            if let problem = record.problem { return .unreadable(ImportIssue(line: record.line, column: "row", reason: problem)) }
+            if let problem = record.problem {
+                return .unreadable(ImportIssue(line: record.line, column: "row", reason: problem))
+            }
             if record.fields.count == 1 && record.fields[0].isEmpty { continue }  // a blank line
             guard record.fields.count == columns.count else {
-                return .unreadable(ImportIssue(line: record.line, column: "row",
-                                               reason: "has \(record.fields.count) fields, the header has \(columns.count)"))
+                return .unreadable(
+                    ImportIssue(
+                        line: record.line, column: "row",
+                        reason: "has \(record.fields.count) fields, the header has \(columns.count)"))
             }
             var values: [String: String] = [:]
             for (column, bytes) in zip(columns, record.fields) {
                 guard let text = String(validating: bytes, as: UTF8.self) else {
-                    return .unreadable(ImportIssue(line: record.line, column: column,
-                                                   reason: "is not valid UTF-8 (was the file saved as Latin-1 or Windows-1252?)"))
+                    return .unreadable(
+                        ImportIssue(
+                            line: record.line, column: column,
+                            reason: "is not valid UTF-8 (was the file saved as Latin-1 or Windows-1252?)"))
                 }
                 values[column] = text
             }
@@ -174,7 +182,9 @@ public struct ClaimFileReader<Source: ByteSource> {
         var inString = false
         var tooLong = false
         while depth > 0 {
-            guard let byte = try reader.next() else { throw ImportFailure.badJSON("an object starting on line \(line) is never closed") }
+            guard let byte = try reader.next() else {
+                throw ImportFailure.badJSON("an object starting on line \(line) is never closed")
+            }
             if bytes.count < Self.rowBytesMax { bytes.append(byte) } else { tooLong = true }
             if inString {
                 if byte == ASCII.backslash {
@@ -190,7 +200,10 @@ public struct ClaimFileReader<Source: ByteSource> {
                 depth -= 1
             }
         }
-        if tooLong { return .unreadable(ImportIssue(line: line, column: "row", reason: "is longer than \(Self.rowBytesMax) bytes")) }
+        if tooLong {
+            return .unreadable(
+                ImportIssue(line: line, column: "row", reason: "is longer than \(Self.rowBytesMax) bytes"))
+        }
         guard String(validating: bytes, as: UTF8.self) != nil else {
             return .unreadable(ImportIssue(line: line, column: "row", reason: "is not valid UTF-8"))
         }

@@ -69,7 +69,8 @@ public struct ClaimImport: Sendable {
         if case .csv = reader.format {
             let missing = ClaimRowValidator.missingColumns(in: reader.columns)
             guard missing.isEmpty else {
-                throw ImportFailure.badHeader("missing required column\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", "))")
+                throw ImportFailure.badHeader(
+                    "missing required column\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", "))")
             }
         }
         let importID = "\(clientID.rawValue)-import-\(try await store.countImports(clientID: clientID) + 1)"
@@ -80,7 +81,11 @@ public struct ClaimImport: Sendable {
         func record(_ issues: [ImportIssue]) {
             report.rejected += 1
             for issue in issues {
-                if report.errors.count < Self.reportedIssuesMax { report.errors.append(issue) } else { report.omittedErrors += 1 }
+                if report.errors.count < Self.reportedIssuesMax {
+                    report.errors.append(issue)
+                } else {
+                    report.omittedErrors += 1
+                }
             }
         }
         try await store.transaction { store in
@@ -123,8 +128,10 @@ public struct ClaimImport: Sendable {
                 _ = try? await pending?.value
                 throw error
             }
-            try await store.insertImport(ImportRecord(id: importID, clientID: clientID, source: sourceName, imported: report.imported,
-                                                      duplicates: report.duplicates, rejected: report.rejected, day: day, recordedAt: recordedAt))
+            try await store.insertImport(
+                ImportRecord(
+                    id: importID, clientID: clientID, source: sourceName, imported: report.imported,
+                    duplicates: report.duplicates, rejected: report.rejected, day: day, recordedAt: recordedAt))
         }
         // Batches finish out of step with reading, so list the problems in file order.
         report.errors = report.errors.enumerated()

@@ -45,10 +45,13 @@ public struct ValidClaimRow: Hashable, Sendable {
 public enum ClaimRowValidator {
     /// The columns every file must have.
     public static let requiredColumns = [
-        "invoice_number", "debtor_ref", "debtor_type", "name", "street", "postcode", "city", "country", "invoice_date", "due_date", "amount",
+        "invoice_number", "debtor_ref", "debtor_type", "name", "street", "postcode", "city", "country", "invoice_date",
+        "due_date", "amount",
     ]
     /// The columns a file may have.
-    public static let optionalColumns = ["house_number", "email", "phone", "iban", "birth_date", "description", "language"]
+    public static let optionalColumns = [
+        "house_number", "email", "phone", "iban", "birth_date", "description", "language",
+    ]
 
     /// Longest accepted invoice number and debtor reference, in characters.
     public static let referenceCharactersMax = 100
@@ -64,11 +67,15 @@ public enum ClaimRowValidator {
     public static func validate(_ row: RawRow) -> Result<ValidClaimRow, ValidationIssues> {
         var issues: [ImportIssue] = []
         func value(_ column: String) -> String { (row.values[column] ?? "").trimmed }
-        func issue(_ column: String, _ reason: String) { issues.append(ImportIssue(line: row.line, column: column, reason: reason)) }
+        func issue(_ column: String, _ reason: String) {
+            issues.append(ImportIssue(line: row.line, column: column, reason: reason))
+        }
         func required(_ column: String) -> String? {
             let text = value(column)
-            if text.isEmpty { issue(column, "is required") ; return nil }
-            if text.count > (column == "invoice_number" || column == "debtor_ref" ? referenceCharactersMax : textCharactersMax) {
+            if text.isEmpty { issue(column, "is required"); return nil }
+            if text.count
+                > (column == "invoice_number" || column == "debtor_ref" ? referenceCharactersMax : textCharactersMax)
+            {
                 issue(column, "is too long"); return nil
             }
             return text
@@ -79,7 +86,9 @@ public enum ClaimRowValidator {
                 if isRequired { issue(column, "is required") }
                 return nil
             }
-            guard let day = Day(iso: text) else { issue(column, "'\(text)' is not a date (expected YYYY-MM-DD)"); return nil }
+            guard let day = Day(iso: text) else {
+                issue(column, "'\(text)' is not a date (expected YYYY-MM-DD)"); return nil
+            }
             return day
         }
 
@@ -87,17 +96,25 @@ public enum ClaimRowValidator {
         let debtorReference = required("debtor_ref")
         let kindText = value("debtor_type").lowercased()
         let kind = DebtorKind(rawValue: kindText)
-        if kind == nil { issue("debtor_type", kindText.isEmpty ? "is required" : "'\(kindText)' must be consumer or business") }
+        if kind == nil {
+            issue("debtor_type", kindText.isEmpty ? "is required" : "'\(kindText)' must be consumer or business")
+        }
         let name = required("name")
         let street = required("street")
         let postcode = required("postcode")
         let city = required("city")
         let countryText = value("country")
         let country = CountryCode(countryText)
-        if country == nil { issue("country", countryText.isEmpty ? "is required" : "'\(countryText)' is not an ISO 3166 country code (e.g. NL, BE)") }
+        if country == nil {
+            issue(
+                "country",
+                countryText.isEmpty ? "is required" : "'\(countryText)' is not an ISO 3166 country code (e.g. NL, BE)")
+        }
         let invoiceDay = day("invoice_date", required: true)
         let dueDay = day("due_date", required: true)
-        if let invoiceDay, let dueDay, dueDay < invoiceDay { issue("due_date", "\(dueDay) is before the invoice date \(invoiceDay)") }
+        if let invoiceDay, let dueDay, dueDay < invoiceDay {
+            issue("due_date", "\(dueDay) is before the invoice date \(invoiceDay)")
+        }
         var amount: Money?
         do {
             let parsed = try Money(parsing: value("amount"))
@@ -108,7 +125,9 @@ public enum ClaimRowValidator {
         let email = value("email")
         if !email.isEmpty && !isPlausibleEmail(email) { issue("email", "'\(email)' is not an e-mail address") }
         let iban = value("iban").uppercased().filter { $0 != " " }
-        if !iban.isEmpty && !isValidIBAN(iban) { issue("iban", "'\(value("iban"))' is not a valid IBAN (check digits do not match)") }
+        if !iban.isEmpty && !isValidIBAN(iban) {
+            issue("iban", "'\(value("iban"))' is not a valid IBAN (check digits do not match)")
+        }
         let birthDay = day("birth_date", required: false)
         let language = value("language").lowercased()
         if !language.isEmpty && !(language.count == 2 && language.allSatisfy { $0.isASCII && $0.isLetter }) {
@@ -119,17 +138,23 @@ public enum ClaimRowValidator {
         let description = value("description")
         if description.count > textCharactersMax { issue("description", "is too long") }
 
-        guard issues.isEmpty, let invoiceNumber, let debtorReference, let kind, let name, let street, let postcode, let city, let country,
-              let invoiceDay, let dueDay, let amount
+        guard issues.isEmpty, let invoiceNumber, let debtorReference, let kind, let name, let street, let postcode,
+            let city, let country,
+            let invoiceDay, let dueDay, let amount
         else { return .failure(ValidationIssues(issues: issues)) }
         let houseNumber = value("house_number")
         let profile = DebtorProfile(
             name: name,
-            address: PostalAddress(street: street, houseNumber: houseNumber.isEmpty ? nil : houseNumber, postcode: postcode, city: city, country: country),
-            email: email.isEmpty ? nil : email, phone: phone.isEmpty ? nil : phone, iban: iban.isEmpty ? nil : iban, birthDay: birthDay,
+            address: PostalAddress(
+                street: street, houseNumber: houseNumber.isEmpty ? nil : houseNumber, postcode: postcode, city: city,
+                country: country),
+            email: email.isEmpty ? nil : email, phone: phone.isEmpty ? nil : phone, iban: iban.isEmpty ? nil : iban,
+            birthDay: birthDay,
             language: language.isEmpty ? "nl" : language)
-        return .success(ValidClaimRow(line: row.line, invoiceNumber: invoiceNumber, debtorReference: debtorReference, debtorKind: kind,
-                                      profile: profile, invoiceDay: invoiceDay, dueDay: dueDay, amount: amount, description: description))
+        return .success(
+            ValidClaimRow(
+                line: row.line, invoiceNumber: invoiceNumber, debtorReference: debtorReference, debtorKind: kind,
+                profile: profile, invoiceDay: invoiceDay, dueDay: dueDay, amount: amount, description: description))
     }
 
     /// One `@`, something before it, a dotted domain after it, no spaces: enough to catch typos

@@ -36,22 +36,28 @@ public struct DebtorExport: Codable, Sendable {
     static let journalPageEventsMax = 1_000
 
     /// Collects the export for `reference`, optionally at one client only.
-    public static func collect(reference: String, clientID: Client.ID?, from store: any CaseStore) async throws -> DebtorExport {
+    public static func collect(reference: String, clientID: Client.ID?, from store: any CaseStore) async throws
+        -> DebtorExport
+    {
         var entries: [Entry] = []
-        for debtor in try await store.debtors(reference: reference) where clientID == nil || debtor.clientID == clientID {
+        for debtor in try await store.debtors(reference: reference) where clientID == nil || debtor.clientID == clientID
+        {
             var dossiers: [DossierExport] = []
             for dossier in try await store.dossiers(ofDebtors: [debtor.id]) {
                 let ledger = try await store.ledger(ofDossier: dossier.id)
                 var journal: [JournalEvent] = []
                 var after: Int64 = 0
                 while true {
-                    let page = try await store.journal(JournalFilter(dossierID: dossier.id), after: after, limit: journalPageEventsMax)
+                    let page = try await store.journal(
+                        JournalFilter(dossierID: dossier.id), after: after, limit: journalPageEventsMax)
                     journal += page
                     guard page.count == journalPageEventsMax, let last = page.last?.sequence else { break }
                     after = last
                 }
-                dossiers.append(DossierExport(dossier: dossier, claims: try await store.claims(ofDossier: dossier.id), ledger: ledger,
-                                              outstandingCents: LedgerBalances(ledger).outstanding.cents, journal: journal))
+                dossiers.append(
+                    DossierExport(
+                        dossier: dossier, claims: try await store.claims(ofDossier: dossier.id), ledger: ledger,
+                        outstandingCents: LedgerBalances(ledger).outstanding.cents, journal: journal))
             }
             entries.append(Entry(debtor: debtor, dossiers: dossiers))
         }

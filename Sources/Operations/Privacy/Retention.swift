@@ -34,7 +34,8 @@ public struct Retention: Sendable {
         var outcome = Outcome()
         var cursor: Dossier.ID?
         while true {
-            let chunk = try await store.dossiersClosed(before: closedBefore, after: cursor, limit: Self.chunkDossiersMax)
+            let chunk = try await store.dossiersClosed(
+                before: closedBefore, after: cursor, limit: Self.chunkDossiersMax)
             guard let last = chunk.last else { break }
             cursor = last.id
             let debtorIDs = Array(Set(chunk.map(\.debtorID))).sorted()
@@ -52,10 +53,15 @@ public struct Retention: Sendable {
                         continue
                     }
                     updates[id] = debtor.profile.pseudonymised(token: "pseudonymised")
-                    events += dossiers.map { JournalEvent(dossierID: $0.id, day: day, type: .pseudonymised,
-                                                          payload: JournalPayload(["closedBefore": closedBefore.description])) }
+                    events += dossiers.map {
+                        JournalEvent(
+                            dossierID: $0.id, day: day, type: .pseudonymised,
+                            payload: JournalPayload(["closedBefore": closedBefore.description]))
+                    }
                 }
-                for (id, profile) in updates.sorted(by: { $0.key < $1.key }) { try await store.updateDebtorProfile(id, profile: profile) }
+                for (id, profile) in updates.sorted(by: { $0.key < $1.key }) {
+                    try await store.updateDebtorProfile(id, profile: profile)
+                }
                 try await store.appendJournal(events, recordedAt: recordedAt)
                 outcome.pseudonymised = updates.count
                 return outcome

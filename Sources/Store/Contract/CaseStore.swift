@@ -198,7 +198,10 @@ public struct ImportRecord: Hashable, Sendable {
     public let recordedAt: String
 
     /// An import record.
-    public init(id: String, clientID: Client.ID, source: String, imported: Int, duplicates: Int, rejected: Int, day: Day, recordedAt: String) {
+    public init(
+        id: String, clientID: Client.ID, source: String, imported: Int, duplicates: Int, rejected: Int, day: Day,
+        recordedAt: String
+    ) {
         self.id = id
         self.clientID = clientID
         self.source = source

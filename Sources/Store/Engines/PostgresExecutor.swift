@@ -20,10 +20,12 @@ final class PostgresExecutor: SQLExecutor {
 
     /// Reads `postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE`.
     static func configuration(url text: String) throws -> PostgresClient.Configuration {
-        guard let components = URLComponents(string: text), ["postgres", "postgresql"].contains(components.scheme ?? ""),
-              let host = components.host, !host.isEmpty, let user = components.user
+        guard let components = URLComponents(string: text),
+            ["postgres", "postgresql"].contains(components.scheme ?? ""),
+            let host = components.host, !host.isEmpty, let user = components.user
         else {
-            throw StoreError.cannotOpen("expected a URL like postgres://user:password@127.0.0.1:5432/database, got \(text)")
+            throw StoreError.cannotOpen(
+                "expected a URL like postgres://user:password@127.0.0.1:5432/database, got \(text)")
         }
         let database = String(components.path.drop(while: { $0 == "/" }))
         var configuration = PostgresClient.Configuration(

@@ -26,8 +26,10 @@ final class SQLiteExecutor: SQLExecutor {
         let connection = try await SQLiteConnection.open(storage: storage, logger: logger)
         let executor = SQLiteExecutor(connection: connection)
         do {
-            for pragma in ["PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA busy_timeout=5000",
-                           "PRAGMA foreign_keys=ON", "PRAGMA cache_size=-65536", "PRAGMA temp_store=MEMORY"] {
+            for pragma in [
+                "PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA busy_timeout=5000",
+                "PRAGMA foreign_keys=ON", "PRAGMA cache_size=-65536", "PRAGMA temp_store=MEMORY",
+            ] {
                 try await executor.database.raw(SQLQueryString(pragma)).run()
             }
         } catch {

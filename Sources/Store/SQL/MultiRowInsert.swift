@@ -22,7 +22,8 @@ struct MultiRowInsert: SQLExpression {
         binds.reserveCapacity(rows.count * columns.count)
         var firstRow = true
         for row in rows {
-            precondition(row.count == columns.count, "a row of \(table) has \(row.count) values for \(columns.count) columns")
+            precondition(
+                row.count == columns.count, "a row of \(table) has \(row.count) values for \(columns.count) columns")
             text += firstRow ? "(" : ", ("
             firstRow = false
             for index in row.indices {

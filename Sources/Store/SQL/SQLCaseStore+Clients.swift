@@ -4,9 +4,14 @@ import Law
 
 extension SQLCaseStore {
     func insertClient(_ client: Client) async throws {
-        try await insertRows("clients", columns: ["id", "name", "mandate", "brand", "strategy"], rows: [[
-            client.id.rawValue, client.name, try Self.json(client.mandate), try Self.json(client.brand), client.strategy.name,
-        ]])
+        try await insertRows(
+            "clients", columns: ["id", "name", "mandate", "brand", "strategy"],
+            rows: [
+                [
+                    client.id.rawValue, client.name, try Self.json(client.mandate), try Self.json(client.brand),
+                    client.strategy.name,
+                ]
+            ])
     }
 
     func client(_ id: Client.ID) async throws -> Client? {
@@ -17,8 +22,10 @@ extension SQLCaseStore {
 
     func clients(after afterID: Client.ID?, limit: Int) async throws -> [Client] {
         try await run { database in
-            try await database.raw("SELECT * FROM clients WHERE id > \(bind: afterID?.rawValue ?? "") ORDER BY id LIMIT \(bind: Int64(limit))")
-                .all().map(Self.client)
+            try await database.raw(
+                "SELECT * FROM clients WHERE id > \(bind: afterID?.rawValue ?? "") ORDER BY id LIMIT \(bind: Int64(limit))"
+            )
+            .all().map(Self.client)
         }
     }
 
@@ -34,9 +41,11 @@ extension SQLCaseStore {
     // MARK: Debtors
 
     func insertDebtors(_ debtors: [Debtor]) async throws {
-        try await insertRows("debtors", columns: ["id", "client_id", "reference", "kind", "profile"], rows: try debtors.map {
-            [$0.id.rawValue, $0.clientID.rawValue, $0.reference, $0.kind.rawValue, try Self.json($0.profile)]
-        })
+        try await insertRows(
+            "debtors", columns: ["id", "client_id", "reference", "kind", "profile"],
+            rows: try debtors.map {
+                [$0.id.rawValue, $0.clientID.rawValue, $0.reference, $0.kind.rawValue, try Self.json($0.profile)]
+            })
     }
 
     func debtors(_ ids: [Debtor.ID]) async throws -> [Debtor.ID: Debtor] {
@@ -55,14 +64,17 @@ extension SQLCaseStore {
 
     func debtors(reference: String) async throws -> [Debtor] {
         try await run { database in
-            try await database.raw("SELECT * FROM debtors WHERE reference = \(bind: reference) ORDER BY id").all().map(Self.debtor)
+            try await database.raw("SELECT * FROM debtors WHERE reference = \(bind: reference) ORDER BY id").all().map(
+                Self.debtor)
         }
     }
 
     func updateDebtorProfile(_ id: Debtor.ID, profile: DebtorProfile) async throws {
         let text = try Self.json(profile)
         let updated = try await run { database in
-            try await database.raw("UPDATE debtors SET profile = \(bind: text) WHERE id = \(bind: id.rawValue) RETURNING id").all().count
+            try await database.raw(
+                "UPDATE debtors SET profile = \(bind: text) WHERE id = \(bind: id.rawValue) RETURNING id"
+            ).all().count
         }
         guard updated == 1 else { throw StoreError.notFound("debtor \(id)") }
     }
@@ -73,9 +85,12 @@ extension SQLCaseStore {
         let debtor = Debtor(
             clientID: Client.ID(try row.decode(column: "client_id", as: String.self)),
             reference: try row.decode(column: "reference", as: String.self), kind: kind,
-            profile: try decodeJSON(DebtorProfile.self, row.decode(column: "profile", as: String.self), what: "debtor profile"))
+            profile: try decodeJSON(
+                DebtorProfile.self, row.decode(column: "profile", as: String.self), what: "debtor profile"))
         let storedID = try row.decode(column: "id", as: String.self)
-        guard debtor.id.rawValue == storedID else { throw StoreError.unreadable("debtor id \(storedID) does not match its client and reference") }
+        guard debtor.id.rawValue == storedID else {
+            throw StoreError.unreadable("debtor id \(storedID) does not match its client and reference")
+        }
         return debtor
     }
 

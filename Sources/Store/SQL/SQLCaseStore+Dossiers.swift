@@ -3,14 +3,24 @@ import Money
 import SQLKit
 
 extension SQLCaseStore {
-    static let dossierColumns = ["id", "client_id", "debtor_id", "opened_day", "state", "next_action_day", "flags", "closed_day", "close_reason", "version"]
+    static let dossierColumns = [
+        "id", "client_id", "debtor_id", "opened_day", "state", "next_action_day", "flags", "closed_day", "close_reason",
+        "version",
+    ]
 
     func insertDossiers(_ dossiers: [Dossier]) async throws {
-        try await insertRows("dossiers", columns: Self.dossierColumns, rows: dossiers.map { dossier in
-            [dossier.id.rawValue, dossier.clientID.rawValue, dossier.debtorID.rawValue, Int64(dossier.openedDay.daysSinceEpoch),
-             dossier.state.rawValue, dossier.nextActionDay.map { Int64($0.daysSinceEpoch) }, Int64(dossier.flags.rawValue),
-             dossier.closure.map { Int64($0.day.daysSinceEpoch) }, dossier.closure?.reason.rawValue, dossier.version]
-        })
+        try await insertRows(
+            "dossiers", columns: Self.dossierColumns,
+            rows: dossiers.map { dossier in
+                [
+                    dossier.id.rawValue, dossier.clientID.rawValue, dossier.debtorID.rawValue,
+                    Int64(dossier.openedDay.daysSinceEpoch),
+                    dossier.state.rawValue, dossier.nextActionDay.map { Int64($0.daysSinceEpoch) },
+                    Int64(dossier.flags.rawValue),
+                    dossier.closure.map { Int64($0.day.daysSinceEpoch) }, dossier.closure?.reason.rawValue,
+                    dossier.version,
+                ]
+            })
     }
 
     func dossier(_ id: Dossier.ID) async throws -> Dossier? {
@@ -24,7 +34,8 @@ extension SQLCaseStore {
         return try await run { database in
             var found: [Dossier] = []
             for chunk in Self.chunks(debtorIDs.map(\.rawValue)) {
-                found += try await database.raw("SELECT * FROM dossiers WHERE debtor_id IN (\(binds: chunk))").all().map(Self.dossier)
+                found += try await database.raw("SELECT * FROM dossiers WHERE debtor_id IN (\(binds: chunk))").all()
+                    .map(Self.dossier)
             }
             return found.sorted { $0.id < $1.id }
         }
@@ -52,11 +63,13 @@ extension SQLCaseStore {
                 }.joined(separator: ", ")
                 let statement: SQLQueryString =
                     "WITH v (id, expected, state, next_day, flags, closed_day, close_reason) AS (VALUES " + values + """
-                    ) UPDATE dossiers SET state = v.state, next_action_day = v.next_day, flags = v.flags, closed_day = v.closed_day, \
-                    close_reason = v.close_reason, version = dossiers.version + 1 \
-                    FROM v WHERE dossiers.id = v.id AND dossiers.version = v.expected AND dossiers.id IN (SELECT id FROM v) RETURNING dossiers.id
-                    """
-                for row in try await database.raw(statement).all() { updated.insert(try row.decode(column: "id", as: String.self)) }
+                        ) UPDATE dossiers SET state = v.state, next_action_day = v.next_day, flags = v.flags, closed_day = v.closed_day, \
+                        close_reason = v.close_reason, version = dossiers.version + 1 \
+                        FROM v WHERE dossiers.id = v.id AND dossiers.version = v.expected AND dossiers.id IN (SELECT id FROM v) RETURNING dossiers.id
+                        """
+                for row in try await database.raw(statement).all() {
+                    updated.insert(try row.decode(column: "id", as: String.self))
+                }
                 start = end
             }
             return updated
@@ -76,40 +89,52 @@ extension SQLCaseStore {
         // Row-value keyset paging over (next_action_day, id): both engines walk the index in order.
         let afterDay = Int64(cursor?.day.daysSinceEpoch ?? Int.min)
         return try await run { database in
-            try await database.raw("""
+            try await database.raw(
+                """
                 SELECT * FROM dossiers WHERE next_action_day <= \(bind: Int64(day.daysSinceEpoch)) \
                 AND (next_action_day, id) > (\(bind: afterDay), \(bind: cursor?.id.rawValue ?? "")) \
                 ORDER BY next_action_day, id LIMIT \(bind: Int64(limit))
-                """).all().map(Self.dossier)
+                """
+            ).all().map(Self.dossier)
         }
     }
 
     func dossiersClosed(before day: Day, after afterID: Dossier.ID?, limit: Int) async throws -> [Dossier] {
         try await run { database in
-            try await database.raw("""
+            try await database.raw(
+                """
                 SELECT * FROM dossiers WHERE closed_day < \(bind: Int64(day.daysSinceEpoch)) AND id > \(bind: afterID?.rawValue ?? "") \
                 ORDER BY id LIMIT \(bind: Int64(limit))
-                """).all().map(Self.dossier)
+                """
+            ).all().map(Self.dossier)
         }
     }
 
     func dossiers(after afterID: Dossier.ID?, limit: Int) async throws -> [Dossier] {
         try await run { database in
-            try await database.raw("SELECT * FROM dossiers WHERE id > \(bind: afterID?.rawValue ?? "") ORDER BY id LIMIT \(bind: Int64(limit))")
-                .all().map(Self.dossier)
+            try await database.raw(
+                "SELECT * FROM dossiers WHERE id > \(bind: afterID?.rawValue ?? "") ORDER BY id LIMIT \(bind: Int64(limit))"
+            )
+            .all().map(Self.dossier)
         }
     }
 
     static func dossier(_ row: any SQLRow) throws -> Dossier {
         let stateText = try row.decode(column: "state", as: String.self)
-        guard let state = DossierState(rawValue: stateText) else { throw StoreError.unreadable("dossier state \(stateText)") }
+        guard let state = DossierState(rawValue: stateText) else {
+            throw StoreError.unreadable("dossier state \(stateText)")
+        }
         var closure: DossierClosure?
         if let closedDay = day(try row.decode(column: "closed_day", as: Int64?.self)) {
             let reasonText = try row.decode(column: "close_reason", as: String?.self) ?? ""
-            guard let reason = CloseReason(rawValue: reasonText) else { throw StoreError.unreadable("close reason \(reasonText)") }
+            guard let reason = CloseReason(rawValue: reasonText) else {
+                throw StoreError.unreadable("close reason \(reasonText)")
+            }
             closure = DossierClosure(day: closedDay, reason: reason)
         }
-        guard (state == .closed) == (closure != nil) else { throw StoreError.unreadable("dossier closed without a closure, or the reverse") }
+        guard (state == .closed) == (closure != nil) else {
+            throw StoreError.unreadable("dossier closed without a closure, or the reverse")
+        }
         return Dossier(
             id: Dossier.ID(try row.decode(column: "id", as: String.self)),
             clientID: Client.ID(try row.decode(column: "client_id", as: String.self)),
@@ -127,12 +152,18 @@ extension SQLCaseStore {
     func insertClaims(_ claims: [StoredClaim]) async throws {
         try await insertRows(
             "claims",
-            columns: ["id", "client_id", "dossier_id", "invoice_number", "invoice_day", "due_day", "principal_cents", "description", "import_id", "source_line"],
+            columns: [
+                "id", "client_id", "dossier_id", "invoice_number", "invoice_day", "due_day", "principal_cents",
+                "description", "import_id", "source_line",
+            ],
             rows: claims.map { stored in
                 let claim = stored.claim
-                return [claim.id.rawValue, claim.clientID.rawValue, claim.dossierID.rawValue, claim.invoiceNumber,
-                        Int64(claim.invoiceDay.daysSinceEpoch), Int64(claim.dueDay.daysSinceEpoch), claim.principal.cents, claim.description,
-                        stored.importID, stored.sourceLine.map { Int64($0) }]
+                return [
+                    claim.id.rawValue, claim.clientID.rawValue, claim.dossierID.rawValue, claim.invoiceNumber,
+                    Int64(claim.invoiceDay.daysSinceEpoch), Int64(claim.dueDay.daysSinceEpoch), claim.principal.cents,
+                    claim.description,
+                    stored.importID, stored.sourceLine.map { Int64($0) },
+                ]
             })
     }
 
@@ -142,8 +173,9 @@ extension SQLCaseStore {
             var found: [Claim.ID: StoredClaim] = [:]
             for chunk in Self.chunks(ids.map(\.rawValue)) {
                 for row in try await database.raw("SELECT * FROM claims WHERE id IN (\(binds: chunk))").all() {
-                    let stored = StoredClaim(claim: try Self.claim(row), importID: try row.decode(column: "import_id", as: String?.self),
-                                             sourceLine: try row.decode(column: "source_line", as: Int64?.self).map { Int($0) })
+                    let stored = StoredClaim(
+                        claim: try Self.claim(row), importID: try row.decode(column: "import_id", as: String?.self),
+                        sourceLine: try row.decode(column: "source_line", as: Int64?.self).map { Int($0) })
                     found[stored.claim.id] = stored
                 }
             }
@@ -153,7 +185,8 @@ extension SQLCaseStore {
 
     func claims(ofDossier dossierID: Dossier.ID) async throws -> [Claim] {
         try await run { database in
-            try await database.raw("SELECT * FROM claims WHERE dossier_id = \(bind: dossierID.rawValue) ORDER BY id").all().map(Self.claim)
+            try await database.raw("SELECT * FROM claims WHERE dossier_id = \(bind: dossierID.rawValue) ORDER BY id")
+                .all().map(Self.claim)
         }
     }
 
@@ -161,7 +194,9 @@ extension SQLCaseStore {
         let invoiceDay = Day(daysSinceEpoch: Int(try row.decode(column: "invoice_day", as: Int64.self)))
         let dueDay = Day(daysSinceEpoch: Int(try row.decode(column: "due_day", as: Int64.self)))
         let principal = Money(cents: try row.decode(column: "principal_cents", as: Int64.self))
-        guard dueDay >= invoiceDay, principal.isPositive else { throw StoreError.unreadable("claim with bad days or amount") }
+        guard dueDay >= invoiceDay, principal.isPositive else {
+            throw StoreError.unreadable("claim with bad days or amount")
+        }
         return Claim(
             clientID: Client.ID(try row.decode(column: "client_id", as: String.self)),
             dossierID: Dossier.ID(try row.decode(column: "dossier_id", as: String.self)),

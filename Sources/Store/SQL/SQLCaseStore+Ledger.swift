@@ -9,29 +9,40 @@ extension SQLCaseStore {
         rows.reserveCapacity(transactions.count * 2)
         for transaction in transactions {
             for (position, posting) in transaction.postings.enumerated() {
-                rows.append([transaction.id.rawValue, Int64(position), transaction.dossierID.rawValue, Int64(transaction.day.daysSinceEpoch),
-                             transaction.memo, transaction.reverses?.rawValue, posting.account.rawValue, posting.amount.cents])
+                rows.append([
+                    transaction.id.rawValue, Int64(position), transaction.dossierID.rawValue,
+                    Int64(transaction.day.daysSinceEpoch),
+                    transaction.memo, transaction.reverses?.rawValue, posting.account.rawValue, posting.amount.cents,
+                ])
             }
         }
-        try await insertRows("ledger_postings", columns: ["transaction_id", "position", "dossier_id", "day", "memo", "reverses", "account", "amount_cents"], rows: rows)
+        try await insertRows(
+            "ledger_postings",
+            columns: [
+                "transaction_id", "position", "dossier_id", "day", "memo", "reverses", "account", "amount_cents",
+            ], rows: rows)
     }
 
     func ledger(ofDossier dossierID: Dossier.ID) async throws -> [LedgerTransaction] {
         try await run { database in
-            let rows = try await database.raw("""
+            let rows = try await database.raw(
+                """
                 SELECT * FROM ledger_postings WHERE dossier_id = \(bind: dossierID.rawValue) ORDER BY day, transaction_id, position
-                """).all()
+                """
+            ).all()
             return try Self.transactions(rows)
         }
     }
 
     func ledger(after afterID: LedgerTransaction.ID?, limit: Int) async throws -> [LedgerTransaction] {
         try await run { database in
-            let rows = try await database.raw("""
+            let rows = try await database.raw(
+                """
                 SELECT * FROM ledger_postings WHERE transaction_id IN (SELECT DISTINCT transaction_id FROM ledger_postings \
                 WHERE transaction_id > \(bind: afterID?.rawValue ?? "") ORDER BY transaction_id LIMIT \(bind: Int64(limit))) \
                 ORDER BY transaction_id, position
-                """).all()
+                """
+            ).all()
             return try Self.transactions(rows)
         }
     }
@@ -47,17 +58,21 @@ extension SQLCaseStore {
             var postings: [Posting] = []
             while index < rows.count, try rows[index].decode(column: "transaction_id", as: String.self) == id {
                 let accountText = try rows[index].decode(column: "account", as: String.self)
-                guard let account = LedgerAccount(rawValue: accountText) else { throw StoreError.unreadable("ledger account \(accountText)") }
-                postings.append(Posting(account, Money(cents: try rows[index].decode(column: "amount_cents", as: Int64.self))))
+                guard let account = LedgerAccount(rawValue: accountText) else {
+                    throw StoreError.unreadable("ledger account \(accountText)")
+                }
+                postings.append(
+                    Posting(account, Money(cents: try rows[index].decode(column: "amount_cents", as: Int64.self))))
                 index += 1
             }
-            result.append(LedgerTransaction(
-                id: LedgerTransaction.ID(id),
-                dossierID: Dossier.ID(try first.decode(column: "dossier_id", as: String.self)),
-                day: Day(daysSinceEpoch: Int(try first.decode(column: "day", as: Int64.self))),
-                memo: try first.decode(column: "memo", as: String.self),
-                postings: postings,
-                reverses: try first.decode(column: "reverses", as: String?.self).map { LedgerTransaction.ID($0) }))
+            result.append(
+                LedgerTransaction(
+                    id: LedgerTransaction.ID(id),
+                    dossierID: Dossier.ID(try first.decode(column: "dossier_id", as: String.self)),
+                    day: Day(daysSinceEpoch: Int(try first.decode(column: "day", as: Int64.self))),
+                    memo: try first.decode(column: "memo", as: String.self),
+                    postings: postings,
+                    reverses: try first.decode(column: "reverses", as: String?.self).map { LedgerTransaction.ID($0) }))
         }
         return result
     }
@@ -65,15 +80,21 @@ extension SQLCaseStore {
     // MARK: Journal
 
     func appendJournal(_ events: [JournalEvent], recordedAt: String) async throws {
-        try await insertRows("journal", columns: ["dossier_id", "day", "type", "payload", "recorded_at"], rows: events.map { event in
-            [event.dossierID.rawValue, Int64(event.day.daysSinceEpoch), event.type.rawValue, event.payload.canonicalJSON, recordedAt]
-        })
+        try await insertRows(
+            "journal", columns: ["dossier_id", "day", "type", "payload", "recorded_at"],
+            rows: events.map { event in
+                [
+                    event.dossierID.rawValue, Int64(event.day.daysSinceEpoch), event.type.rawValue,
+                    event.payload.canonicalJSON, recordedAt,
+                ]
+            })
     }
 
     func journal(_ filter: JournalFilter, after afterSequence: Int64, limit: Int) async throws -> [JournalEvent] {
         let condition = Self.condition(filter)
         return try await run { database in
-            let statement: SQLQueryString = "SELECT * FROM journal WHERE sequence > \(bind: afterSequence)" + condition
+            let statement: SQLQueryString =
+                "SELECT * FROM journal WHERE sequence > \(bind: afterSequence)" + condition
                 + " ORDER BY sequence LIMIT \(bind: Int64(limit))"
             return try await database.raw(statement).all().map(Self.event)
         }
@@ -99,29 +120,41 @@ extension SQLCaseStore {
 
     static func event(_ row: any SQLRow) throws -> JournalEvent {
         let typeText = try row.decode(column: "type", as: String.self)
-        guard let type = JournalEventType(rawValue: typeText) else { throw StoreError.unreadable("journal event type \(typeText)") }
+        guard let type = JournalEventType(rawValue: typeText) else {
+            throw StoreError.unreadable("journal event type \(typeText)")
+        }
         return JournalEvent(
             sequence: try row.decode(column: "sequence", as: Int64.self),
             dossierID: Dossier.ID(try row.decode(column: "dossier_id", as: String.self)),
             day: Day(daysSinceEpoch: Int(try row.decode(column: "day", as: Int64.self))),
             type: type,
-            payload: JournalPayload(try decodeJSON([String: String].self, row.decode(column: "payload", as: String.self), what: "journal payload")),
+            payload: JournalPayload(
+                try decodeJSON(
+                    [String: String].self, row.decode(column: "payload", as: String.self), what: "journal payload")),
             recordedAt: try row.decode(column: "recorded_at", as: String.self))
     }
 
     // MARK: Imports and counts
 
     func insertImport(_ record: ImportRecord) async throws {
-        try await insertRows("imports", columns: ["id", "client_id", "source", "imported", "duplicates", "rejected", "day", "recorded_at"], rows: [[
-            record.id, record.clientID.rawValue, record.source, Int64(record.imported), Int64(record.duplicates), Int64(record.rejected),
-            Int64(record.day.daysSinceEpoch), record.recordedAt,
-        ]])
+        try await insertRows(
+            "imports",
+            columns: ["id", "client_id", "source", "imported", "duplicates", "rejected", "day", "recorded_at"],
+            rows: [
+                [
+                    record.id, record.clientID.rawValue, record.source, Int64(record.imported),
+                    Int64(record.duplicates), Int64(record.rejected),
+                    Int64(record.day.daysSinceEpoch), record.recordedAt,
+                ]
+            ])
     }
 
     func countImports(clientID: Client.ID) async throws -> Int {
         try await run { database in
-            Int(try await database.raw("SELECT COUNT(*) AS n FROM imports WHERE client_id = \(bind: clientID.rawValue)").first()?
-                .decode(column: "n", as: Int64.self) ?? 0)
+            Int(
+                try await database.raw("SELECT COUNT(*) AS n FROM imports WHERE client_id = \(bind: clientID.rawValue)")
+                    .first()?
+                    .decode(column: "n", as: Int64.self) ?? 0)
         }
     }
 
@@ -135,7 +168,8 @@ extension SQLCaseStore {
             counts.debtors = try await count("SELECT COUNT(*) AS n FROM debtors")
             counts.dossiers = try await count("SELECT COUNT(*) AS n FROM dossiers")
             counts.claims = try await count("SELECT COUNT(*) AS n FROM claims")
-            counts.ledgerTransactions = try await count("SELECT COUNT(DISTINCT transaction_id) AS n FROM ledger_postings")
+            counts.ledgerTransactions = try await count(
+                "SELECT COUNT(DISTINCT transaction_id) AS n FROM ledger_postings")
             counts.journalEvents = try await count("SELECT COUNT(*) AS n FROM journal")
             counts.imports = try await count("SELECT COUNT(*) AS n FROM imports")
             return counts

@@ -46,7 +46,8 @@ struct SQLCaseStore: CaseStore {
     func schemaVersion() async throws -> Int {
         try await run { database in
             try await database.raw(SQLQueryString(Migrations.versionTable)).run()
-            let row = try await database.raw("SELECT COALESCE(MAX(version), 0) AS version FROM adem_schema_version").first()
+            let row = try await database.raw("SELECT COALESCE(MAX(version), 0) AS version FROM adem_schema_version")
+                .first()
             return Int(try row?.decode(column: "version", as: Int64.self) ?? 0)
         }
     }
@@ -61,10 +62,14 @@ struct SQLCaseStore: CaseStore {
         for migration in Migrations.all where migration.version > current {
             try await transaction { store in
                 try await (store as! SQLCaseStore).run { database in
-                    for statement in migration.statements(engine) { try await database.raw(SQLQueryString(statement)).run() }
-                    try await database.raw("""
+                    for statement in migration.statements(engine) {
+                        try await database.raw(SQLQueryString(statement)).run()
+                    }
+                    try await database.raw(
+                        """
                         INSERT INTO adem_schema_version (version, name, applied_at) VALUES (\(bind: Int64(migration.version)), \(bind: migration.name), \(bind: Self.now()))
-                        """).run()
+                        """
+                    ).run()
                 }
             }
             applied.append(migration.version)
@@ -84,7 +89,8 @@ struct SQLCaseStore: CaseStore {
             var start = 0
             while start < rows.count {
                 let end = min(start + Self.rowsPerStatementMax, rows.count)
-                try await database.execute(sql: MultiRowInsert(table: table, columns: columns, rows: rows[start..<end])) { _ in }
+                try await database.execute(sql: MultiRowInsert(table: table, columns: columns, rows: rows[start..<end]))
+                { _ in }
                 start = end
             }
         }
@@ -94,7 +100,9 @@ struct SQLCaseStore: CaseStore {
     func mapErrors<Result>(_ body: () async throws -> Result) async throws -> Result {
         do {
             return try await body()
-        } catch let error as SQLiteError where [.constraintUniqueFailed, .constraintPrimaryKeyFailed].contains(error.reason) {
+        } catch let error as SQLiteError
+            where [.constraintUniqueFailed, .constraintPrimaryKeyFailed].contains(error.reason)
+        {
             throw StoreError.duplicate(error.message)
         } catch let error as PSQLError where error.serverInfo?[.sqlState] == "23505" {
             throw StoreError.duplicate(error.serverInfo?[.detail] ?? error.serverInfo?[.message] ?? "a unique key")

@@ -19,9 +19,13 @@ extension CaseStore {
         while true {
             let page = try await dossiers(after: lastDossier, limit: pageSize)
             for dossier in page {
-                line(["dossier", dossier.id.rawValue, dossier.clientID.rawValue, dossier.debtorID.rawValue, dossier.openedDay.description,
-                      dossier.state.rawValue, dossier.nextActionDay?.description ?? "-", String(dossier.flags.rawValue),
-                      dossier.closure?.day.description ?? "-", dossier.closure?.reason.rawValue ?? "-", String(dossier.version)])
+                line([
+                    "dossier", dossier.id.rawValue, dossier.clientID.rawValue, dossier.debtorID.rawValue,
+                    dossier.openedDay.description,
+                    dossier.state.rawValue, dossier.nextActionDay?.description ?? "-", String(dossier.flags.rawValue),
+                    dossier.closure?.day.description ?? "-", dossier.closure?.reason.rawValue ?? "-",
+                    String(dossier.version),
+                ])
             }
             guard let last = page.last, page.count == pageSize else { break }
             lastDossier = last.id
@@ -32,9 +36,12 @@ extension CaseStore {
             let page = try await ledger(after: lastTransaction, limit: pageSize)
             for transaction in page {
                 for (position, posting) in transaction.postings.enumerated() {
-                    line(["posting", transaction.id.rawValue, String(position), transaction.dossierID.rawValue, transaction.day.description,
-                          JournalPayload(["memo": transaction.memo]).canonicalJSON, transaction.reverses?.rawValue ?? "-",
-                          posting.account.rawValue, String(posting.amount.cents)])
+                    line([
+                        "posting", transaction.id.rawValue, String(position), transaction.dossierID.rawValue,
+                        transaction.day.description,
+                        JournalPayload(["memo": transaction.memo]).canonicalJSON, transaction.reverses?.rawValue ?? "-",
+                        posting.account.rawValue, String(posting.amount.cents),
+                    ])
                 }
             }
             guard let last = page.last, page.count == pageSize else { break }
@@ -47,7 +54,10 @@ extension CaseStore {
             let page = try await journal(JournalFilter(), after: lastSequence, limit: pageSize)
             for event in page {
                 ordinal += 1
-                line(["event", String(ordinal), event.dossierID.rawValue, event.day.description, event.type.rawValue, event.payload.canonicalJSON])
+                line([
+                    "event", String(ordinal), event.dossierID.rawValue, event.day.description, event.type.rawValue,
+                    event.payload.canonicalJSON,
+                ])
             }
             guard let last = page.last, page.count == pageSize else { break }
             lastSequence = last.sequence ?? lastSequence

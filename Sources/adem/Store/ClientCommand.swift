@@ -5,7 +5,8 @@ import Store
 
 /// `adem client`: the creditors we collect for.
 struct ClientCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "client", abstract: "Register clients (creditors).", subcommands: [Add.self])
+    static let configuration = CommandConfiguration(
+        commandName: "client", abstract: "Register clients (creditors).", subcommands: [Add.self])
 
     /// `adem client add CLIENT_REF --name NAME`: registers a client with the default mandate, brand and strategy.
     struct Add: AsyncParsableCommand {
@@ -18,9 +19,12 @@ struct ClientCommand: AsyncParsableCommand {
 
         func validate() throws {
             guard Client.isValidReference(reference) else {
-                throw ValidationError("'\(reference)' is not a client reference (1-64 letters, digits, '-', '_' or '.')")
+                throw ValidationError(
+                    "'\(reference)' is not a client reference (1-64 letters, digits, '-', '_' or '.')")
             }
-            guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("--name must not be empty") }
+            guard !name.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw ValidationError("--name must not be empty")
+            }
         }
 
         func run() async throws {

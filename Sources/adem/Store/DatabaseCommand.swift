@@ -8,7 +8,8 @@ struct DatabaseCommand: AsyncParsableCommand {
 
     /// `adem db init`: creates the schema in a new database (same as migrate; says so when it exists).
     struct Initialise: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "init", abstract: "Create the schema in a new database.")
+        static let configuration = CommandConfiguration(
+            commandName: "init", abstract: "Create the schema in a new database.")
         @OptionGroup var store: StoreOptions
 
         func run() async throws { try await DatabaseCommand.migrate(store, verb: "initialised") }
@@ -16,7 +17,8 @@ struct DatabaseCommand: AsyncParsableCommand {
 
     /// `adem db migrate`: applies the migrations the database lacks.
     struct Migrate: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "migrate", abstract: "Apply the schema migrations the database lacks.")
+        static let configuration = CommandConfiguration(
+            commandName: "migrate", abstract: "Apply the schema migrations the database lacks.")
         @OptionGroup var store: StoreOptions
 
         func run() async throws { try await DatabaseCommand.migrate(store, verb: "migrated") }
@@ -31,7 +33,9 @@ struct DatabaseCommand: AsyncParsableCommand {
             if applied.isEmpty {
                 print("\(location): schema is current (version \(version)); nothing to do.")
             } else {
-                print("\(location): \(verb), applied migration\(applied.count == 1 ? "" : "s") \(applied.map(String.init).joined(separator: ", ")); schema version \(version).")
+                print(
+                    "\(location): \(verb), applied migration\(applied.count == 1 ? "" : "s") \(applied.map(String.init).joined(separator: ", ")); schema version \(version)."
+                )
             }
         } catch let error as StoreError {
             throw Shell.fail(error.description)

@@ -7,7 +7,8 @@ import Store
 
 /// `adem import`: bring data in from clients.
 struct ImportCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "import", abstract: "Import data from clients.", subcommands: [Claims.self])
+    static let configuration = CommandConfiguration(
+        commandName: "import", abstract: "Import data from clients.", subcommands: [Claims.self])
 
     /// `adem import claims --client REF FILE`: see docs/import-format.md.
     struct Claims: AsyncParsableCommand {
@@ -29,14 +30,17 @@ struct ImportCommand: AsyncParsableCommand {
 
         func run() async throws {
             let importDay = try Shell.day(day, option: "--day") ?? Shell.today()
-            guard Client.isValidReference(client) else { throw Shell.fail(ImportFailure.unknownClient(client).description) }
+            guard Client.isValidReference(client) else {
+                throw Shell.fail(ImportFailure.unknownClient(client).description)
+            }
             let clientID = Client.ID(client)
             let fileName = file
             let showProgress = isatty(STDERR_FILENO) == 1 && !json
             let report: ImportReport
             do {
                 var reader = try ClaimFileReader(source: try FileByteSource(path: file))
-                let totalBytes = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? NSNumber)?.intValue ?? 0
+                let totalBytes =
+                    (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? NSNumber)?.intValue ?? 0
                 report = try await store.withStore { store in
                     let use = ClaimImport(store: store, clientID: clientID, day: importDay, recordedAt: Shell.now())
                     return try await use.run(&reader, sourceName: fileName) { progress in
@@ -45,7 +49,11 @@ struct ImportCommand: AsyncParsableCommand {
                 }
                 if showProgress { ProgressBar.clear() }
             } catch let failure as ImportFailure {
-                if json { print(#"{"imported": 0, "duplicates": 0, "rejected": 0, "errors": [{"line": 0, "column": "file", "reason": \#(Shell.json(failure.description))}]}"#) }
+                if json {
+                    print(
+                        #"{"imported": 0, "duplicates": 0, "rejected": 0, "errors": [{"line": 0, "column": "file", "reason": \#(Shell.json(failure.description))}]}"#
+                    )
+                }
                 throw Shell.fail("\(file): \(failure.description)")
             } catch let error as StoreError {
                 throw Shell.fail(error.description)
@@ -65,13 +73,17 @@ struct ImportCommand: AsyncParsableCommand {
                 return "Nothing new: all \(report.duplicates) claims in \(file) were imported for \(client) before."
             }
             func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
-            return "Imported \(plural(report.imported, "claim")) for \(client) from \(file); \(plural(report.duplicates, "duplicate")) already known, \(report.rejected) rejected."
+            return
+                "Imported \(plural(report.imported, "claim")) for \(client) from \(file); \(plural(report.duplicates, "duplicate")) already known, \(report.rejected) rejected."
         }
 
         /// The report exactly as documented: imported, duplicates, rejected, errors, in that order.
         static func json(_ report: ImportReport) -> String {
-            let errors = report.errors.map { #"{"line": \#($0.line), "column": \#(Shell.json($0.column)), "reason": \#(Shell.json($0.reason))}"# }
-            return #"{"imported": \#(report.imported), "duplicates": \#(report.duplicates), "rejected": \#(report.rejected), "errors": [\#(errors.joined(separator: ", "))]}"#
+            let errors = report.errors.map {
+                #"{"line": \#($0.line), "column": \#(Shell.json($0.column)), "reason": \#(Shell.json($0.reason))}"#
+            }
+            return
+                #"{"imported": \#(report.imported), "duplicates": \#(report.duplicates), "rejected": \#(report.rejected), "errors": [\#(errors.joined(separator: ", "))]}"#
         }
     }
 }

@@ -7,13 +7,16 @@ import Store
 
 /// `adem state digest`: a fingerprint of the whole case history.
 struct StateCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "state", abstract: "Inspect the stored state.", subcommands: [Digest.self])
+    static let configuration = CommandConfiguration(
+        commandName: "state", abstract: "Inspect the stored state.", subcommands: [Digest.self])
 
     /// Prints the SHA-256 over dossier states, ledger postings and journal events (no wall-clock fields).
     struct Digest: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "digest",
-            abstract: "SHA-256 of all dossier states, ledger postings and journal events; equal histories print equal digests.")
+            abstract:
+                "SHA-256 of all dossier states, ledger postings and journal events; equal histories print equal digests."
+        )
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
@@ -28,7 +31,8 @@ struct StateCommand: AsyncParsableCommand {
 
 /// `adem journal count`: how many events, of a type, in a period.
 struct JournalCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "journal", abstract: "Read the journal.", subcommands: [Count.self])
+    static let configuration = CommandConfiguration(
+        commandName: "journal", abstract: "Read the journal.", subcommands: [Count.self])
 
     /// Counts journal events matching the options.
     struct Count: AsyncParsableCommand {
@@ -40,15 +44,18 @@ struct JournalCommand: AsyncParsableCommand {
 
         func validate() throws {
             if let type, JournalEventType(rawValue: type) == nil {
-                throw ValidationError("unknown event type '\(type)'; known: \(JournalEventType.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw ValidationError(
+                    "unknown event type '\(type)'; known: \(JournalEventType.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
             }
             _ = try Shell.day(from, option: "--from")
             _ = try Shell.day(through, option: "--through")
         }
 
         func run() async throws {
-            let filter = JournalFilter(type: type.flatMap(JournalEventType.init(rawValue:)), from: try Shell.day(from, option: "--from"),
-                                       through: try Shell.day(through, option: "--through"))
+            let filter = JournalFilter(
+                type: type.flatMap(JournalEventType.init(rawValue:)), from: try Shell.day(from, option: "--from"),
+                through: try Shell.day(through, option: "--through"))
             do {
                 print(try await store.withStore { store in try await store.countJournal(filter) })
             } catch let error as StoreError {
@@ -60,12 +67,14 @@ struct JournalCommand: AsyncParsableCommand {
 
 /// `adem debtor export DEBTOR_REF`: everything held on one debtor, as JSON.
 struct DebtorCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "debtor", abstract: "Debtor data.", subcommands: [Export.self])
+    static let configuration = CommandConfiguration(
+        commandName: "debtor", abstract: "Debtor data.", subcommands: [Export.self])
 
     /// Prints the export; exit 1 when no client knows the reference.
     struct Export: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "export", abstract: "Print, as JSON, everything held on a debtor (right of access, AVG/GDPR art. 15).")
+            commandName: "export",
+            abstract: "Print, as JSON, everything held on a debtor (right of access, AVG/GDPR art. 15).")
         @Argument(help: "The debtor reference (debtor_ref of the import).") var reference: String
         @Option(help: "Only at this client.") var client: String?
         @OptionGroup var store: StoreOptions
@@ -75,7 +84,9 @@ struct DebtorCommand: AsyncParsableCommand {
             let clientID = client.map { Client.ID($0) }
             let export: DebtorExport
             do {
-                export = try await store.withStore { store in try await DebtorExport.collect(reference: reference, clientID: clientID, from: store) }
+                export = try await store.withStore { store in
+                    try await DebtorExport.collect(reference: reference, clientID: clientID, from: store)
+                }
             } catch let error as StoreError {
                 throw Shell.fail(error.description)
             }
@@ -89,33 +100,41 @@ struct DebtorCommand: AsyncParsableCommand {
 
 /// `adem privacy retain`: apply the retention rule of docs/privacy.md.
 struct PrivacyCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "privacy", abstract: "Personal data (AVG/GDPR).", subcommands: [Retain.self])
+    static let configuration = CommandConfiguration(
+        commandName: "privacy", abstract: "Personal data (AVG/GDPR).", subcommands: [Retain.self])
 
     /// Pseudonymises debtors whose dossiers all closed before the cut-off.
     struct Retain: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "retain",
-            abstract: "Pseudonymise the personal data of debtors whose dossiers all closed before a day; ledger totals stay.")
+            abstract:
+                "Pseudonymise the personal data of debtors whose dossiers all closed before a day; ledger totals stay.")
         @Option(name: .customLong("closed-before"), help: "Cut-off day (YYYY-MM-DD).") var closedBefore: String?
-        @Option(name: .customLong("retention-days"), help: "Instead of --closed-before: days after closing (cut-off = --day minus this).")
+        @Option(
+            name: .customLong("retention-days"),
+            help: "Instead of --closed-before: days after closing (cut-off = --day minus this).")
         var retentionDays: Int?
         @Option(help: "The business day of the run (YYYY-MM-DD); default today (UTC).") var day: String?
         @OptionGroup var store: StoreOptions
 
         func validate() throws {
-            guard (closedBefore == nil) != (retentionDays == nil) else { throw ValidationError("give --closed-before or --retention-days") }
+            guard (closedBefore == nil) != (retentionDays == nil) else {
+                throw ValidationError("give --closed-before or --retention-days")
+            }
             if let retentionDays, retentionDays < 0 { throw ValidationError("--retention-days must not be negative") }
         }
 
         func run() async throws {
             let today = try Shell.day(day, option: "--day") ?? Shell.today()
-            let cutoff = try Shell.day(closedBefore, option: "--closed-before") ?? today.adding(days: -(retentionDays ?? 0))
+            let cutoff =
+                try Shell.day(closedBefore, option: "--closed-before") ?? today.adding(days: -(retentionDays ?? 0))
             do {
                 let outcome = try await store.withStore { store in
                     try await Retention(store: store, day: today, recordedAt: Shell.now()).run(closedBefore: cutoff)
                 }
-                print("Pseudonymised \(outcome.pseudonymised) debtor(s) whose dossiers all closed before \(cutoff); "
-                      + "\(outcome.keptForOtherDossiers) kept for a dossier still open or closed later.")
+                print(
+                    "Pseudonymised \(outcome.pseudonymised) debtor(s) whose dossiers all closed before \(cutoff); "
+                        + "\(outcome.keptForOtherDossiers) kept for a dossier still open or closed later.")
             } catch let error as StoreError {
                 throw Shell.fail(error.description)
             }
