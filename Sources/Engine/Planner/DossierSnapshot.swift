@@ -1,0 +1,80 @@
+public import Domain
+public import Law
+public import Money
+
+/// Everything the planner needs to step one dossier: Operations reads it from the store in chunks.
+public struct DossierSnapshot: Sendable {
+    /// The dossier.
+    public let dossier: Dossier
+    /// Its debtor.
+    public let debtor: Debtor
+    /// Its client (mandate and strategy).
+    public let client: Client
+    /// Its claims.
+    public let claims: [Claim]
+    /// Its ledger balances (payments arrive here).
+    public let balances: LedgerBalances
+    /// The engine's progress as stored (a new `CollectionProgress()` for a dossier never stepped).
+    public let progress: CollectionProgress
+    /// The person's contacts (planned and made) by any channel, for any client: at least the last 7
+    /// days and every contact planned for later.
+    public let contactHistory: [ContactRecord]
+    /// Responses recorded for the dossier; those at or below `progress.lastResponseSequence` are ignored.
+    public let responses: [DebtorResponse]
+    /// Collection costs charged to the same debtor by the same client in the last six months (Wki cap).
+    public let earlierCostCharges: [CostCharge]
+
+    /// A snapshot.
+    public init(dossier: Dossier, debtor: Debtor, client: Client, claims: [Claim], balances: LedgerBalances,
+                progress: CollectionProgress = CollectionProgress(), contactHistory: [ContactRecord] = [],
+                responses: [DebtorResponse] = [], earlierCostCharges: [CostCharge] = []) {
+        self.dossier = dossier
+        self.debtor = debtor
+        self.client = client
+        self.claims = claims
+        self.balances = balances
+        self.progress = progress
+        self.contactHistory = contactHistory
+        self.responses = responses
+        self.earlierCostCharges = earlierCostCharges
+    }
+}
+
+/// The fixed inputs of a daily run: the law, the strategies and the policies.
+public struct EngineContext: Sendable {
+    /// Dutch law with its tables (LawData.netherlands() in the shell).
+    public var law: Netherlands
+    /// The strategies by name.
+    public var strategies: StrategyCatalog
+    /// The contact rules.
+    public var contactPolicy: ContactPolicy
+    /// The partner offices abroad.
+    public var partnerOffices: PartnerOfficeTable
+    /// The country whose law the engine applies; a debtor living elsewhere is referred.
+    public var homeCountry: CountryCode
+    /// When arrangement signals fire.
+    public var monitoring: ArrangementMonitoringRules
+    /// The longest deferral of the whole amount, in days.
+    public var deferralDaysMax: Int
+    /// Days from agreeing an arrangement to its first instalment.
+    public var firstInstalmentAfterDays: Int
+    /// The prescription term assumed per kind of debtor (the claim does not say which term applies;
+    /// the cautious reading takes the shortest that may apply: 2 years for consumers, art. 7:28 BW).
+    public var prescriptionKinds: [DebtorKind: PrescriptionKind]
+
+    /// A context with the project's defaults for everything but the law.
+    public init(law: Netherlands, strategies: StrategyCatalog = StrategyCatalog(), contactPolicy: ContactPolicy = .standard,
+                partnerOffices: PartnerOfficeTable = PartnerOfficeTable(), homeCountry: CountryCode = .netherlands,
+                monitoring: ArrangementMonitoringRules = .standard, deferralDaysMax: Int = 90, firstInstalmentAfterDays: Int = 14,
+                prescriptionKinds: [DebtorKind: PrescriptionKind] = [.consumer: .consumerPurchase, .business: .contract]) {
+        self.law = law
+        self.strategies = strategies
+        self.contactPolicy = contactPolicy
+        self.partnerOffices = partnerOffices
+        self.homeCountry = homeCountry
+        self.monitoring = monitoring
+        self.deferralDaysMax = deferralDaysMax
+        self.firstInstalmentAfterDays = firstInstalmentAfterDays
+        self.prescriptionKinds = prescriptionKinds
+    }
+}

@@ -1,0 +1,71 @@
+import Domain
+import Law
+import Money
+
+extension PlannerRun {
+    /// Books statutory interest through today: the chargeable amount minus what was booked before
+    /// (InterestAccrual). Nothing before collection starts, nothing for a dossier referred abroad.
+    mutating func accrueInterest() {
+        guard let start = progress.collectionStartDay, isOpen, dossier.state != .referredAbroad,
+            progress.interestBookedThrough.map({ $0 < day }) ?? true
+        else { return }
+        guard let accrual = try? accrual(through: day, start: start) else {
+            record(.interestAccrued, ["error": "no statutory rate known for \(day)"])
+            return
+        }
+        let amount = accrual.chargeable - progress.interestBooked
+        progress.interestBookedThrough = day
+        guard !amount.isZero else { return }
+        progress.interestBooked = accrual.chargeable
+        book(id: "interest:\(dossier.id.rawValue):\(day)", memo: "statutory interest through \(day)", account: .interest, amount: amount)
+        record(.interestAccrued, ["amount": amount.description, "through": day.description,
+                                  "chargeable": accrual.chargeable.description])
+    }
+
+    func accrual(through last: Day, start: Day) throws(LawError) -> InterestAccrual {
+        try InterestAccrual.compute(claims: snapshot.claims, kind: kind, collectionStart: start, freezes: progress.freezes,
+                                    through: last, law: context.law)
+    }
+
+    /// Debits the receivable and credits `account` by `amount` (a negative amount corrects).
+    mutating func book(id: String, memo: String, account: LedgerAccount, amount: Money) {
+        transactions.append(LedgerTransaction(
+            id: LedgerTransaction.ID(id), dossierID: dossier.id, day: day, memo: memo,
+            postings: [Posting(.debtorReceivable, amount), Posting(account, -amount)]))
+        bookedToday += amount
+    }
+
+    /// Charges collection costs once they are due (CostCharging), once per dossier.
+    mutating func chargeCostsIfDue() {
+        let frozen = progress.openFreeze != nil
+        guard let amount = try? CostCharging.due(
+            claims: snapshot.claims, kind: kind, letter: progress.reminderLetter, alreadyCharged: progress.costsCharged != nil,
+            frozen: frozen, earlierCharges: snapshot.earlierCostCharges, on: day, law: context.law)
+        else { return }
+        progress.costsCharged = amount
+        book(id: "costs:\(dossier.id.rawValue)", memo: "collection costs (art. 6:96 BW)", account: .costs, amount: amount)
+        record(.costsCharged, ["amount": amount.description, "basis": Money.sum(snapshot.claims.map(\.principal)).description])
+    }
+
+    /// Opens a freeze from the first day not yet booked (so booked interest never has to be undone),
+    /// ending any other freeze first.
+    mutating func startFreeze(_ reason: FreezeReason) {
+        if progress.openFreeze?.reason == reason { return }
+        endFreeze()
+        let first = max(day, (progress.interestBookedThrough ?? day.adding(days: -1)).adding(days: 1))
+        progress.freezes.append(Freeze(reason: reason, from: first))
+        record(.freezeStarted, ["reason": reason.rawValue, "from": first.description])
+    }
+
+    /// Ends the open freeze (through the last booked day) and journals the interest it avoided.
+    mutating func endFreeze() {
+        guard let index = progress.freezes.indices.last, progress.freezes[index].isOpen else { return }
+        let through = max(progress.freezes[index].from.adding(days: -1), progress.interestBookedThrough ?? day)
+        progress.freezes[index].through = through
+        let avoided = progress.collectionStartDay.flatMap { start in
+            try? accrual(through: through, start: start).avoidedPerFreeze[index]
+        } ?? .zero
+        record(.freezeEnded, ["reason": progress.freezes[index].reason.rawValue, "through": through.description,
+                              "avoidedInterest": avoided.description])
+    }
+}
