@@ -61,12 +61,16 @@ public struct EngineContext: Sendable {
     /// The prescription term assumed per kind of debtor (the claim does not say which term applies;
     /// the cautious reading takes the shortest that may apply: 2 years for consumers, art. 7:28 BW).
     public var prescriptionKinds: [DebtorKind: PrescriptionKind]
+    /// A remainder up to this amount left after the debtor paid (interest of the days the payment
+    /// was under way) is written off and the dossier closes as paid: chasing it costs more than it brings.
+    public var smallRemainderWriteOffMax: Money
 
     /// A context with the project's defaults for everything but the law.
     public init(law: Netherlands, strategies: StrategyCatalog = StrategyCatalog(), contactPolicy: ContactPolicy = .standard,
                 partnerOffices: PartnerOfficeTable = PartnerOfficeTable(), homeCountry: CountryCode = .netherlands,
                 monitoring: ArrangementMonitoringRules = .standard, deferralDaysMax: Int = 90, firstInstalmentAfterDays: Int = 14,
-                prescriptionKinds: [DebtorKind: PrescriptionKind] = [.consumer: .consumerPurchase, .business: .contract]) {
+                prescriptionKinds: [DebtorKind: PrescriptionKind] = [.consumer: .consumerPurchase, .business: .contract],
+                smallRemainderWriteOffMax: Money = Money(euros: 5)) {
         self.law = law
         self.strategies = strategies
         self.contactPolicy = contactPolicy
@@ -76,5 +80,6 @@ public struct EngineContext: Sendable {
         self.deferralDaysMax = deferralDaysMax
         self.firstInstalmentAfterDays = firstInstalmentAfterDays
         self.prescriptionKinds = prescriptionKinds
+        self.smallRemainderWriteOffMax = smallRemainderWriteOffMax
     }
 }

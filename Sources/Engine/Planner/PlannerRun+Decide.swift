@@ -20,9 +20,16 @@ extension PlannerRun {
         }
     }
 
-    /// Closes the dossier as paid once nothing is owed.
+    /// Closes the dossier as paid once nothing is owed, writing off a small remainder after a payment.
     mutating func closeIfPaid() -> Bool {
-        guard !snapshot.claims.isEmpty, !outstanding.isPositive else { return false }
+        guard !snapshot.claims.isEmpty else { return false }
+        let remainder = outstanding
+        if remainder.isPositive {
+            guard snapshot.balances[.paymentsReceived].isPositive, remainder <= context.smallRemainderWriteOffMax else { return false }
+            book(id: "writeoff:\(dossier.id.rawValue)", memo: "small remainder after payment written off", account: .writeOff,
+                 amount: -remainder)
+            record(.correctionBooked, ["writtenOff": remainder.description, "reason": "small remainder after payment"])
+        }
         if dossier.state == .arrangement { record(.arrangementKept) }
         move(.close(.paid), reason: "nothing is owed any more")
         return true
@@ -109,7 +116,7 @@ extension PlannerRun {
             move(.to(.legal), reason: "screening positive: hand-off to the legal track")
         } else {
             dossier.flags.insert(.legalRouteClosed)
-            move(.to(.collecting), reason: "screening negative: the legal route is closed")
+            if dossier.state == .screening { move(.to(.collecting), reason: "screening negative: the legal route is closed") }
             progress.closingFrom = day
             wake(on: day.adding(days: strategy.closing.afterDays))
         }

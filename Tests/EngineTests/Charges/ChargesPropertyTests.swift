@@ -32,7 +32,7 @@ struct ChargesPropertyTests {
     func noInterestDuringAFreeze() async throws {
         let amounts = Gen.int64(in: 1_00...50_000_00).array(of: 1...3)
         await propertyCheck(count: 60, input: amounts, Gen.int(in: 0...200), Gen.int(in: 1...300), Gen.int(in: 0...60),
-                            Gen.element(of: DebtorKind.allCases)) { amounts, freezeOffset, freezeDays, dueOffset, kind in
+                            Gen<DebtorKind>.case) { amounts, freezeOffset, freezeDays, dueOffset, kind in
             let claims = Self.claims(amounts, dueOffsets: [dueOffset])
             let collectionStart = Self.start.adding(days: 30)
             let from = collectionStart.adding(days: freezeOffset)
@@ -56,7 +56,7 @@ struct ChargesPropertyTests {
     @Test("property: costs are charged only after the term, never above the statutory amount, and only once")
     func costsNeverExceedTheStatutoryAmount() async {
         let amounts = Gen.int64(in: 1_00...2_000_000_00).array(of: 1...4)
-        await propertyCheck(count: 200, input: amounts, Gen.int(in: -20...40), Gen.element(of: DebtorKind.allCases),
+        await propertyCheck(count: 200, input: amounts, Gen.int(in: -20...40), Gen<DebtorKind>.case,
                             Gen.int64(in: 0...200_00)) { amounts, dayOffset, kind, earlierCents in
             let claims = Self.claims(amounts, dueOffsets: [0])
             let sent = Day(iso: "2026-03-06")!

@@ -68,7 +68,7 @@ struct ContactPolicyTests {
 
     @Test("property: contacts placed by the policy never exceed the weekly cap nor fall on Sundays, holidays or in quiet hours")
     func neverBreaksTheRules() async {
-        let requests = zip(Gen.int(in: 0...120), Gen.element(of: Channel.allCases)).array(of: 1...40)
+        let requests = zip(Gen.int(in: 0...120), Gen<Channel>.case).array(of: 1...40)
         let caps = Gen.int(in: 1...4)
         await propertyCheck(count: 200, input: requests, caps) { requests, cap in
             let policy = ContactPolicy(windows: ContactPolicy.standard.windows, contactsPerWeekMax: cap, pauseDays: 14)

@@ -28,8 +28,8 @@ struct PlannerPropertyTests {
     @Test("property: across random histories, contacts keep the cap and the calendar, costs stay lawful, freezes hold")
     func randomHistories() async {
         let amounts = Gen.int64(in: 20_00...20_000_00).array(of: 1...3)
-        let events = zip(Gen.int(in: 0...170), Gen.int(in: 0...(entries.count - 1))).array(of: 0...6)
-        await propertyCheck(count: 25, input: amounts, Gen.element(of: DebtorKind.allCases), events) { amounts, kind, events in
+        let events = zip(Gen.int(in: 0...170), Gen.int(in: 0...(Self.entries.count - 1))).array(of: 0...6)
+        await propertyCheck(count: 25, input: amounts, Gen<DebtorKind>.case, events) { amounts, kind, events in
             var runner = ScenarioRunner(Self.scenario(amounts: amounts, kind: kind, events: events))
             runner.run()
             let policy = ContactPolicy.standard

@@ -72,7 +72,7 @@ struct Scenario {
                 if section == "expect" {
                     expected.append(Expectation(day: day, type: words[1], fields: Scenario.fields(words.dropFirst(2)), line: lineNumber))
                 } else {
-                    calendar[day, default: []].append(words.dropFirst().joined(separator: " "))
+                    calendar[day, default: []].append(String(line.dropFirst(words[0].count + 1)))
                 }
             }
         }

@@ -42,8 +42,9 @@ struct ScenarioRunner {
         debtor = Debtor(clientID: clientID, reference: "D1", kind: scenario.kind, profile: profile)
         dossier = Dossier(id: Dossier.id(debtor: debtor.id, ordinal: 1), clientID: clientID, debtorID: debtor.id,
                           openedDay: scenario.openDay, flags: scenario.flags)
+        let dossierID = dossier.id
         claims = scenario.claims.map {
-            Claim(clientID: clientID, dossierID: Dossier.id(debtor: debtor.id, ordinal: 1), invoiceNumber: $0.invoice,
+            Claim(clientID: clientID, dossierID: dossierID, invoiceNumber: $0.invoice,
                   invoiceDay: $0.due.adding(days: -14), dueDay: $0.due, principal: $0.amount, description: "invoice")
         }
         transactions = claims.map { LedgerTransaction.claimHandedOver($0, on: scenario.openDay) }

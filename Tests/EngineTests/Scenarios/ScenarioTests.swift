@@ -24,10 +24,11 @@ struct ScenarioTests {
             until: 2026-03-31
             2026-02-16 pay all
             expect:
-            2026-02-02 stateChanged to=preCollection
             2026-02-02 contactPlanned template=pre-reminder channel=email
+            2026-02-02 stateChanged to=preCollection
             2026-02-09 contactPlanned template=letter-14 channel=letter deadline=2026-02-25
             2026-02-09 stateChanged to=reminderLetter
+            2026-02-16 correctionBooked writtenOff=0.29
             2026-02-16 closed closeReason=paid
             never: costsCharged
             final: state=closed reason=paid costs=0.00
@@ -63,14 +64,14 @@ struct ScenarioTests {
             2026-03-02 dispute "never received"
             2026-04-01 dispute-resolved rejected
             expect:
-            2026-03-02 disputeOpened reason=never received
+            2026-03-02 disputeOpened reason="never received"
             2026-03-02 stateChanged to=disputed
             2026-03-02 freezeStarted reason=dispute from=2026-03-03
             2026-04-01 disputeClosed upheld=false
             2026-04-01 freezeEnded reason=dispute through=2026-04-01
             2026-04-01 stateChanged from=disputed
             """)
-        let frozen = runner.journal.filter { (Day(iso: "2026-03-03")!...Day(iso: "2026-04-01")!).contains($0.day) }
+        let frozen = runner.journal.filter { (Day(iso: "2026-03-03")!..<Day(iso: "2026-04-01")!).contains($0.day) }
         #expect(!frozen.contains { $0.type == .contactPlanned || $0.type == .interestAccrued })
         let ended = runner.journal.first { $0.type == .freezeEnded }
         #expect(ended?.payload["avoidedInterest"] != "0.00")
@@ -85,12 +86,15 @@ struct ScenarioTests {
             open: 2026-02-02
             until: 2026-06-30
             2026-03-02 arrangement income=1500.00 household=single fixed=200.00
-            2026-03-16 pay 150.00
+            2026-03-16 pay 259.30
             expect:
-            2026-03-02 arrangementAgreed
-            2026-03-02 freezeStarted reason=arrangement
+            2026-03-02 stateChanged from=collecting to=arrangement
+            2026-03-02 arrangementAgreed capacity=332.10 monthlyInstalment=259.30 months=4 firstDueDay=2026-03-16
+            2026-03-02 freezeStarted reason=arrangement from=2026-03-03
+            2026-03-13 arrangementSignalled signal=arrangement-reminder-before instalment=1
             2026-04-13 arrangementSignalled signal=arrangement-reminder-before instalment=2
             2026-04-19 arrangementSignalled signal=arrangement-reminder-after instalment=2
+            2026-04-19 contactPlanned template=arrangement-reminder-after plannedDay=2026-04-20
             2026-04-30 arrangementSignalled signal=arrangement-warning instalment=2
             2026-05-14 arrangementBroken instalment=2
             2026-05-14 freezeEnded reason=arrangement
@@ -115,7 +119,7 @@ struct ScenarioTests {
             2026-02-05 stateChanged to=onHold
             2026-03-16 flagsChanged reviewed=vulnerable contactAllowed=true
             2026-03-16 stateChanged from=onHold to=preCollection
-            2026-03-17 contactPlanned template=letter-14
+            2026-03-16 contactPlanned template=letter-14 deadline=2026-04-01
             """)
         let held = runner.journal.filter { (Day(iso: "2026-02-05")!..<Day(iso: "2026-03-16")!).contains($0.day) }
         #expect(!held.contains { $0.type == .contactPlanned })
@@ -166,7 +170,7 @@ struct ScenarioTests {
             expect:
             2026-03-10 stateChanged to=inDebtCounselling
             2026-03-10 freezeStarted reason=debtCounselling
-            2026-03-10 referred kind=debtCounselling to=Gemeente Ergens claims=2 principal=1000.00
+            2026-03-10 referred kind=debtCounselling to="Gemeente Ergens" claims=2 principal=1000.00
             final: state=inDebtCounselling
             """)
         let after = runner.journal.filter { $0.day > Day(iso: "2026-03-10")! }
@@ -184,7 +188,7 @@ struct ScenarioTests {
             until: 2026-02-28
             expect:
             2026-02-02 stateChanged to=referredAbroad
-            2026-02-02 referred kind=partnerOffice country=BE to=Partner Brussel
+            2026-02-02 referred kind=partnerOffice country=BE to="Partner Brussel"
             never: contactPlanned
             final: state=referredAbroad
             """)
@@ -199,9 +203,9 @@ struct ScenarioTests {
             open: 2026-02-02
             until: 2026-08-31
             expect:
-            2026-03-23 contactPlanned template=final-reminder
-            2026-04-06 screened outcome=negative
-            2026-07-05 closed closeReason=writtenOff
+            2026-03-19 contactPlanned template=final-reminder
+            2026-04-02 screened outcome=negative
+            2026-07-01 closed closeReason=writtenOff
             final: state=closed reason=writtenOff
             """)
     }

@@ -1,6 +1,7 @@
 import Domain
 import Engine
 import Foundation
+import Law
 import Money
 import Testing
 
