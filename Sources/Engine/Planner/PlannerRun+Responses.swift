@@ -125,6 +125,8 @@ extension PlannerRun {
             "principal": statement.principal.description, "interest": statement.interest.description,
             "costs": statement.costs.description, "paid": statement.paid.description,
             "outstanding": statement.outstanding.description, "claims": String(statement.lines.count),
+            // Without the mandate's leave the statement goes to the debtor, who passes it on.
+            "statementTo": mandate.mayContactDebtCounsellors ? "counsellor" : "debtor",
         ])
     }
 }

@@ -20,7 +20,8 @@ extension PlannerRun {
             switch take(step) {
             case .allowed:
                 advance(past: step, taken: true)
-                return wake(on: progress.nextStepDay ?? day.adding(days: 1))
+                let next = progress.nextStepIndex < steps.count ? earliestDay(for: steps[progress.nextStepIndex]) : day
+                return wake(on: max(progress.nextStepDay ?? day, next))
             case .deferred(let later, _):
                 progress.nextStepDay = later
                 return wake(on: later)

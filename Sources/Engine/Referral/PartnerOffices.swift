@@ -24,6 +24,12 @@ public struct PartnerOfficeTableError: Error, Hashable, Sendable, CustomStringCo
     /// What is wrong.
     public let reason: String
 
+    /// An error at `line`.
+    public init(line: Int, reason: String) {
+        self.line = line
+        self.reason = reason
+    }
+
     public var description: String { "line \(line): \(reason)" }
 }
 

@@ -50,6 +50,13 @@ struct ScenarioRunner {
         transactions = claims.map { LedgerTransaction.claimHandedOver($0, on: scenario.openDay) }
     }
 
+    /// The runner of the fixture `text`, after running every day of it.
+    static func ran(_ text: String) -> ScenarioRunner {
+        var runner = ScenarioRunner(Scenario(text))
+        runner.run()
+        return runner
+    }
+
     var balances: LedgerBalances { LedgerBalances(transactions) }
 
     var snapshot: DossierSnapshot {

@@ -28,7 +28,7 @@ struct ScenarioTests {
             2026-02-02 stateChanged to=preCollection
             2026-02-09 contactPlanned template=letter-14 channel=letter deadline=2026-02-25
             2026-02-09 stateChanged to=reminderLetter
-            2026-02-16 correctionBooked writtenOff=0.29
+            2026-02-16 correctionBooked writtenOff=0.39
             2026-02-16 closed closeReason=paid
             never: costsCharged
             final: state=closed reason=paid costs=0.00

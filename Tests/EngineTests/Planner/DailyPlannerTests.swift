@@ -1,0 +1,105 @@
+import Domain
+import Engine
+import Foundation
+import Law
+import Money
+import Testing
+
+@Suite("Daily planner")
+struct DailyPlannerTests {
+    static let text = """
+        scenario: plain
+        debtor: consumer
+        claim: F-1 due 2026-01-05 amount 450.00
+        open: 2026-02-02
+        until: 2026-02-02
+        """
+
+    @Test("a dossier that is not due, or already stepped today, is unchanged")
+    func notDue() {
+        let runner = ScenarioRunner.ran(Self.text)
+        let snapshot = runner.snapshot
+        #expect(snapshot.dossier.nextActionDay == Day(iso: "2026-02-09")!)
+        for day in [Day(iso: "2026-02-02")!, Day(iso: "2026-02-05")!, Day(iso: "2026-02-08")!] {
+            let step = DailyPlanner.step(snapshot, on: day, context: runner.context)
+            #expect(!step.changed && step.events.isEmpty && step.dossier == snapshot.dossier && step.progress == snapshot.progress)
+        }
+        #expect(DailyPlanner.step(snapshot, on: Day(iso: "2026-02-09")!, context: runner.context).changed)
+    }
+
+    @Test("progress survives a JSON round trip unchanged, as the store keeps it")
+    func progressIsJSON() throws {
+        let runner = ScenarioRunner.ran("""
+            scenario: busy
+            debtor: consumer
+            claim: F-1 due 2026-01-05 amount 900.00
+            open: 2026-02-02
+            until: 2026-04-10
+            2026-03-02 arrangement income=1500.00 household=single fixed=200.00
+            """)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let data = try encoder.encode(runner.progress)
+        #expect(try JSONDecoder().decode(CollectionProgress.self, from: data) == runner.progress)
+        #expect(runner.progress.arrangement != nil && runner.progress.openFreeze?.reason == .arrangement)
+    }
+
+    @Test("a business pays costs from the demand letter without waiting for the term")
+    func businessCosts() {
+        let runner = ScenarioRunner.ran("""
+            scenario: business
+            debtor: business
+            claim: F-1 due 2026-01-05 amount 3000.00
+            open: 2026-02-02
+            until: 2026-02-20
+            """)
+        let costs = runner.journal.first { $0.type == .costsCharged }
+        #expect(costs?.day == Day(iso: "2026-02-10")! && costs?.payload["amount"] == "425.00")
+    }
+
+    @Test("a help request pauses contact and sends debt-help information")
+    func helpRequest() {
+        let runner = ScenarioRunner.ran("""
+            scenario: help
+            debtor: consumer
+            claim: F-1 due 2026-01-05 amount 450.00
+            open: 2026-02-02
+            until: 2026-03-31
+            2026-02-26 help
+            """)
+        let contacts = runner.journal.filter { $0.type == .contactPlanned }
+        #expect(contacts.contains { $0.day == Day(iso: "2026-02-26")! && $0.payload["template"] == "debt-help" })
+        #expect(!contacts.contains { $0.day > Day(iso: "2026-02-26")! && $0.day < Day(iso: "2026-03-12")! })
+    }
+
+    @Test("a deferral waits and then resumes collection after the 14-day letter")
+    func deferral() {
+        let runner = ScenarioRunner.ran("""
+            scenario: deferral
+            debtor: consumer
+            claim: F-1 due 2026-01-05 amount 450.00
+            open: 2026-02-02
+            until: 2026-04-30
+            2026-03-02 deferral 30
+            """)
+        let types = runner.journal.filter { $0.day >= Day(iso: "2026-03-02")! }.map { "\($0.day) \($0.type.rawValue)" }
+        #expect(types.contains("2026-03-02 deferralAgreed"))
+        #expect(types.contains("2026-04-01 stateChanged"))
+        #expect(!types.contains { $0.hasSuffix("contactPlanned") && $0 < "2026-04-01" })
+        #expect(types.contains("2026-04-01 contactPlanned"))
+    }
+
+    @Test("a client's withdrawal closes the dossier")
+    func withdrawal() {
+        let runner = ScenarioRunner.ran("""
+            scenario: withdrawn
+            debtor: consumer
+            claim: F-1 due 2026-01-05 amount 450.00
+            open: 2026-02-02
+            until: 2026-02-20
+            2026-02-10 withdrawn
+            """)
+        #expect(runner.dossier.state == .closed && runner.dossier.closure?.reason == .withdrawn)
+        #expect(!runner.journal.contains { $0.day > Day(iso: "2026-02-10")! })
+    }
+}
