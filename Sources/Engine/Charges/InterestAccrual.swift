@@ -21,29 +21,71 @@ public struct InterestAccrual: Hashable, Sendable {
     public var avoided: Money { Money.sum(avoidedPerFreeze) }
 
     /// The accrual through `day` on `claims` of a debtor of `kind`, interest starting no earlier than
-    /// `collectionStart`, with `freezes`.
+    /// `collectionStart`, with `freezes` and the principal `repayments` made so far.
+    ///
+    /// A repaid part earns interest up to and including its repayment day: the interest it would have
+    /// earned after that day is subtracted, just as a freeze subtracts its days, so the amount through
+    /// any earlier day never changes (docs/engine.md, "Interest"). A freeze avoids only the interest on
+    /// principal still outstanding.
     public static func compute(
-        claims: [Claim], kind: DebtorKind, collectionStart: Day, freezes: [Freeze], through day: Day,
-        law: Netherlands
+        claims: [Claim], kind: DebtorKind, collectionStart: Day, freezes: [Freeze], repayments: [PrincipalRepayment] = [],
+        through day: Day, law: Netherlands
     ) throws(LawError) -> InterestAccrual {
         let interestKind: InterestKind = kind == .consumer ? .consumer : .commercial
         var chargeable = Money.zero
         var avoided = [Money](repeating: .zero, count: freezes.count)
         for claim in claims {
             let start = max(claim.dueDay.adding(days: 1), collectionStart)
-            func interest(through last: Day) throws(LawError) -> Money {
-                guard last >= start else { return .zero }
-                return try law.statutoryInterest(kind: interestKind, principal: claim.principal, from: start, through: last).interest
+            /// The statutory interest on `principal` over `days` (from `start` on).
+            func interest(_ principal: Money, over days: ClosedRange<Day>?) throws(LawError) -> Money {
+                guard let days, days.upperBound >= start else { return .zero }
+                func cumulative(_ last: Day) throws(LawError) -> Money {
+                    guard last >= start else { return .zero }
+                    return try law.statutoryInterest(kind: interestKind, principal: principal, from: start, through: last).interest
+                }
+                return try cumulative(days.upperBound) - cumulative(days.lowerBound.adding(days: -1))
             }
-            var claimAvoided = Money.zero
+            let repaid = repayments.filter { $0.claimID == claim.id && $0.day < day }
+            var claimInterest = try interest(claim.principal, over: start <= day ? start...day : nil)
+            for repayment in repaid {
+                claimInterest -= try interest(repayment.amount, over: repayment.day.adding(days: 1)...day)
+            }
             for (index, freeze) in freezes.enumerated() {
                 guard let frozen = freeze.frozenDays(through: day) else { continue }
-                let amount = try interest(through: frozen.upperBound) - interest(through: frozen.lowerBound.adding(days: -1))
+                var amount = try interest(claim.principal, over: frozen)
+                for repayment in repaid {
+                    amount -= try interest(repayment.amount, over: overlap(frozen, repayment.day.adding(days: 1)...day))
+                }
                 avoided[index] += amount
-                claimAvoided += amount
+                claimInterest -= amount
             }
-            chargeable += try interest(through: day) - claimAvoided
+            chargeable += claimInterest
         }
         return InterestAccrual(chargeable: chargeable, avoidedPerFreeze: avoided)
+    }
+
+    /// The days two ranges share, if any.
+    static func overlap(_ first: ClosedRange<Day>, _ second: ClosedRange<Day>) -> ClosedRange<Day>? {
+        let lower = max(first.lowerBound, second.lowerBound)
+        let upper = min(first.upperBound, second.upperBound)
+        return lower <= upper ? lower...upper : nil
+    }
+}
+
+/// A part of a claim's principal repaid on a day: interest on it runs up to and including that day.
+public struct PrincipalRepayment: Hashable, Sendable, Codable {
+    /// The claim repaid.
+    public let claimID: Claim.ID
+    /// The day of the repayment.
+    public let day: Day
+    /// The principal repaid.
+    public let amount: Money
+
+    /// A repayment.
+    public init(claimID: Claim.ID, day: Day, amount: Money) {
+        precondition(amount.isPositive, "a repayment is positive")
+        self.claimID = claimID
+        self.day = day
+        self.amount = amount
     }
 }

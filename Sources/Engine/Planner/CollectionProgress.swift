@@ -28,6 +28,14 @@ public struct CollectionProgress: Hashable, Sendable, Codable {
     public var interestBookedThrough: Day?
     /// Collection costs charged (nil until charged; charged at most once).
     public var costsCharged: Money?
+    /// Payments received that have been allocated (the paymentsReceived balance last seen).
+    public var paymentsAllocated: Money = .zero
+    /// Of those, paid towards costs.
+    public var costsPaid: Money = .zero
+    /// Of those, paid towards interest.
+    public var interestPaid: Money = .zero
+    /// Of those, principal repaid per claim and day (interest on it stops after that day).
+    public var repayments: [PrincipalRepayment] = []
     /// Every freeze, oldest first; at most one is open.
     public var freezes: [Freeze] = []
     /// No contact before this day (after a dispute or a help request).

@@ -12,6 +12,7 @@ public enum DailyPlanner {
         guard isDue(snapshot, on: day) || !responses.isEmpty else { return unchanged(snapshot) }
         var run = PlannerRun(snapshot: snapshot, day: day, context: context)
         run.accrueInterest()
+        run.allocateNewPayments()
         for response in responses { run.handle(response) }
         run.decide()
         run.progress.lastStepDay = day

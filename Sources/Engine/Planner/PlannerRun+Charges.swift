@@ -24,7 +24,34 @@ extension PlannerRun {
 
     func accrual(through last: Day, start: Day) throws(LawError) -> InterestAccrual {
         try InterestAccrual.compute(claims: snapshot.claims, kind: kind, collectionStart: start, freezes: progress.freezes,
-                                    through: last, law: context.law)
+                                    repayments: progress.repayments, through: last, law: context.law)
+    }
+
+    /// Allocates payments received since the last step (art. 6:44 BW: costs, then interest, then
+    /// principal; art. 6:43 BW between claims: the oldest first). The principal part stops interest on
+    /// it after today; the payment itself is already in the ledger.
+    mutating func allocateNewPayments() {
+        let received = snapshot.balances[.paymentsReceived]
+        var amount = received - progress.paymentsAllocated
+        guard amount.isPositive else { return }
+        progress.paymentsAllocated = received
+        let toCosts = Money.min(amount, (progress.costsCharged ?? .zero) - progress.costsPaid)
+        progress.costsPaid += toCosts
+        amount -= toCosts
+        let toInterest = Money.min(amount, progress.interestBooked - progress.interestPaid)
+        progress.interestPaid += toInterest
+        amount -= toInterest
+        var toPrincipal = Money.zero
+        for claim in snapshot.claims.sorted(by: { ($0.dueDay, $0.invoiceNumber) < ($1.dueDay, $1.invoiceNumber) }) {
+            let repaid = Money.sum(progress.repayments.filter { $0.claimID == claim.id }.map(\.amount))
+            let part = Money.min(amount, claim.principal - repaid)
+            guard part.isPositive else { continue }
+            progress.repayments.append(PrincipalRepayment(claimID: claim.id, day: day, amount: part))
+            toPrincipal += part
+            amount -= part
+        }
+        record(.paymentAllocated, ["costs": toCosts.description, "interest": toInterest.description,
+                                   "principal": toPrincipal.description, "unallocated": amount.description])
     }
 
     /// Debits the receivable and credits `account` by `amount` (a negative amount corrects).

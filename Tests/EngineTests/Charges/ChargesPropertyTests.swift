@@ -28,6 +28,34 @@ struct ChargesPropertyTests {
         #expect(accrual.chargeable == Money(cents: 12_780))
     }
 
+    @Test("property: interest on a repaid part stops after the repayment day; the rest runs on")
+    func repaymentsStopInterest() async {
+        await propertyCheck(count: 60, input: Gen.int64(in: 100_00...50_000_00), Gen.int(in: 1...99), Gen.int(in: 1...400),
+                            Gen<DebtorKind>.case) { cents, percent, offset, kind in
+            let claim = Self.claims([cents], dueOffsets: [0])[0]
+            let collectionStart = Self.start.adding(days: 1)
+            let repaidDay = collectionStart.adding(days: offset)
+            let part = Money(cents: cents * Int64(percent) / 100)
+            guard part.isPositive else { return }
+            let repayment = PrincipalRepayment(claimID: claim.id, day: repaidDay, amount: part)
+            let later = repaidDay.adding(days: 200)
+            func interest(_ principal: Money, _ repayments: [PrincipalRepayment], through day: Day) -> Money {
+                let subject = Claim(clientID: claim.clientID, dossierID: claim.dossierID, invoiceNumber: claim.invoiceNumber,
+                                    invoiceDay: claim.invoiceDay, dueDay: claim.dueDay, principal: principal, description: "x")
+                return try! InterestAccrual.compute(claims: [subject], kind: kind, collectionStart: collectionStart, freezes: [],
+                                                    repayments: repayments, through: day, law: Self.law).chargeable
+            }
+            // Up to the repayment day nothing changes.
+            #expect(interest(claim.principal, [repayment], through: repaidDay) == interest(claim.principal, [], through: repaidDay))
+            // After it: the repaid part's interest up to its day plus the rest's interest, within a
+            // cent per rounded sub-period (the calculation rounds each sub-period of each amount).
+            let rest = claim.principal - part
+            let expected = (rest.isPositive ? interest(rest, [], through: later) : .zero) + interest(part, [], through: repaidDay)
+            #expect(abs(interest(claim.principal, [repayment], through: later).cents - expected.cents) <= 4)
+            #expect(interest(claim.principal, [repayment], through: later) <= interest(claim.principal, [], through: later))
+        }
+    }
+
     @Test("property: no interest accrues on a frozen day, and chargeable plus avoided is the statutory interest")
     func noInterestDuringAFreeze() async throws {
         let amounts = Gen.int64(in: 1_00...50_000_00).array(of: 1...3)

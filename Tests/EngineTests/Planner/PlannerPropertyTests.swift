@@ -51,7 +51,8 @@ struct PlannerPropertyTests {
             // Interest booked equals the statutory interest less what the freezes avoided, through the last booked day.
             if let start = runner.progress.collectionStartDay, let through = runner.progress.interestBookedThrough {
                 let accrual = try! InterestAccrual.compute(claims: runner.claims, kind: kind, collectionStart: start,
-                                                           freezes: runner.progress.freezes, through: through, law: ScenarioRunner.law)
+                                                           freezes: runner.progress.freezes, repayments: runner.progress.repayments,
+                                                           through: through, law: ScenarioRunner.law)
                 #expect(-runner.balances[.interest] == accrual.chargeable)
             }
         }

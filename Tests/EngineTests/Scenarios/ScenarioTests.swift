@@ -53,6 +53,24 @@ struct ScenarioTests {
             """)
     }
 
+    @Test("a partial payment goes to costs, then interest, then principal, and lowers the interest from the next day")
+    func partialPayment() {
+        let runner = run("""
+            scenario: partial payment
+            debtor: consumer
+            claim: F-1 due 2026-01-05 amount 1000.00
+            open: 2026-02-02
+            until: 2026-03-31
+            2026-03-02 pay 500.00
+            expect:
+            2026-02-26 costsCharged amount=150.00
+            2026-03-02 interestAccrued through=2026-03-02
+            2026-03-02 paymentAllocated costs=150.00 interest=2.41 principal=347.59 unallocated=0.00
+            """)
+        #expect(runner.progress.repayments == [PrincipalRepayment(claimID: runner.claims[0].id, day: Day(iso: "2026-03-02")!,
+                                                                  amount: Money(cents: 347_59))])
+    }
+
     @Test("a dispute freezes interest and stops contact until it is resolved")
     func disputeFreezesAndStopsContact() {
         let runner = run("""
