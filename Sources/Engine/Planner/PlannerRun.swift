@@ -129,6 +129,6 @@ struct PlannerRun {
         return channels
     }
 
-    /// The first channel of `preferred` the policy does not refuse outright, for messages that answer the debtor.
+    /// The channel for messages that answer the debtor: e-mail when we have it and may use it, else a letter.
     var answerChannel: Channel { reachableChannels.contains(.email) && snapshot.debtor.profile.consent.allows(.email) ? .email : .letter }
 }

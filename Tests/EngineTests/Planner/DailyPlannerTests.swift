@@ -103,3 +103,37 @@ struct DailyPlannerTests {
         #expect(!runner.journal.contains { $0.day > Day(iso: "2026-02-10")! })
     }
 }
+
+@Suite("Daily planner: outcomes of responses")
+struct ResponseOutcomeTests {
+    @Test("an upheld dispute writes the claim off")
+    func upheldDispute() {
+        let runner = ScenarioRunner.ran("""
+            scenario: upheld
+            debtor: consumer
+            claim: F-1 due 2026-01-05 amount 450.00
+            open: 2026-02-02
+            until: 2026-03-31
+            2026-02-12 dispute wrong
+            2026-02-20 dispute-resolved upheld
+            """)
+        #expect(runner.dossier.closure?.reason == .writtenOff)
+        #expect(runner.journal.contains { $0.type == .freezeEnded && $0.day == Day(iso: "2026-02-20")! })
+    }
+
+    @Test("without payment capacity an arrangement request defers and refers to debt help")
+    func noCapacity() {
+        let runner = ScenarioRunner.ran("""
+            scenario: no capacity
+            debtor: consumer
+            claim: F-1 due 2026-01-05 amount 450.00
+            open: 2026-02-02
+            until: 2026-03-10
+            2026-03-02 arrangement income=1000.00 household=single fixed=100.00
+            """)
+        #expect(runner.dossier.state == .deferred)
+        #expect(runner.journal.contains { $0.type == .deferralAgreed && $0.payload["until"] == "2026-05-31" })
+        #expect(runner.outbox.contains { $0.template == "debt-help" })
+        #expect(!runner.journal.contains { $0.type == .arrangementAgreed })
+    }
+}
