@@ -1,37 +1,6 @@
 public import Domain
 public import Money
 
-/// Where a lifecycle move goes: an open state, or closed with a reason (a closure always has one).
-public enum LifecycleMove: Hashable, Sendable {
-    /// Into an open state; `.to(.closed)` is refused, closing needs a reason.
-    case to(DossierState)
-    /// Closed for `reason`.
-    case close(CloseReason)
-
-    /// The state the move ends in.
-    public var state: DossierState {
-        switch self {
-        case .to(let state): state
-        case .close: .closed
-        }
-    }
-}
-
-/// A move the lifecycle does not allow.
-public enum LifecycleError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// No edge from `from` to `to` in the lifecycle.
-    case illegal(from: DossierState, to: DossierState)
-    /// `.to(.closed)` without a reason.
-    case closingNeedsReason
-
-    public var description: String {
-        switch self {
-        case .illegal(let from, let to): "a dossier cannot move from \(from.rawValue) to \(to.rawValue)"
-        case .closingNeedsReason: "closing a dossier needs a reason"
-        }
-    }
-}
-
 /// The dossier lifecycle (docs/engine.md has the diagram): which state may follow which, and the
 /// one function that moves a dossier and writes the journal event that says why.
 public enum Lifecycle {

@@ -1,4 +1,4 @@
-public import Domain
+import Domain
 public import Money
 
 /// The per-dossier daily planner: given a snapshot and a day, decide the next humane and lawful step

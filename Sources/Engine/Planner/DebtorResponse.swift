@@ -1,4 +1,4 @@
-public import Domain
+import Domain
 public import Money
 
 /// An answer recorded for a dossier since the engine last looked: from the debtor (portal, phone,

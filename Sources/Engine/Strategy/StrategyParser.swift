@@ -1,6 +1,6 @@
-public import Domain
+import Domain
 import Law
-public import Money
+import Money
 import Yams
 
 /// Reads a strategy from YAML text (docs/strategies.md describes the format). The Engine does no
