@@ -33,7 +33,8 @@ extension PlannerRun {
     mutating func allocateNewPayments() {
         let received = snapshot.balances[.paymentsReceived]
         var amount = received - progress.paymentsAllocated
-        guard amount.isPositive else { return }
+        // A payment after closing is an overpayment for Operations to refund, not the engine's to allocate.
+        guard amount.isPositive, isOpen else { return }
         progress.paymentsAllocated = received
         let toCosts = Money.min(amount, (progress.costsCharged ?? .zero) - progress.costsPaid)
         progress.costsPaid += toCosts

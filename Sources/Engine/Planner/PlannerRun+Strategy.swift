@@ -10,7 +10,8 @@ extension PlannerRun {
         while progress.nextStepIndex < steps.count {
             let step = steps[progress.nextStepIndex]
             let dueDay = max(progress.nextStepDay ?? dossier.openedDay, earliestDay(for: step))
-            guard dueDay <= day else { return wake(on: dueDay) }
+            // A step due on a Sunday or holiday waits for the next contact day rather than waking to be deferred.
+            guard dueDay <= day else { return wake(on: Self.contactDay(onOrAfter: dueDay)) }
             guard step.conditions.hold(outstanding: outstanding, kind: kind, daysOverdue: daysOverdue,
                                        responded: progress.lastResponseDay != nil)
             else {
@@ -30,6 +31,13 @@ extension PlannerRun {
             }
         }
         afterLastStep()
+    }
+
+    /// The first day on or after `day` on which contact may happen at all.
+    static func contactDay(onOrAfter day: Day) -> Day {
+        var candidate = day
+        while !ContactPolicy.isContactDay(candidate) { candidate = candidate.adding(days: 1) }
+        return candidate
     }
 
     /// Steps after the 14-day letter wait for its term: the debtor has the full 14 days.

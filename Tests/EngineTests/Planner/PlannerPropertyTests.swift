@@ -29,7 +29,7 @@ struct PlannerPropertyTests {
     func randomHistories() async {
         let amounts = Gen.int64(in: 20_00...20_000_00).array(of: 1...3)
         let events = zip(Gen.int(in: 0...170), Gen.int(in: 0...(Self.entries.count - 1))).array(of: 0...6)
-        await propertyCheck(count: 25, input: amounts, Gen<DebtorKind>.case, events) { amounts, kind, events in
+        await propertyCheck(count: 60, input: amounts, Gen<DebtorKind>.case, events) { amounts, kind, events in
             var runner = ScenarioRunner(Self.scenario(amounts: amounts, kind: kind, events: events))
             runner.run()
             let policy = ContactPolicy.standard
@@ -43,6 +43,10 @@ struct PlannerPropertyTests {
                             <= policy.contactsPerWeekMax)
                 }
             }
+            // The lifecycle holds: a closure exactly when closed, nothing after closing, the ledger balances.
+            #expect((runner.dossier.state == .closed) == (runner.dossier.closure != nil))
+            if let closure = runner.dossier.closure { #expect(!runner.journal.contains { $0.day > closure.day }) }
+            #expect(runner.balances.total.isZero)
             let costs = -runner.balances[.costs]
             let statutory = try! CostCharging.statutoryAmount(claims: runner.claims, kind: kind, on: Day(iso: "2026-07-31")!,
                                                               law: ScenarioRunner.law)
