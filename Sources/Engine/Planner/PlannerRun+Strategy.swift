@@ -9,7 +9,8 @@ extension PlannerRun {
         let steps = strategy.steps
         while progress.nextStepIndex < steps.count {
             let step = steps[progress.nextStepIndex]
-            let dueDay = max(progress.nextStepDay ?? dossier.openedDay, earliestDay(for: step))
+            let firstDay = dossier.openedDay.adding(days: steps[0].waitDays)
+            let dueDay = max(progress.nextStepDay ?? firstDay, earliestDay(for: step))
             // A step due on a Sunday or holiday waits for the next contact day rather than waking to be deferred.
             guard dueDay <= day else { return wake(on: Self.contactDay(onOrAfter: dueDay)) }
             guard step.conditions.hold(outstanding: outstanding, kind: kind, daysOverdue: daysOverdue,
@@ -62,24 +63,23 @@ extension PlannerRun {
 
     /// Plans the step's contact by its channel, or its fallback when the first is refused.
     mutating func take(_ step: StrategyStep) -> ContactDecision {
-        var deadline: Day?
-        if step.action == .reminderLetter {
-            guard let term = try? context.law.reminderTerm(posted: day, delivered: step.channel == .email ? day : nil) else {
-                return .refused(reason: "no reminder term")
-            }
-            deadline = term.termEnd
-        }
         let reason = "strategy \(strategy.name), step \(step.id)"
-        var decision = contact(step.channel, template: step.template, reason: reason,
+        var decision = ContactDecision.refused(reason: "no channel")
+        for (channel, note) in [(step.channel, ""), step.fallback.map { ($0, " (fallback)") }].compactMap({ $0 }) {
+            // The 14-day letter states its deadline, which depends on how it travels.
+            let deadline = step.action == .reminderLetter ? reminderTerm(by: channel)?.termEnd : nil
+            decision = contact(channel, template: step.template, reason: reason + note,
                                inClientName: step.action == .preCollectionReminder, deadline: deadline)
-        var used = step.channel
-        if case .refused = decision, let fallback = step.fallback {
-            decision = contact(fallback, template: step.template, reason: reason + " (fallback)",
-                               inClientName: step.action == .preCollectionReminder, deadline: deadline)
-            used = fallback
+            if case .refused = decision { continue }
+            if case .allowed = decision { stepTaken(step, channel: channel) }
+            return decision
         }
-        if case .allowed = decision { stepTaken(step, channel: used) }
         return decision
+    }
+
+    /// The 14-day letter's term when it is sent today by `channel` (e-mail arrives the same day).
+    func reminderTerm(by channel: Channel) -> ReminderTerm? {
+        try? context.law.reminderTerm(posted: day, delivered: channel == .letter ? nil : day)
     }
 
     /// The state and bookkeeping a taken step implies.
@@ -89,7 +89,7 @@ extension PlannerRun {
             if dossier.state == .new { move(.to(.preCollection), reason: "pre-collection reminder in the client's name") }
         case .reminderLetter:
             let reminderChannel: ReminderChannel = channel == .letter ? .post : .email
-            guard let term = try? context.law.reminderTerm(posted: day, delivered: reminderChannel == .email ? day : nil) else { return }
+            guard let term = reminderTerm(by: channel) else { return }
             progress.reminderLetter = ReminderLetterRecord(sentDay: day, channel: reminderChannel, costsDueFrom: term.costsDueFrom)
             progress.collectionStartDay = progress.collectionStartDay ?? day
             progress.interruptions.append(term.delivered)  // A written reminder interrupts prescription (art. 3:317 BW).

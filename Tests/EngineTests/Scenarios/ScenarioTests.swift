@@ -71,6 +71,52 @@ struct ScenarioTests {
                                                                   amount: Money(cents: 347_59))])
     }
 
+    @Test("a client's own strategy: the 14-day letter by e-mail runs from the day it is sent, by post from delivery")
+    func ownStrategyLetterByEmail() {
+        let strategy = """
+            strategy:
+            name: digital
+            steps:
+              - id: letter-14
+                action: reminderLetter
+                channel: email
+                fallback: letter
+                template: letter-14-email
+                wait: 3
+            screening:
+              afterDays: 14
+              minimumAmount: "250.00"
+            closing:
+              afterDays: 30
+              reason: writtenOff
+            end strategy
+            """
+        _ = run(strategy + """
+
+            scenario: letter by e-mail
+            debtor: consumer
+            claim: F-1 due 2026-01-05 amount 450.00
+            open: 2026-02-06
+            until: 2026-03-31
+            expect:
+            2026-02-09 contactPlanned channel=email template=letter-14-email deadline=2026-02-23
+            2026-02-24 costsCharged amount=67.50
+            """)
+        _ = run(strategy + """
+
+            scenario: letter by post when there is no e-mail address
+            debtor: consumer
+            email: none
+            claim: F-1 due 2026-01-05 amount 450.00
+            open: 2026-02-06
+            until: 2026-03-31
+            expect:
+            2026-02-09 contactWithheld channel=email reason="no email address known"
+            2026-02-09 contactPlanned channel=letter template=letter-14-email deadline=2026-02-25
+            2026-02-26 costsCharged amount=67.50
+            """)
+    }
+
     @Test("a dispute freezes interest and stops contact until it is resolved")
     func disputeFreezesAndStopsContact() {
         let runner = run("""
