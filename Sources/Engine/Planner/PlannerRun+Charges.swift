@@ -63,8 +63,10 @@ extension PlannerRun {
         bookedToday += amount
     }
 
-    /// Charges collection costs once they are due (CostCharging), once per dossier.
+    /// Charges collection costs once they are due (CostCharging), once per dossier, and only while the
+    /// dossier is in collection: not during an arrangement, a deferral or any pause.
     mutating func chargeCostsIfDue() {
+        guard [.collecting, .screening, .legal].contains(dossier.state) else { return }
         let frozen = progress.openFreeze != nil
         guard let amount = try? CostCharging.due(
             claims: snapshot.claims, kind: kind, letter: progress.reminderLetter, alreadyCharged: progress.costsCharged != nil,

@@ -137,3 +137,24 @@ struct ResponseOutcomeTests {
         #expect(!runner.journal.contains { $0.type == .arrangementAgreed })
     }
 }
+
+@Suite("Daily planner: costs and arrangements")
+struct CostsAndArrangementTests {
+    @Test("a consumer who agrees a plan within the letter's term and keeps it pays no costs")
+    func keptPlanWithinTheTerm() {
+        let runner = ScenarioRunner.ran("""
+            scenario: plan within the term
+            debtor: consumer
+            mandate: freeze=no
+            claim: F-1 due 2026-01-05 amount 300.00
+            open: 2026-02-02
+            until: 2026-05-31
+            2026-02-16 arrangement income=1300.00 household=single fixed=100.00
+            2026-03-02 pay 150.13
+            2026-04-02 pay 150.13
+            """)
+        #expect(!runner.journal.contains { $0.type == .costsCharged })
+        #expect(runner.journal.contains { $0.type == .arrangementAgreed && $0.payload["months"] == "2" })
+        #expect(runner.dossier.closure?.reason == .paid)
+    }
+}
