@@ -37,6 +37,24 @@ extension PlannerRun {
         wakeForArrangement()
     }
 
+    /// After a pause (a dispute, a hold) the instalments that fell in it are not missed: the rest of
+    /// the arrangement starts again at the same instalment, the first one `firstInstalmentAfterDays` on.
+    mutating func rescheduleArrangement() {
+        guard let arrangement = progress.arrangement else { return }
+        let received = snapshot.balances[.paymentsReceived]
+        let remaining = arrangement.terms.total - (received - arrangement.paidBefore)
+        guard remaining.isPositive else { return }
+        let instalment = Money.min(arrangement.terms.monthlyInstalment, remaining)
+        let months = Int((remaining.cents + instalment.cents - 1) / instalment.cents)
+        let terms = ArrangementTerms(total: remaining, monthlyInstalment: instalment, months: months,
+                                     firstDueDay: day.adding(days: context.firstInstalmentAfterDays))
+        progress.arrangement = ArrangementRecord(terms: terms, agreedDay: day, paidBefore: received)
+        record(.arrangementAgreed, [
+            "total": terms.total.description, "monthlyInstalment": terms.monthlyInstalment.description,
+            "months": String(terms.months), "firstDueDay": terms.firstDueDay.description, "rescheduled": "after a pause",
+        ])
+    }
+
     mutating func signalled(_ template: String, instalment: Int, breaksOn: Day? = nil) {
         var fields = ["signal": template, "instalment": String(instalment)]
         if let breaksOn { fields["breaksOn"] = breaksOn.description }

@@ -80,7 +80,10 @@ struct PlannerRun {
         let target = progress.resumeState ?? .collecting
         progress.resumeState = nil
         if !moveIfAllowed(.to(target), reason: reason) { moveIfAllowed(.to(.collecting), reason: reason) }
-        if dossier.state == .arrangement && mandate.mayFreezeInterest { startFreeze(.arrangement) }
+        if dossier.state == .arrangement {
+            if mandate.mayFreezeInterest { startFreeze(.arrangement) }
+            rescheduleArrangement()
+        }
         wakeDays.append(day.adding(days: 1))
     }
 

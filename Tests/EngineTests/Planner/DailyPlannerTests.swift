@@ -157,4 +157,25 @@ struct CostsAndArrangementTests {
         #expect(runner.journal.contains { $0.type == .arrangementAgreed && $0.payload["months"] == "2" })
         #expect(runner.dossier.closure?.reason == .paid)
     }
+
+    @Test("instalments that fall in a dispute are not missed: the rest of the plan starts again after it")
+    func disputeDuringArrangement() {
+        let runner = ScenarioRunner.ran("""
+            scenario: dispute during a plan
+            debtor: consumer
+            claim: F-1 due 2026-01-05 amount 900.00
+            open: 2026-02-02
+            until: 2026-07-31
+            2026-03-02 arrangement income=1500.00 household=single fixed=200.00
+            2026-03-16 pay 259.30
+            2026-04-01 dispute wrong
+            2026-05-20 dispute-resolved rejected
+            """)
+        #expect(!runner.journal.contains { $0.type == .arrangementBroken && $0.day <= Day(iso: "2026-06-03")! })
+        let rescheduled = runner.journal.first { $0.type == .arrangementAgreed && $0.payload["rescheduled"] != nil }
+        #expect(rescheduled?.day == Day(iso: "2026-05-20")! && rescheduled?.payload["firstDueDay"] == "2026-06-03")
+        #expect(rescheduled?.payload["total"] == "777.87" && rescheduled?.payload["monthlyInstalment"] == "259.30")
+        let freezes = runner.journal.filter { $0.type == .freezeStarted }.map { $0.payload["reason"] ?? "" }
+        #expect(freezes == ["arrangement", "dispute", "arrangement"])
+    }
 }
