@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "Money", targets: ["Money"]),
         .library(name: "Law", targets: ["Law"]),
         .library(name: "Domain", targets: ["Domain"]),
+        .library(name: "Reporting", targets: ["Reporting"]),
         .library(name: "Store", targets: ["Store"]),
         .library(name: "Operations", targets: ["Operations"]),
     ],
@@ -42,6 +43,9 @@ let package = Package(
             dependencies: ["Money", "Law", "Domain", .product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings
         ),
+
+        // The social collection report: pure folds and counters over the journal, and its renderers.
+        .target(name: "Reporting", dependencies: ["Money", "Law", "Domain"], swiftSettings: strictSettings),
 
         // The versioned law tables (rates, tariffs, norms) shipped as data files, and their loader.
         .target(
@@ -76,6 +80,9 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // A synthetic agency year: portfolio and debtor behaviour, driving the real operations.
+        .target(name: "Simulation", dependencies: ["Money", "Law", "Domain"], swiftSettings: strictSettings),
+
         // The command-line shell.
         .executableTarget(
             name: "adem",
@@ -105,9 +112,22 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "SimulationTests",
+            dependencies: ["Simulation", "Domain", "Money", "Operations", "Store"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "EngineTests",
             dependencies: [
                 "Engine", "Domain", "Law", "LawData", "Money",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ReportingTests",
+            dependencies: [
+                "Reporting", "Domain", "Law", "Money",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             swiftSettings: strictSettings

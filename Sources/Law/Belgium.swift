@@ -9,10 +9,13 @@ public struct Belgium: Jurisdiction {
 
     /// The caps on flat damages for consumers.
     public let damageCaps: BelgianDamageCaps
+    /// What a reminder may cost: the first free, more for regular-supply contracts.
+    public let reminderFees: BelgianReminderFees
 
-    /// Belgium with the given cap table.
-    public init(damageCaps: BelgianDamageCaps) {
+    /// Belgium with the given tables.
+    public init(damageCaps: BelgianDamageCaps, reminderFees: BelgianReminderFees) {
         self.damageCaps = damageCaps
+        self.reminderFees = reminderFees
     }
 
     /// Book XIX applies from 1 September 2023.

@@ -76,7 +76,7 @@ public struct CollectionCostSchedule: Sendable {
         for day in days.sorted() {
             do {
                 periods.append((day, try CollectionCostRules(staffel: staffel, limits: limits, on: day)))
-            } catch where error.line == 0 {
+            } catch  where error.line == 0 {
                 continue  // One table does not reach back this far yet.
             }
         }

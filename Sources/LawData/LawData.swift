@@ -44,6 +44,18 @@ extension LawData {
 
     /// Belgium with the shipped (or overriding) tables.
     public static func belgium() throws -> Belgium {
-        Belgium(damageCaps: try BelgianDamageCaps(table: table("damage-caps-be.csv")))
+        Belgium(
+            damageCaps: try BelgianDamageCaps(table: table("damage-caps-be.csv")),
+            reminderFees: try BelgianReminderFees(table: table("reminder-fees-be.csv")))
+    }
+}
+
+extension LawData {
+    /// The names of every table file shipped in the package, sorted.
+    public static func shippedTableNames() -> [String] {
+        guard let folder = Bundle.module.url(forResource: "Tables", withExtension: nil),
+            let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path)
+        else { return [] }
+        return names.filter { $0.hasSuffix(".csv") }.sorted()
     }
 }

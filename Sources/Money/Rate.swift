@@ -24,7 +24,8 @@ public struct Rate: Hashable, Comparable, Sendable, Codable {
         var text = text.trimmingSpaces
         if text.hasSuffix("%") { text.removeLast() }
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), let whole = Int64(parts[0]), whole >= 0, parts[0].allSatisfy(\.isASCIIDigit)
+        guard (1...2).contains(parts.count), let whole = Int64(parts[0]), whole >= 0,
+            parts[0].allSatisfy(\.isASCIIDigit)
         else { return nil }
         var fractionMillionths: Int64 = 0
         if parts.count == 2 {

@@ -53,24 +53,31 @@ import Testing
 
     @Test func noRulesBeforeTheBesluit() {
         #expect(throws: LawError.noRulesInForce(day("2012-06-30"))) {
-            try netherlands.collectionCosts(principals: [euros("1.00")], debtor: .consumer, addVAT: false, on: day("2012-06-30"))
+            try netherlands.collectionCosts(
+                principals: [euros("1.00")], debtor: .consumer, addVAT: false, on: day("2012-06-30"))
         }
     }
 
     /// The Wki cap: EUR 140 per rolling six months for claims with a monthly amount below 266.67.
     @Test func smallRecurringClaimsAreCapped() throws {
         let rules = try netherlands.costRules(on: day("2025-01-10"))
-        let earlier = [CostCharge(day: day("2024-10-15"), amount: euros("40.00")), CostCharge(day: day("2024-12-01"), amount: euros("80.00"))]
+        let earlier = [
+            CostCharge(day: day("2024-10-15"), amount: euros("40.00")),
+            CostCharge(day: day("2024-12-01"), amount: euros("80.00")),
+        ]
         let allowed = SmallRecurringClaimCap.allowed(
-            proposed: euros("40.00"), monthlyAmount: euros("50.00"), earlierCharges: earlier, on: day("2025-01-10"), rules: rules)
+            proposed: euros("40.00"), monthlyAmount: euros("50.00"), earlierCharges: earlier, on: day("2025-01-10"),
+            rules: rules)
         #expect(allowed == euros("20.00"))
         // Six months after the first charge it has left the window.
         let later = SmallRecurringClaimCap.allowed(
-            proposed: euros("40.00"), monthlyAmount: euros("50.00"), earlierCharges: earlier, on: day("2025-04-15"), rules: rules)
+            proposed: euros("40.00"), monthlyAmount: euros("50.00"), earlierCharges: earlier, on: day("2025-04-15"),
+            rules: rules)
         #expect(later == euros("40.00"))
         // A monthly amount at the threshold is not capped.
         let large = SmallRecurringClaimCap.allowed(
-            proposed: euros("40.00"), monthlyAmount: euros("266.67"), earlierCharges: earlier, on: day("2025-01-10"), rules: rules)
+            proposed: euros("40.00"), monthlyAmount: euros("266.67"), earlierCharges: earlier, on: day("2025-01-10"),
+            rules: rules)
         #expect(large == euros("40.00"))
         // Before the Wki the cap does not exist.
         let before = SmallRecurringClaimCap.allowed(

@@ -4,10 +4,18 @@ import Money
 import Testing
 
 @Suite struct RateTableTests {
-    /// Every shipped table row names its source.
-    @Test(arguments: [
-        "statutory-interest-nl.csv", "collection-costs-nl.csv", "collection-costs-limits-nl.csv", "damage-caps-be.csv",
-    ])
+    /// Every table the law loads is found in the package (one left out would go unchecked below).
+    @Test func everyTableIsShipped() {
+        let required: Set = [
+            "statutory-interest-nl.csv", "collection-costs-nl.csv", "collection-costs-limits-nl.csv",
+            "protected-income-nl.csv", "court-fees-nl.csv", "bailiff-fees-nl.csv", "lawyer-tariff-nl.csv",
+            "damage-caps-be.csv", "reminder-fees-be.csv",
+        ]
+        #expect(required.isSubset(of: LawData.shippedTableNames()))
+    }
+
+    /// Every row of every shipped table names its source.
+    @Test(arguments: LawData.shippedTableNames())
     func everyRowHasASource(file: String) throws {
         let table = try LawData.table(file)
         #expect(!table.rows.isEmpty)
@@ -52,7 +60,8 @@ import Testing
     }
 
     @Test func outOfOrderRowsAreRejectedWithTheirLine() {
-        let text = "from,consumer,consumerStatus,commercial,commercialStatus,source\n2024-07-01,7,,12,,a\n2024-01-01,7,,12,,b\n"
+        let text =
+            "from,consumer,consumerStatus,commercial,commercialStatus,source\n2024-07-01,7,,12,,a\n2024-01-01,7,,12,,b\n"
         #expect(throws: LawTableError(table: "x.csv", line: 3, column: "from", reason: "rows must be in date order")) {
             try StatutoryInterestRates(table: LawTable(name: "x.csv", text: text))
         }

@@ -10,7 +10,9 @@ import Testing
     @Test func consumerExampleFromTheLawDoc() throws {
         let result = try netherlands.statutoryInterest(
             kind: .consumer, principal: euros("1000.00"), from: day("2024-03-15"), through: day("2026-03-14"))
-        let rows = result.periods.map { "\($0.from) \($0.through) \($0.days) \($0.rate.percentText) \($0.base) \($0.interest)" }
+        let rows = result.periods.map {
+            "\($0.from) \($0.through) \($0.days) \($0.rate.percentText) \($0.base) \($0.interest)"
+        }
         #expect(
             rows == [
                 "2024-03-15 2024-12-31 292 7 1000.00 56.00",
@@ -101,8 +103,10 @@ import Testing
             let splitEnd = from.adding(days: min(cut, length - 1))
             let principal = Money(cents: Int64(cents))
             for kind in InterestKind.allCases {
-                let whole = try! netherlands.statutoryInterest(kind: kind, principal: principal, from: from, through: through)
-                let first = try! netherlands.statutoryInterest(kind: kind, principal: principal, from: from, through: splitEnd)
+                let whole = try! netherlands.statutoryInterest(
+                    kind: kind, principal: principal, from: from, through: through)
+                let first = try! netherlands.statutoryInterest(
+                    kind: kind, principal: principal, from: from, through: splitEnd)
                 let second = try! netherlands.statutoryInterest(
                     kind: kind, principal: principal, from: splitEnd.adding(days: 1), through: through)
                 let difference = (whole.interest - first.interest - second.interest).cents

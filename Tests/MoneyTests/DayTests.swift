@@ -24,7 +24,8 @@ import Testing
                 for dayOfMonth in 1...Day.daysIn(month: month, year: year) {
                     let day = Day(year: year, month: month, day: dayOfMonth)!
                     if day.daysSinceEpoch != expected {
-                        Issue.record("\(year)-\(month)-\(dayOfMonth) is day \(day.daysSinceEpoch), expected \(expected)")
+                        Issue.record(
+                            "\(year)-\(month)-\(dayOfMonth) is day \(day.daysSinceEpoch), expected \(expected)")
                     }
                     let components = Day(daysSinceEpoch: expected).components
                     if components != (year, month, dayOfMonth) { Issue.record("day \(expected) gives \(components)") }

@@ -29,7 +29,8 @@ import Testing
             #expect(Rounding.halfUp.divide(numerator, by: denominator) == halfUp, "halfUp \(quotient)")
             #expect(Rounding.halfEven.divide(numerator, by: denominator) == halfEven, "halfEven \(quotient)")
             #expect(Rounding.towardZero.divide(numerator, by: denominator) == towardZero, "towardZero \(quotient)")
-            #expect(Rounding.awayFromZero.divide(numerator, by: denominator) == awayFromZero, "awayFromZero \(quotient)")
+            #expect(
+                Rounding.awayFromZero.divide(numerator, by: denominator) == awayFromZero, "awayFromZero \(quotient)")
         }
     }
 
@@ -79,7 +80,8 @@ import Testing
     @Test func everyRuleIsExactOnWholeQuotients() async {
         await propertyCheck(count: 200, input: Self.numerators, Self.denominators) { quotient, denominator in
             for rule in Rounding.allCases {
-                #expect(rule.divide(Int128(quotient) * Int128(denominator), by: Int128(denominator)) == Int128(quotient))
+                #expect(
+                    rule.divide(Int128(quotient) * Int128(denominator), by: Int128(denominator)) == Int128(quotient))
             }
         }
     }

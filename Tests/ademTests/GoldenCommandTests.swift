@@ -21,7 +21,8 @@ import Testing
         var testDescription: String { "\(file):\(line) adem \(arguments.joined(separator: " "))" }
     }
 
-    static let goldenFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+    static let goldenFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+        "Golden")
 
     static func loadCases() -> [Case] {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: goldenFolder.path)) ?? []
@@ -95,13 +96,16 @@ import Testing
 enum AdemBinary {
     static var url: URL {
         var folder = Bundle.main.bundleURL
-        while !FileManager.default.fileExists(atPath: folder.appendingPathComponent("adem").path) && folder.path != "/" {
+        while !FileManager.default.fileExists(atPath: folder.appendingPathComponent("adem").path) && folder.path != "/"
+        {
             folder.deleteLastPathComponent()
         }
         return folder.appendingPathComponent("adem")
     }
 
-    static func run(_ arguments: [String], workingDirectory: URL) throws -> (stdout: String, stderr: String, status: Int32) {
+    static func run(_ arguments: [String], workingDirectory: URL) throws -> (
+        stdout: String, stderr: String, status: Int32
+    ) {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
@@ -117,6 +121,8 @@ enum AdemBinary {
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return (String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self), process.terminationStatus)
+        return (
+            String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self), process.terminationStatus
+        )
     }
 }

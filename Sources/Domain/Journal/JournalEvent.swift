@@ -70,25 +70,6 @@ public struct JournalPayload: Hashable, Sendable, Codable {
 
     /// JSON with keys sorted and no spaces: the same fields always give the same text.
     public var canonicalJSON: String {
-        "{" + fields.keys.sorted().map { "\(JournalPayload.quoted($0)):\(JournalPayload.quoted(fields[$0]!))" }.joined(separator: ",") + "}"
-    }
-
-    /// `text` as a JSON string literal.
-    static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
+        "{" + fields.keys.sorted().map { "\(JSONText.quoted($0)):\(JSONText.quoted(fields[$0]!))" }.joined(separator: ",") + "}"
     }
 }

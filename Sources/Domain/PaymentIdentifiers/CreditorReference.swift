@@ -28,7 +28,9 @@ public struct CreditorReference: Hashable, Sendable, CustomStringConvertible {
         let normalised = body.normalisedIdentifier
         guard normalised.isUppercaseAlphanumeric else { throw .charactersNotAllowed(body) }
         guard (1...Self.bodyLengthMax).contains(normalised.count) else { throw .wrongBodyLength(got: normalised.count) }
-        guard let checkDigits = Mod97.checkDigits(body: normalised, prefix: "RF") else { throw .charactersNotAllowed(body) }
+        guard let checkDigits = Mod97.checkDigits(body: normalised, prefix: "RF") else {
+            throw .charactersNotAllowed(body)
+        }
         return try CreditorReference("RF" + checkDigits + normalised)
     }
 

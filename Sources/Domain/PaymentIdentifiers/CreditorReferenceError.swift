@@ -18,7 +18,8 @@ public enum CreditorReferenceError: Error, Hashable, Sendable, CustomStringConve
         case .charactersNotAllowed(let text):
             return "'\(text)' contains characters not allowed in a creditor reference (only letters A-Z and digits)"
         case .wrongBodyLength(let got):
-            return "a creditor reference carries 1 to \(CreditorReference.bodyLengthMax) characters after RF and its check digits, this one \(got)"
+            return
+                "a creditor reference carries 1 to \(CreditorReference.bodyLengthMax) characters after RF and its check digits, this one \(got)"
         case .checkDigitsNotNumeric(let text): return "'\(text)': the two characters after RF must be digits"
         case .checkDigitsWrong(let text): return "'\(text)' fails the creditor reference check digits"
         }

@@ -31,7 +31,8 @@ public struct Allocation: Hashable, Sendable {
         toPrincipal = take(balance.principal)
         unallocated = left
         remaining = DebtBalance(
-            costs: balance.costs - toCosts, interest: balance.interest - toInterest, principal: balance.principal - toPrincipal)
+            costs: balance.costs - toCosts, interest: balance.interest - toInterest,
+            principal: balance.principal - toPrincipal)
     }
 
     /// The part of the payment applied to this debt.

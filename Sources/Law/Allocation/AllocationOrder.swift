@@ -11,9 +11,12 @@ public import Money
 public enum AllocationOrder {
     /// The debts as groups in payment order; the debts in one group tie and share pro rata. Within a
     /// group, and between equal debts, input order is kept so the result is deterministic.
-    public static func groups(of debts: [OutstandingDebt], on day: Day, designatedDebt: String?) -> [[OutstandingDebt]] {
+    public static func groups(of debts: [OutstandingDebt], on day: Day, designatedDebt: String?) -> [[OutstandingDebt]]
+    {
         let ranked = debts.enumerated()
-            .map { (offset: $0.offset, key: rankKey($0.element, on: day, designatedDebt: designatedDebt), debt: $0.element) }
+            .map {
+                (offset: $0.offset, key: rankKey($0.element, on: day, designatedDebt: designatedDebt), debt: $0.element)
+            }
             .sorted { $0.key != $1.key ? $0.key < $1.key : $0.offset < $1.offset }
         var groups: [[OutstandingDebt]] = []
         for (index, entry) in ranked.enumerated() {

@@ -24,7 +24,8 @@ public struct PaymentCapacity: Hashable, Sendable {
         on day: Day, table: ProtectedIncomeTable
     ) throws(PaymentCapacityError) -> PaymentCapacity {
         precondition(
-            !netIncome.isNegative && !housingCostsRaise.isNegative && !fixedCosts.isNegative, "income and costs are not negative")
+            !netIncome.isNegative && !housingCostsRaise.isNegative && !fixedCosts.isNegative,
+            "income and costs are not negative")
         guard let norm = table.norm(for: household, on: day) else { throw .noNorm(household: household, day: day) }
         let housingRaise = Money.min(housingCostsRaise, norm.housingRaiseMax)
         let protectedIncome = norm.amount + housingRaise

@@ -19,7 +19,9 @@ public struct ProtectedIncomeTable: Sendable {
             guard let household = Household(rawValue: householdText) else {
                 throw LawTableError(
                     table: table.name, line: row.line, column: "household",
-                    reason: "'\(householdText)' is not one of \(Household.allCases.map(\.rawValue).joined(separator: ", "))")
+                    reason:
+                        "'\(householdText)' is not one of \(Household.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
             }
             if norms.contains(where: { $0.from == dated.from && $0.household == household }) {
                 throw LawTableError(

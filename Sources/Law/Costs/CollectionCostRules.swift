@@ -82,7 +82,8 @@ public struct CollectionCostRules: Sendable, Equatable {
             slices.append(slice)
         }
         guard !slices.isEmpty, slices[0].lower == .zero else {
-            throw LawTableError(table: staffel.name, line: 0, column: nil, reason: "no staffel from zero in force on \(day)")
+            throw LawTableError(
+                table: staffel.name, line: 0, column: nil, reason: "no staffel from zero in force on \(day)")
         }
         var inForce: LawTable.Row?
         for row in limits.rows where try row.day("validFrom", in: limits.name) <= day { inForce = row }

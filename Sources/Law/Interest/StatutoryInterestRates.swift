@@ -50,7 +50,8 @@ public struct StatutoryInterestRates: Sendable {
             let from = try row.day("from", in: table.name)
             let source = try row.text("source", in: table.name)
             if let previous = consumer.last, previous.from >= from {
-                throw LawTableError(table: table.name, line: row.line, column: "from", reason: "rows must be in date order")
+                throw LawTableError(
+                    table: table.name, line: row.line, column: "from", reason: "rows must be in date order")
             }
             consumer.append(
                 StatutoryRate(

@@ -18,7 +18,8 @@ public struct BailiffFeeTable: Sendable {
             }
             if rows.contains(where: { $0.act == act && $0.figure.from == dated.from }) {
                 throw LawTableError(
-                    table: table.name, line: dated.row.line, column: "act", reason: "\(actText) appears twice for \(dated.from)")
+                    table: table.name, line: dated.row.line, column: "act",
+                    reason: "\(actText) appears twice for \(dated.from)")
             }
             rows.append((act, try TariffFigure("amount", of: dated, in: table.name)))
         }

@@ -8,7 +8,9 @@ public struct LawyerTariffTable: Sendable {
 
     /// Parses `table`; a `LawTableError` names the line and column of the first bad cell.
     public init(_ table: LawTable) throws(LawTableError) {
-        bands = try ClaimBands(table) { dated throws(LawTableError) in try TariffFigure("perPoint", of: dated, in: table.name) }
+        bands = try ClaimBands(table) { dated throws(LawTableError) in
+            try TariffFigure("perPoint", of: dated, in: table.name)
+        }
     }
 
     /// The value of one point for a `claim` on `day`, or nil when the table has none.

@@ -20,7 +20,9 @@ extension LawTable {
             if let previous = dated.last, from < previous.from {
                 throw LawTableError(
                     table: name, line: row.line, column: fromColumn,
-                    reason: "\(from) comes before \(previous.from) on line \(previous.row.line): rows must be in date order")
+                    reason:
+                        "\(from) comes before \(previous.from) on line \(previous.row.line): rows must be in date order"
+                )
             }
             dated.append(DatedRow(from: from, row: row))
         }

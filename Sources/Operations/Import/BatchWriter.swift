@@ -71,7 +71,10 @@ struct BatchWriter: Sendable {
             dossierCount[debtorID] = ordinal
             openDossier[debtorID] = dossier.id
             newDossiers.append(dossier)
-            events.append(JournalEvent(dossierID: dossier.id, day: day, type: .dossierOpened, payload: JournalPayload(["import": importID])))
+            // The report's keys (docs/journal-payloads.md) through the contract's constructor, plus the import.
+            events.append(
+                JournalEvent.dossierOpened(dossier.id, on: day, client: clientID, debtor: debtorID, debtorKind: row.debtorKind)
+                    .addingPayload(["import": importID]))
         }
         try await store.insertDossiers(newDossiers)
 

@@ -29,7 +29,8 @@ struct AllocateCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Principal owed on the debt.")
     var principal: String?
 
-    @Option(name: .long, help: "A JSON file with a payment and several debts (docs/allocation.md); - for standard input.")
+    @Option(
+        name: .long, help: "A JSON file with a payment and several debts (docs/allocation.md); - for standard input.")
     var input: String?
 
     @OptionGroup var output: OutputOptions
@@ -37,7 +38,8 @@ struct AllocateCommand: AsyncParsableCommand {
     func run() async throws {
         if let input {
             guard payment == nil, costs == nil, interest == nil, principal == nil else {
-                throw ValidationError("--input: give either --input or --payment with --costs, --interest and --principal")
+                throw ValidationError(
+                    "--input: give either --input or --payment with --costs, --interest and --principal")
             }
             try allocateMany(request: try Self.readRequest(input))
         } else {
@@ -73,7 +75,8 @@ struct AllocateCommand: AsyncParsableCommand {
         } catch {
             throw ValidationError("--input: \(error.description)")
         }
-        var table = TextTable("Debt", "To costs", "To interest", "To principal", "Remaining", rightAligned: [1, 2, 3, 4])
+        var table = TextTable(
+            "Debt", "To costs", "To interest", "To principal", "Remaining", rightAligned: [1, 2, 3, 4])
         for id in result.order {
             guard let debt = result.debts.first(where: { $0.id == id }) else { continue }
             table.add(
@@ -125,7 +128,10 @@ extension JSONOutput {
 
     /// A debt's remaining costs, interest and principal.
     static func balance(_ balance: DebtBalance) -> JSONOutput {
-        .object([("costs", .money(balance.costs)), ("interest", .money(balance.interest)), ("principal", .money(balance.principal))])
+        .object([
+            ("costs", .money(balance.costs)), ("interest", .money(balance.interest)),
+            ("principal", .money(balance.principal)),
+        ])
     }
 }
 
@@ -141,7 +147,8 @@ extension DecodingError {
         case .typeMismatch(_, let context): return "\(path(context.codingPath)): \(context.debugDescription)"
         case .valueNotFound(_, let context): return "\(path(context.codingPath)): missing value"
         case .dataCorrupted(let context):
-            return context.codingPath.isEmpty ? "not valid JSON" : "\(path(context.codingPath)): \(context.debugDescription)"
+            return context.codingPath.isEmpty
+                ? "not valid JSON" : "\(path(context.codingPath)): \(context.debugDescription)"
         @unknown default: return "\(self)"
         }
     }

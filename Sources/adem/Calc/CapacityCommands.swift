@@ -50,7 +50,8 @@ struct CapacityCommand: AsyncParsableCommand {
         case .deferAndReferToDebtHelp: advice = "no room for a plan: defer and refer to debt help"
         }
         var table = KeyValueTable()
-        table.add("Protected income", "\(result.protectedIncome.dutchDisplay) (norm of \(result.tableDay), \(kind.rawValue))")
+        table.add(
+            "Protected income", "\(result.protectedIncome.dutchDisplay) (norm of \(result.tableDay), \(kind.rawValue))")
         table.add("Capacity", result.capacity.dutchDisplay)
         table.add("Advice", advice)
         let adviceKey: JSONOutput

@@ -25,7 +25,8 @@ struct CostsCommand: AsyncParsableCommand {
     @Option(name: .long, help: "consumer or business.")
     var debtor: String = "consumer"
 
-    @Option(name: .long, help: "The day the costs are charged (YYYY-MM-DD); selects the rules in force. Default: today.")
+    @Option(
+        name: .long, help: "The day the costs are charged (YYYY-MM-DD); selects the rules in force. Default: today.")
     var on: String?
 
     @OptionGroup var output: OutputOptions
@@ -51,16 +52,20 @@ struct CostsCommand: AsyncParsableCommand {
             table: table(result, law: law, debtorKind: debtorKind, invoices: principals.count))
     }
 
-    private func table(_ result: CollectionCosts, law: any Jurisdiction, debtorKind: DebtorKind, invoices: Int) -> String {
+    private func table(_ result: CollectionCosts, law: any Jurisdiction, debtorKind: DebtorKind, invoices: Int)
+        -> String
+    {
         var table = KeyValueTable()
-        table.add("Collection costs", "\(law.name), \(debtorKind.rawValue), \(invoices) invoice\(invoices == 1 ? "" : "s")")
+        table.add(
+            "Collection costs", "\(law.name), \(debtorKind.rawValue), \(invoices) invoice\(invoices == 1 ? "" : "s")")
         table.add("Principal", result.principal.dutchDisplay)
         table.add("Costs", result.costs.dutchDisplay + (result.limitApplied.map { " (\($0.rawValue))" } ?? ""))
         table.add("VAT", result.vat.dutchDisplay)
         table.add("Total", result.total.dutchDisplay)
         if law.code == "nl" {
             table.add(
-                "Due", debtorKind == .consumer
+                "Due",
+                debtorKind == .consumer
                     ? "after the 14-day letter's term has passed (art. 6:96 lid 6 BW)"
                     : "from the day after the payment term (minimum without reminder)")
         }

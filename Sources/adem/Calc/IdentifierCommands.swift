@@ -17,10 +17,15 @@ struct IBANCommand: AsyncParsableCommand {
         do {
             let valid = try IBAN(iban)
             output.emit(
-                json: .object([("valid", .bool(true)), ("iban", .string(valid.electronic)), ("country", .string(valid.countryCode))]),
+                json: .object([
+                    ("valid", .bool(true)), ("iban", .string(valid.electronic)),
+                    ("country", .string(valid.countryCode)),
+                ]),
                 table: "valid: \(valid.formatted) (\(valid.countryCode))")
         } catch {
-            output.emit(json: .object([("valid", .bool(false)), ("reason", .string(error.description))]), table: "invalid: \(error.description)")
+            output.emit(
+                json: .object([("valid", .bool(false)), ("reason", .string(error.description))]),
+                table: "invalid: \(error.description)")
             throw ExitCode(1)
         }
     }
@@ -60,7 +65,10 @@ struct ReferenceCommand: AsyncParsableCommand {
 
     private func generateReference(_ body: String) throws {
         do {
-            let generated = rf ? try CreditorReference.generate(body: body).electronic : try PaymentReference.generate(body15: body).digits
+            let generated =
+                rf
+                ? try CreditorReference.generate(body: body).electronic
+                : try PaymentReference.generate(body15: body).digits
             output.emit(json: .object([("reference", .string(generated))]), table: generated)
         } catch let error as CreditorReferenceError {
             throw ValidationError("--generate: \(error.description)")
@@ -80,9 +88,12 @@ struct ReferenceCommand: AsyncParsableCommand {
             do { formatted = try PaymentReference(text).formatted } catch { reason = error.description }
         }
         if let reason {
-            output.emit(json: .object([("valid", .bool(false)), ("reason", .string(reason))]), table: "invalid: \(reason)")
+            output.emit(
+                json: .object([("valid", .bool(false)), ("reason", .string(reason))]), table: "invalid: \(reason)")
             throw ExitCode(1)
         }
-        output.emit(json: .object([("valid", .bool(true)), ("kind", .string(isCreditorReference ? "rf" : "nl"))]), table: "valid: \(formatted) (\(kind))")
+        output.emit(
+            json: .object([("valid", .bool(true)), ("kind", .string(isCreditorReference ? "rf" : "nl"))]),
+            table: "valid: \(formatted) (\(kind))")
     }
 }

@@ -51,6 +51,7 @@ struct PrescriptionCommand: AsyncParsableCommand {
             table.add(index == 0 ? "Steps" : "", step.description)
         }
         table.add("Prescribed after", outcome.prescribedAfter.description)
-        output.emit(json: .object([("prescribedAfter", .string(outcome.prescribedAfter.description))]), table: table.rendered)
+        output.emit(
+            json: .object([("prescribedAfter", .string(outcome.prescribedAfter.description))]), table: table.rendered)
     }
 }

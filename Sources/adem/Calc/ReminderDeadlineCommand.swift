@@ -35,13 +35,15 @@ struct ReminderDeadlineCommand: AsyncParsableCommand {
         var table = KeyValueTable()
         table.add("Posted", "\(term.posted) (\(term.posted.weekday.rawValue))")
         table.add(
-            "Delivered", "\(term.delivered) (\(term.delivered.weekday.rawValue))\(term.deliveredAssumed ? ", assumed" : "")")
+            "Delivered",
+            "\(term.delivered) (\(term.delivered.weekday.rawValue))\(term.deliveredAssumed ? ", assumed" : "")")
         table.add("Term", "\(term.termStart) through \(term.termEnd) (\(term.termEnd.weekday.rawValue))")
         table.add("Costs due from", "\(term.costsDueFrom) (\(term.costsDueFrom.weekday.rawValue))")
         output.emit(
             json: .object([
                 ("delivered", .string(term.delivered.description)), ("termStart", .string(term.termStart.description)),
-                ("termEnd", .string(term.termEnd.description)), ("costsDueFrom", .string(term.costsDueFrom.description)),
+                ("termEnd", .string(term.termEnd.description)),
+                ("costsDueFrom", .string(term.costsDueFrom.description)),
             ]),
             table: table.rendered)
     }

@@ -1,3 +1,5 @@
+import Domain
+
 /// A JSON value whose object keys keep the order they were written in, so command output is
 /// stable and reads in the documented order: `{"principal": "3150.00", "costs": "..."}`.
 enum JSONOutput {
@@ -11,31 +13,13 @@ enum JSONOutput {
     /// One line, with a space after each colon and comma.
     var rendered: String {
         switch self {
-        case .string(let text): return Self.quote(text)
+        case .string(let text): return JSONText.quoted(text)
         case .number(let value): return String(value)
         case .bool(let value): return value ? "true" : "false"
         case .null: return "null"
         case .array(let items): return "[" + items.map(\.rendered).joined(separator: ", ") + "]"
         case .object(let fields):
-            return "{" + fields.map { Self.quote($0.0) + ": " + $0.1.rendered }.joined(separator: ", ") + "}"
+            return "{" + fields.map { JSONText.quoted($0.0) + ": " + $0.1.rendered }.joined(separator: ", ") + "}"
         }
-    }
-
-    private static func quote(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
     }
 }

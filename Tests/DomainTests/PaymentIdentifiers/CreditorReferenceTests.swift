@@ -15,14 +15,20 @@ import Testing
     }
 
     @Test func badInputSaysWhy() {
-        #expect(throws: CreditorReferenceError.checkDigitsWrong("RF19539007547034")) { try CreditorReference("RF19539007547034") }
-        #expect(throws: CreditorReferenceError.missingRFPrefix("NL18539007547034")) { try CreditorReference("NL18539007547034") }
+        #expect(throws: CreditorReferenceError.checkDigitsWrong("RF19539007547034")) {
+            try CreditorReference("RF19539007547034")
+        }
+        #expect(throws: CreditorReferenceError.missingRFPrefix("NL18539007547034")) {
+            try CreditorReference("NL18539007547034")
+        }
         #expect(throws: CreditorReferenceError.charactersNotAllowed("RF18-5390")) { try CreditorReference("RF18-5390") }
         #expect(throws: CreditorReferenceError.wrongBodyLength(got: 0)) { try CreditorReference("RF18") }
         #expect(throws: CreditorReferenceError.wrongBodyLength(got: 22)) {
             try CreditorReference.generate(body: String(repeating: "1", count: 22))
         }
-        #expect(throws: CreditorReferenceError.checkDigitsNotNumeric("RFAB539007547034")) { try CreditorReference("RFAB539007547034") }
+        #expect(throws: CreditorReferenceError.checkDigitsNotNumeric("RFAB539007547034")) {
+            try CreditorReference("RFAB539007547034")
+        }
     }
 
     @Test func generatedReferencesValidate() async {

@@ -29,8 +29,12 @@ import Testing
     }
 
     @Test func aWrongLengthSaysWhatTheCountryExpects() {
-        #expect(throws: IBANError.wrongLength(countryCode: "NL", expected: 18, got: 17)) { try IBAN("NL91ABNA041716430") }
-        #expect(throws: IBANError.wrongLength(countryCode: "BE", expected: 16, got: 17)) { try IBAN("BE720000000016160") }
+        #expect(throws: IBANError.wrongLength(countryCode: "NL", expected: 18, got: 17)) {
+            try IBAN("NL91ABNA041716430")
+        }
+        #expect(throws: IBANError.wrongLength(countryCode: "BE", expected: 16, got: 17)) {
+            try IBAN("BE720000000016160")
+        }
         #expect(
             IBANError.wrongLength(countryCode: "NL", expected: 18, got: 17).description
                 == "an IBAN from NL has 18 characters, this one has 17")
@@ -72,7 +76,9 @@ import Testing
         for (text, verdict) in ibanVectorsFromSchwifty where verdict == "valid" {
             let characters = Array(text)
             for first in 0..<(characters.count - 1)
-            where characters[first].isNumber && characters[first + 1].isNumber && characters[first] != characters[first + 1] {
+            where characters[first].isNumber && characters[first + 1].isNumber
+                && characters[first] != characters[first + 1]
+            {
                 var swapped = characters
                 swapped.swapAt(first, first + 1)
                 #expect(throws: IBANError.self, "\(text) with positions \(first) and \(first + 1) swapped") {

@@ -21,13 +21,21 @@ import Testing
     }
 
     @Test func badInputSaysWhy() {
-        #expect(throws: PaymentReferenceError.checkDigitWrong(expected: 5, got: 4)) { try PaymentReference("4010002167010010") }
-        #expect(throws: PaymentReferenceError.wrongLength(expected: 16, got: 15)) { try PaymentReference("501000216701001") }
-        #expect(throws: PaymentReferenceError.notDigits("50100021670100A0")) { try PaymentReference("50100021670100A0") }
+        #expect(throws: PaymentReferenceError.checkDigitWrong(expected: 5, got: 4)) {
+            try PaymentReference("4010002167010010")
+        }
+        #expect(throws: PaymentReferenceError.wrongLength(expected: 16, got: 15)) {
+            try PaymentReference("501000216701001")
+        }
+        #expect(throws: PaymentReferenceError.notDigits("50100021670100A0")) {
+            try PaymentReference("50100021670100A0")
+        }
         #expect(throws: PaymentReferenceError.wrongLength(expected: 15, got: 16)) {
             try PaymentReference.generate(body15: "0100021670100100")
         }
-        #expect(throws: PaymentReferenceError.notDigits("01000216701001x")) { try PaymentReference.generate(body15: "01000216701001x") }
+        #expect(throws: PaymentReferenceError.notDigits("01000216701001x")) {
+            try PaymentReference.generate(body15: "01000216701001x")
+        }
     }
 
     @Test func generatedReferencesValidate() async {

@@ -31,7 +31,9 @@ import Testing
     }
 
     static let balances = Gen.int(in: 0...500_000).array(of: 3).map { cents in
-        DebtBalance(costs: Money(cents: Int64(cents[0])), interest: Money(cents: Int64(cents[1])), principal: Money(cents: Int64(cents[2])))
+        DebtBalance(
+            costs: Money(cents: Int64(cents[0])), interest: Money(cents: Int64(cents[1])),
+            principal: Money(cents: Int64(cents[2])))
     }
 
     @Test func paymentIsConservedAndNothingGoesNegative() async {

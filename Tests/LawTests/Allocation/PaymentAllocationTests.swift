@@ -7,11 +7,13 @@ import Testing
     static let payday = Day(iso: "2025-06-01")!
 
     static func debt(
-        _ id: String, due: String, principal: Int64, interest: Int64 = 0, costs: Int64 = 0, kind: RunningInterest = .consumer
+        _ id: String, due: String, principal: Int64, interest: Int64 = 0, costs: Int64 = 0,
+        kind: RunningInterest = .consumer
     ) -> OutstandingDebt {
         OutstandingDebt(
             id: id, due: Day(iso: due)!,
-            balance: DebtBalance(costs: Money(euros: costs), interest: Money(euros: interest), principal: Money(euros: principal)),
+            balance: DebtBalance(
+                costs: Money(euros: costs), interest: Money(euros: interest), principal: Money(euros: principal)),
             interestKind: kind)
     }
 
@@ -24,7 +26,8 @@ import Testing
             Self.debt("INV-1", due: "2024-01-31", principal: 1000, interest: 68, costs: 150, kind: .commercial),
             Self.debt("INV-2", due: "2025-09-01", principal: 200),
         ]
-        let result = try PaymentAllocation.allocate(Money(euros: 300), on: Self.payday, to: debts, designatedDebt: "INV-2")
+        let result = try PaymentAllocation.allocate(
+            Money(euros: 300), on: Self.payday, to: debts, designatedDebt: "INV-2")
         #expect(result.order == ["INV-2", "INV-1"])
         #expect(paid(result) == ["INV-2": Money(euros: 200), "INV-1": Money(euros: 100)])
         #expect(result.debts[0].toCosts == Money(euros: 100))
@@ -51,7 +54,8 @@ import Testing
         #expect(result.order == ["COMMERCIAL", "CONSUMER-COSTS", "CONSUMER-NO-COSTS", "OLD-NONE"])
         #expect(
             paid(result) == [
-                "COMMERCIAL": Money(euros: 100), "CONSUMER-COSTS": Money(euros: 115), "CONSUMER-NO-COSTS": Money(euros: 35),
+                "COMMERCIAL": Money(euros: 100), "CONSUMER-COSTS": Money(euros: 115),
+                "CONSUMER-NO-COSTS": Money(euros: 35),
                 "OLD-NONE": .zero,
             ])
     }
@@ -98,7 +102,9 @@ import Testing
     }
 
     @Test func badRequestsSayWhy() {
-        let debts = [Self.debt("A", due: "2024-01-01", principal: 100), Self.debt("A", due: "2024-02-01", principal: 5)]
+        let debts = [
+            Self.debt("A", due: "2024-01-01", principal: 100), Self.debt("A", due: "2024-02-01", principal: 5),
+        ]
         #expect(throws: AllocationError.duplicateDebtID("A")) {
             try PaymentAllocation.allocate(Money(euros: 1), on: Self.payday, to: debts)
         }
@@ -119,10 +125,12 @@ import Testing
     }
 
     @Test func paymentsAreConservedAndNothingGoesNegative() async {
-        await propertyCheck(input: Self.debtLists, Gen.int(in: 0...300_000), Gen.int(in: -1...6)) { debts, cents, designated in
+        await propertyCheck(input: Self.debtLists, Gen.int(in: 0...300_000), Gen.int(in: -1...6)) {
+            debts, cents, designated in
             let payment = Money(cents: Int64(cents))
             let designatedDebt = designated >= 0 && designated < debts.count ? "D\(designated)" : nil
-            let result = try PaymentAllocation.allocate(payment, on: Self.payday, to: debts, designatedDebt: designatedDebt)
+            let result = try PaymentAllocation.allocate(
+                payment, on: Self.payday, to: debts, designatedDebt: designatedDebt)
             let allocated = Money.sum(result.debts.map(\.allocated))
             #expect(allocated <= payment)
             #expect(allocated + result.unallocated == payment)
@@ -131,7 +139,8 @@ import Testing
                 #expect(share.id == debt.id)
                 #expect(share.allocated + share.remaining.total == debt.balance.total)
                 for part in [share.toCosts, share.toInterest, share.toPrincipal] { #expect(!part.isNegative) }
-                #expect(share.remaining.costs <= debt.balance.costs && share.remaining.interest <= debt.balance.interest)
+                #expect(
+                    share.remaining.costs <= debt.balance.costs && share.remaining.interest <= debt.balance.interest)
             }
             // Money is left over only when every debt is paid in full.
             #expect(result.unallocated.isZero || result.debts.allSatisfy { $0.remaining == .zero })

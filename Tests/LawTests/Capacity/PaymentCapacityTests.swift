@@ -21,7 +21,8 @@ import Testing
     @Test func aSingleDebtorWithRoomGetsAPlan() throws {
         // 1,600.00 - (967.90 + 200.00) - 100.00 = 332.10
         let result = try PaymentCapacity.assess(
-            netIncome: Money(euros: 1600), household: .single, housingCostsRaise: Money(euros: 200), fixedCosts: Money(euros: 100),
+            netIncome: Money(euros: 1600), household: .single, housingCostsRaise: Money(euros: 200),
+            fixedCosts: Money(euros: 100),
             on: Self.day, table: Self.norms())
         #expect(result.protectedIncome == Money(cents: 116_790))
         #expect(result.capacity == Money(cents: 33_210))
@@ -41,7 +42,8 @@ import Testing
     @Test func noRoomMeansDeferralAndDebtHelpNeverANegativePlan() throws {
         // 1,400.00 - 1,382.71 - 50.00 = -32.71
         let result = try PaymentCapacity.assess(
-            netIncome: Money(euros: 1400), household: .couple, fixedCosts: Money(euros: 50), on: Self.day, table: Self.norms())
+            netIncome: Money(euros: 1400), household: .couple, fixedCosts: Money(euros: 50), on: Self.day,
+            table: Self.norms())
         #expect(result.capacity == Money(cents: -3_271))
         #expect(result.advice == .deferAndReferToDebtHelp)
         #expect(result.norm.isUnconfirmed)
@@ -56,25 +58,62 @@ import Testing
         #expect(result.tableDay == Day(iso: "2022-01-01")!)
         #expect(result.capacity == Money(euros: 500))
         #expect(throws: PaymentCapacityError.noNorm(household: .single, day: Day(iso: "2020-12-31")!)) {
-            try PaymentCapacity.assess(netIncome: Money(euros: 1500), household: .single, on: Day(iso: "2020-12-31")!, table: Self.norms())
+            try PaymentCapacity.assess(
+                netIncome: Money(euros: 1500), household: .single, on: Day(iso: "2020-12-31")!, table: Self.norms())
         }
     }
 
     @Test func badRowsNameTheirLineAndColumn() {
-        #expect(throws: LawTableError(table: "t.csv", line: 3, column: "household", reason: "'solo' is not one of single, couple, single-pension, couple-pension")) {
-            try ProtectedIncomeTable(LawTable(name: "t.csv", text: "from,household,amount,housingRaiseMax,status,source\n2021-01-01,single,1.00,1.00,,s\n2021-01-01,solo,1.00,1.00,,s\n"))
+        #expect(
+            throws: LawTableError(
+                table: "t.csv", line: 3, column: "household",
+                reason: "'solo' is not one of single, couple, single-pension, couple-pension")
+        ) {
+            try ProtectedIncomeTable(
+                LawTable(
+                    name: "t.csv",
+                    text:
+                        "from,household,amount,housingRaiseMax,status,source\n2021-01-01,single,1.00,1.00,,s\n2021-01-01,solo,1.00,1.00,,s\n"
+                ))
         }
-        #expect(throws: LawTableError(table: "t.csv", line: 3, column: "from", reason: "2020-01-01 comes before 2021-01-01 on line 2: rows must be in date order")) {
-            try ProtectedIncomeTable(LawTable(name: "t.csv", text: "from,household,amount,housingRaiseMax,status,source\n2021-01-01,single,1.00,1.00,,s\n2020-01-01,couple,1.00,1.00,,s\n"))
+        #expect(
+            throws: LawTableError(
+                table: "t.csv", line: 3, column: "from",
+                reason: "2020-01-01 comes before 2021-01-01 on line 2: rows must be in date order")
+        ) {
+            try ProtectedIncomeTable(
+                LawTable(
+                    name: "t.csv",
+                    text:
+                        "from,household,amount,housingRaiseMax,status,source\n2021-01-01,single,1.00,1.00,,s\n2020-01-01,couple,1.00,1.00,,s\n"
+                ))
         }
-        #expect(throws: LawTableError(table: "t.csv", line: 2, column: "amount", reason: "'abc' is not an amount (expected e.g. 1234.56 or 1.234,56)")) {
-            try ProtectedIncomeTable(LawTable(name: "t.csv", text: "from,household,amount,housingRaiseMax,status,source\n2021-01-01,single,abc,1.00,,s\n"))
+        #expect(
+            throws: LawTableError(
+                table: "t.csv", line: 2, column: "amount",
+                reason: "'abc' is not an amount (expected e.g. 1234.56 or 1.234,56)")
+        ) {
+            try ProtectedIncomeTable(
+                LawTable(
+                    name: "t.csv",
+                    text: "from,household,amount,housingRaiseMax,status,source\n2021-01-01,single,abc,1.00,,s\n"))
         }
-        #expect(throws: LawTableError(table: "t.csv", line: 3, column: "household", reason: "single appears twice for 2021-01-01")) {
-            try ProtectedIncomeTable(LawTable(name: "t.csv", text: "from,household,amount,housingRaiseMax,status,source\n2021-01-01,single,1.00,1.00,,s\n2021-01-01,single,2.00,1.00,,s\n"))
+        #expect(
+            throws: LawTableError(
+                table: "t.csv", line: 3, column: "household", reason: "single appears twice for 2021-01-01")
+        ) {
+            try ProtectedIncomeTable(
+                LawTable(
+                    name: "t.csv",
+                    text:
+                        "from,household,amount,housingRaiseMax,status,source\n2021-01-01,single,1.00,1.00,,s\n2021-01-01,single,2.00,1.00,,s\n"
+                ))
         }
         #expect(throws: LawTableError(table: "t.csv", line: 2, column: "source", reason: "missing value")) {
-            try ProtectedIncomeTable(LawTable(name: "t.csv", text: "from,household,amount,housingRaiseMax,status,source\n2021-01-01,single,1.00,1.00,,\n"))
+            try ProtectedIncomeTable(
+                LawTable(
+                    name: "t.csv",
+                    text: "from,household,amount,housingRaiseMax,status,source\n2021-01-01,single,1.00,1.00,,\n"))
         }
     }
 

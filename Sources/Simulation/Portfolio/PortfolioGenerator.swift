@@ -1,0 +1,180 @@
+public import Domain
+public import Money
+
+/// What portfolio to generate: how many clients and dossiers, over which year, from which seed.
+public struct PortfolioSpec: Sendable, Equatable {
+    /// The year whose hand-overs are generated.
+    public let year: Int
+    /// The number of clients (creditors).
+    public let clients: Int
+    /// The number of dossiers over all clients.
+    public let dossiers: Int
+    /// The seed: the same spec and seed give the same portfolio.
+    public let seed: UInt64
+
+    /// A spec; at least one dossier per client.
+    public init(year: Int, clients: Int, dossiers: Int, seed: UInt64) {
+        precondition(clients >= 1 && dossiers >= clients, "at least one dossier per client")
+        self.year = year
+        self.clients = clients
+        self.dossiers = dossiers
+        self.seed = seed
+    }
+}
+
+/// One generated client: its reference, name, sector and how many dossiers it hands over.
+public struct SyntheticClient: Sendable, Equatable {
+    /// The client reference, `C00001` and up.
+    public let reference: String
+    /// A made-up company name.
+    public let name: String
+    /// The client's sector.
+    public let sector: Sector
+    /// The number of dossiers it hands over in the year.
+    public let dossiers: Int
+    /// The client's position (0-based), which seeds its own random stream.
+    public let index: Int
+}
+
+/// One monthly hand-over of a client: the day it arrives and the claims as import CSV.
+public struct HandOver: Sendable, Equatable {
+    /// The day the claims are handed over (the dossiers' opening day).
+    public let day: Day
+    /// The claims in the import format of docs/import-format.md.
+    public let csv: String
+    /// The number of claim rows in `csv`.
+    public let rows: Int
+}
+
+/// Generates a synthetic portfolio: clients of several sectors, and per client the monthly
+/// hand-overs of claims in the real import format, so a simulation runs through the real import.
+public enum PortfolioGenerator {
+    /// The header of every generated file.
+    public static let header =
+        "invoice_number,debtor_ref,debtor_type,name,street,house_number,postcode,city,country,invoice_date,due_date,amount,email,phone,iban,description,language"
+
+    /// The share of debtors who live abroad.
+    public static let abroadShare = 0.12
+
+    /// The clients, with the dossiers spread over them by sector volume and a heavy tail (a few
+    /// large clients hand over most dossiers). The counts add up to `spec.dossiers` exactly.
+    public static func clients(_ spec: PortfolioSpec) -> [SyntheticClient] {
+        var random = SeededRandom(seed: spec.seed, stream: 0)
+        let sectors = (0..<spec.clients).map { _ in random.pick(Sector.allCases.map { ($0, $0.clientWeight) }) }
+        let weights = sectors.map { $0.volumeWeight * random.logNormal(median: 1, sigma: 1.1) }
+        let total = weights.reduce(0, +)
+        let spare = spec.dossiers - spec.clients
+        var counts = weights.map { 1 + Int((Double(spare) * $0 / total).rounded(.down)) }
+        var index = 0
+        while counts.reduce(0, +) < spec.dossiers {
+            counts[index % counts.count] += 1
+            index += 1
+        }
+        return sectors.enumerated().map { position, sector in
+            let word = SyntheticNames.businessWords[position % SyntheticNames.businessWords.count]
+            return SyntheticClient(
+                reference: "C" + padded(position + 1, to: 5), name: "\(sectorName(sector)) \(word) \(position + 1)",
+                sector: sector, dossiers: counts[position], index: position)
+        }
+    }
+
+    /// The client's hand-overs: its dossiers spread over the twelve months of the year, each
+    /// arriving on the first working day of its month.
+    public static func handOvers(of client: SyntheticClient, spec: PortfolioSpec) -> [HandOver] {
+        var random = SeededRandom(seed: spec.seed, stream: 1, substream: UInt64(client.index))
+        var perMonth = [Int](repeating: client.dossiers / 12, count: 12)
+        for month in 0..<(client.dossiers % 12) { perMonth[(month * 5 + client.index) % 12] += 1 }
+        var dossierNumber = 0
+        return (1...12).compactMap { month in
+            guard perMonth[month - 1] > 0 else { return nil }
+            let day = firstWorkingDay(year: spec.year, month: month)
+            var lines = [header]
+            for _ in 0..<perMonth[month - 1] {
+                dossierNumber += 1
+                lines += rows(client: client, dossier: dossierNumber, handOver: day, random: &random)
+            }
+            return HandOver(day: day, csv: lines.joined(separator: "\n") + "\n", rows: lines.count - 1)
+        }
+    }
+
+    /// The claim rows of one dossier (one debtor, one or more invoices).
+    static func rows(client: SyntheticClient, dossier: Int, handOver: Day, random: inout SeededRandom) -> [String] {
+        let sector = client.sector
+        let isBusiness = random.chance(sector.businessShare)
+        let country = random.chance(abroadShare) ? random.pick(SyntheticNames.abroad) : "NL"
+        let first = SyntheticNames.firstNames[random.integer(in: 0...(SyntheticNames.firstNames.count - 1))]
+        let surname = SyntheticNames.surnames[random.integer(in: 0...(SyntheticNames.surnames.count - 1))]
+        let name =
+            isBusiness
+            ? "\(surname) \(SyntheticNames.businessWords[random.integer(in: 0...7)]) \(SyntheticNames.businessForms[random.integer(in: 0...3)])"
+                .trimmingTrailingSpace
+            : "\(first) \(surname)"
+        let street = SyntheticNames.streets[random.integer(in: 0...(SyntheticNames.streets.count - 1))]
+        let town =
+            country == "NL"
+            ? SyntheticNames.towns[random.integer(in: 0...(SyntheticNames.towns.count - 1))]
+            : SyntheticNames.abroadTowns[country] ?? "Stad"
+        let postcode = country == "NL" ? "\(random.integer(in: 1000...9999)) \(postcodeLetters(&random))" : "\(random.integer(in: 10000...99999))"
+        let debtorReference = "D\(padded(dossier, to: 6))"
+        let email = random.chance(0.85) ? "debiteur.\(client.index + 1).\(dossier)@example.org" : ""
+        let phone = random.chance(0.75) ? "+316\(padded(random.integer(in: 0...99_999_999), to: 8))" : ""
+        let iban = random.chance(0.6) ? syntheticIBAN(&random) : ""
+        let language = country == "NL" || country == "BE" ? "nl" : "en"
+        let invoices = random.integer(in: sector.invoicesPerDossier)
+        return (1...invoices).map { invoice in
+            let age = random.integer(in: 20...75) + 30 * (invoices - invoice)
+            let invoiceDay = handOver.adding(days: -age)
+            let dueDay = invoiceDay.adding(days: sector == .publicTransport ? 21 : 14)
+            let amount = Money(cents: max(500, Int64((random.logNormal(median: sector.amount.median, sigma: sector.amount.sigma) * 100).rounded())))
+            let fields = [
+                "\(client.reference)-\(padded(dossier, to: 6))-\(invoice)", debtorReference, isBusiness ? "business" : "consumer",
+                name, street, String(random.integer(in: 1...240)), postcode, town, country, invoiceDay.description,
+                dueDay.description, amount.description, email, phone, iban, sector.invoiceDescription, language,
+            ]
+            return fields.joined(separator: ",")
+        }
+    }
+
+    static func firstWorkingDay(year: Int, month: Int) -> Day {
+        var day = Day(year: year, month: month, day: 1)!
+        while day.weekday == .saturday || day.weekday == .sunday || (month == 1 && day.dayOfMonth == 1) {
+            day = day.adding(days: 1)
+        }
+        return day
+    }
+
+    static func postcodeLetters(_ random: inout SeededRandom) -> String {
+        let letters = Array("ABCEGHJKLMNPRTVWXZ")
+        return String([letters[random.integer(in: 0...(letters.count - 1))], letters[random.integer(in: 0...(letters.count - 1))]])
+    }
+
+    /// A Dutch IBAN of an invented bank (`XADM`), valid by mod 97 so the import accepts it.
+    static func syntheticIBAN(_ random: inout SeededRandom) -> String {
+        let account = padded(random.integer(in: 0...999_999_999), to: 10)
+        return (try? IBAN(countryCode: "NL", bban: "XADM" + account).electronic) ?? ""
+    }
+
+    static func sectorName(_ sector: Sector) -> String {
+        switch sector {
+        case .energy: return "Energie"
+        case .telecom: return "Telecom"
+        case .publicTransport: return "Vervoer"
+        case .leasing: return "Lease"
+        case .housing: return "Wonen"
+        case .webshop: return "Webwinkel"
+        }
+    }
+
+    static func padded(_ value: Int, to width: Int) -> String {
+        let digits = String(value)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+}
+
+extension String {
+    fileprivate var trimmingTrailingSpace: String {
+        var copy = self
+        while copy.last == " " { copy.removeLast() }
+        return copy
+    }
+}
