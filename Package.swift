@@ -31,13 +31,18 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "5.0.1"),
     ],
     targets: [
         // Functional core: no I/O, no wall clock, no unseeded randomness.
         .target(name: "Money", swiftSettings: strictSettings),
         .target(name: "Law", dependencies: ["Money"], swiftSettings: strictSettings),
         .target(name: "Domain", dependencies: ["Money", "Law"], swiftSettings: strictSettings),
-        .target(name: "Engine", dependencies: ["Money", "Law", "Domain"], swiftSettings: strictSettings),
+        .target(
+            name: "Engine",
+            dependencies: ["Money", "Law", "Domain", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strictSettings
+        ),
 
         // The social collection report: pure folds and counters over the journal, and its renderers.
         .target(name: "Reporting", dependencies: ["Money", "Law", "Domain"], swiftSettings: strictSettings),
@@ -113,7 +118,10 @@ let package = Package(
         ),
         .testTarget(
             name: "EngineTests",
-            dependencies: ["Engine", "Money", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: [
+                "Engine", "Domain", "Law", "LawData", "Money",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

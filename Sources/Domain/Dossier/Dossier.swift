@@ -65,12 +65,22 @@ public enum DossierState: String, Hashable, Sendable, Codable, CaseIterable {
     case collecting
     /// A payment arrangement runs.
     case arrangement
-    /// Paused (dispute, freeze, debt counselling) until a flag clears.
+    /// Paused until a person decides (e.g. a vulnerability flag awaiting review).
     case onHold
-    /// Handed to a bailiff or court.
+    /// Handed to a bailiff or court (the legal hand-off, step 7).
     case legal
     /// Finished; see the closure reason.
     case closed
+    /// Payment of the whole amount is deferred (uitstel) until a day.
+    case deferred
+    /// The debtor disputes the claim: no contact, interest frozen, until resolved.
+    case disputed
+    /// The debtor is in debt counselling (schuldhulpverlening, WSNP): collection frozen.
+    case inDebtCounselling
+    /// The recovery investigation (verhaalsonderzoek) before any legal step.
+    case screening
+    /// The debtor lives abroad: the partner office of that country collects.
+    case referredAbroad
 }
 
 /// Conditions on a dossier, as a set of flags.
@@ -89,6 +99,12 @@ public struct DossierFlags: OptionSet, Hashable, Sendable, Codable {
     public static let inDebtCounselling = DossierFlags(rawValue: 1 << 3)
     /// The debtor lives abroad: other law and channels may apply.
     public static let abroad = DossierFlags(rawValue: 1 << 4)
+    /// At least one claim has prescribed (verjaard): it may not be collected as if enforceable.
+    public static let prescribed = DossierFlags(rawValue: 1 << 5)
+    /// A recovery investigation advised against a lawsuit, or the mandate forbids one: no legal route.
+    public static let legalRouteClosed = DossierFlags(rawValue: 1 << 6)
+    /// A person reviewed the vulnerability flag and allowed contact again.
+    public static let vulnerabilityReviewed = DossierFlags(rawValue: 1 << 7)
 }
 
 /// When and why a dossier closed.

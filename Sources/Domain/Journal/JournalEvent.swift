@@ -46,6 +46,12 @@ public enum JournalEventType: String, Hashable, Sendable, Codable, CaseIterable 
     case arrangementAgreed, arrangementKept, arrangementBroken
     case freezeStarted, freezeEnded, disputeOpened, disputeClosed
     case flagsChanged, stateChanged, screened, referred
+    /// The contact policy deferred or refused a planned contact; the payload says why.
+    case contactWithheld
+    /// An arrangement signal (reminder before or after an instalment, warning before breaking).
+    case arrangementSignalled
+    /// Payment of the whole amount was deferred until a day.
+    case deferralAgreed
     /// The dossier closed; the payload's `reason` is a `CloseReason`.
     case closed
     case portalLogin, surveyAnswered

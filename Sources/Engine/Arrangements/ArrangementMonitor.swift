@@ -2,7 +2,7 @@ public import Money
 
 /// How an arrangement is watched: when to remind, warn and break (step 5: monitoring, a warning
 /// before a missed instalment breaks the plan). Days are counted from an instalment's due day.
-public struct ArrangementMonitoringRules: Sendable, Equatable, Codable {
+public struct ArrangementMonitoringRules: Sendable, Hashable, Codable {
     /// Days before a due day to send a friendly reminder.
     public var reminderBeforeDays: Int
     /// Days after a missed due day to send a reminder.

@@ -10,7 +10,7 @@ public enum ArrangementAdvice: Sendable, Equatable {
 }
 
 /// The terms of a payment arrangement (betalingsregeling).
-public struct ArrangementTerms: Sendable, Equatable, Codable {
+public struct ArrangementTerms: Sendable, Hashable, Codable {
     /// The amount the arrangement pays off.
     public let total: Money
     /// The monthly instalment (all but possibly the last).
@@ -41,7 +41,7 @@ public struct ArrangementTerms: Sendable, Equatable, Codable {
 }
 
 /// One instalment of an arrangement.
-public struct Instalment: Sendable, Equatable, Codable {
+public struct Instalment: Sendable, Hashable, Codable {
     /// 1 for the first instalment.
     public let number: Int
     /// The day it falls due.

@@ -1,0 +1,101 @@
+import Domain
+import Law
+import Money
+
+extension PlannerRun {
+    /// Books statutory interest through today: the chargeable amount minus what was booked before
+    /// (InterestAccrual). Nothing before collection starts, nothing for a dossier referred abroad.
+    mutating func accrueInterest() {
+        guard let start = progress.collectionStartDay, isOpen, dossier.state != .referredAbroad,
+            progress.interestBookedThrough.map({ $0 < day }) ?? true
+        else { return }
+        guard let accrual = try? accrual(through: day, start: start) else {
+            record(.interestAccrued, ["error": "no statutory rate known for \(day)"])
+            return
+        }
+        let amount = accrual.chargeable - progress.interestBooked
+        progress.interestBookedThrough = day
+        guard !amount.isZero else { return }
+        progress.interestBooked = accrual.chargeable
+        book(id: "interest:\(dossier.id.rawValue):\(day)", memo: "statutory interest through \(day)", account: .interest, amount: amount)
+        record(.interestAccrued, ["amount": amount.description, "through": day.description,
+                                  "chargeable": accrual.chargeable.description])
+    }
+
+    func accrual(through last: Day, start: Day) throws(LawError) -> InterestAccrual {
+        try InterestAccrual.compute(claims: snapshot.claims, kind: kind, collectionStart: start, freezes: progress.freezes,
+                                    repayments: progress.repayments, through: last, law: context.law)
+    }
+
+    /// Allocates payments received since the last step (art. 6:44 BW: costs, then interest, then
+    /// principal; art. 6:43 BW between claims: the oldest first). The principal part stops interest on
+    /// it after today; the payment itself is already in the ledger.
+    mutating func allocateNewPayments() {
+        let received = snapshot.balances[.paymentsReceived]
+        var amount = received - progress.paymentsAllocated
+        // A payment after closing is an overpayment for Operations to refund, not the engine's to allocate.
+        guard amount.isPositive, isOpen else { return }
+        progress.paymentsAllocated = received
+        let toCosts = Money.min(amount, (progress.costsCharged ?? .zero) - progress.costsPaid)
+        progress.costsPaid += toCosts
+        amount -= toCosts
+        let toInterest = Money.min(amount, progress.interestBooked - progress.interestPaid)
+        progress.interestPaid += toInterest
+        amount -= toInterest
+        var toPrincipal = Money.zero
+        for claim in snapshot.claims.sorted(by: { ($0.dueDay, $0.invoiceNumber) < ($1.dueDay, $1.invoiceNumber) }) {
+            let repaid = Money.sum(progress.repayments.filter { $0.claimID == claim.id }.map(\.amount))
+            let part = Money.min(amount, claim.principal - repaid)
+            guard part.isPositive else { continue }
+            progress.repayments.append(PrincipalRepayment(claimID: claim.id, day: day, amount: part))
+            toPrincipal += part
+            amount -= part
+        }
+        record(.paymentAllocated, ["costs": toCosts.description, "interest": toInterest.description,
+                                   "principal": toPrincipal.description, "unallocated": amount.description])
+    }
+
+    /// Debits the receivable and credits `account` by `amount` (a negative amount corrects).
+    mutating func book(id: String, memo: String, account: LedgerAccount, amount: Money) {
+        transactions.append(LedgerTransaction(
+            id: LedgerTransaction.ID(id), dossierID: dossier.id, day: day, memo: memo,
+            postings: [Posting(.debtorReceivable, amount), Posting(account, -amount)]))
+        bookedToday += amount
+    }
+
+    /// Charges collection costs once they are due (CostCharging), once per dossier, and only while the
+    /// dossier is in collection: not during an arrangement, a deferral or any pause.
+    mutating func chargeCostsIfDue() {
+        guard [.collecting, .screening, .legal].contains(dossier.state) else { return }
+        let frozen = progress.openFreeze != nil
+        guard let amount = try? CostCharging.due(
+            claims: snapshot.claims, kind: kind, letter: progress.reminderLetter, alreadyCharged: progress.costsCharged != nil,
+            frozen: frozen, earlierCharges: snapshot.earlierCostCharges, on: day, law: context.law)
+        else { return }
+        progress.costsCharged = amount
+        book(id: "costs:\(dossier.id.rawValue)", memo: "collection costs (art. 6:96 BW)", account: .costs, amount: amount)
+        record(.costsCharged, ["amount": amount.description, "basis": Money.sum(snapshot.claims.map(\.principal)).description])
+    }
+
+    /// Opens a freeze from the first day not yet booked (so booked interest never has to be undone),
+    /// ending any other freeze first.
+    mutating func startFreeze(_ reason: FreezeReason) {
+        if progress.openFreeze?.reason == reason { return }
+        endFreeze()
+        let first = max(day, (progress.interestBookedThrough ?? day.adding(days: -1)).adding(days: 1))
+        progress.freezes.append(Freeze(reason: reason, from: first))
+        record(.freezeStarted, ["reason": reason.rawValue, "from": first.description])
+    }
+
+    /// Ends the open freeze (through the last booked day) and journals the interest it avoided.
+    mutating func endFreeze() {
+        guard let index = progress.freezes.indices.last, progress.freezes[index].isOpen else { return }
+        let through = max(progress.freezes[index].from.adding(days: -1), progress.interestBookedThrough ?? day)
+        progress.freezes[index].through = through
+        let avoided = progress.collectionStartDay.flatMap { start in
+            try? accrual(through: through, start: start).avoidedPerFreeze[index]
+        } ?? .zero
+        record(.freezeEnded, ["reason": progress.freezes[index].reason.rawValue, "through": through.description,
+                              "avoidedInterest": avoided.description])
+    }
+}
