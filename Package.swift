@@ -76,7 +76,7 @@ let package = Package(
         // The use cases (claim import first): validation, batching and transactions.
         .target(
             name: "Operations",
-            dependencies: ["Money", "Law", "Domain", "Store"],
+            dependencies: ["Money", "Law", "Domain", "Engine", "Store"],
             swiftSettings: strictSettings
         ),
 
@@ -87,7 +87,7 @@ let package = Package(
         .executableTarget(
             name: "adem",
             dependencies: [
-                "Money", "Law", "LawData", "Domain", "Store", "Operations",
+                "Money", "Law", "LawData", "Domain", "Engine", "Store", "Operations",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

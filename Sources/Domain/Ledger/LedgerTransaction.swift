@@ -92,6 +92,13 @@ public struct LedgerBalances: Hashable, Sendable {
     /// Balance per account; an account without postings is absent (reads as zero).
     public private(set) var byAccount: [LedgerAccount: Money] = [:]
 
+    /// Balances from per-account sums (as a store adds them up); they must add up to zero, as every
+    /// transaction does.
+    public init(sums: [(LedgerAccount, Money)]) {
+        for (account, amount) in sums { byAccount[account, default: .zero] += amount }
+        precondition(total == .zero, "ledger balances of a dossier add up to zero")
+    }
+
     /// The balances of `transactions`.
     public init(_ transactions: some Sequence<LedgerTransaction>) {
         for transaction in transactions { add(transaction) }

@@ -93,10 +93,16 @@ enum ProgressBar {
     static let widthCharacters = 30
 
     static func draw(_ progress: ImportProgress, totalBytes: Int) {
-        let fraction = totalBytes > 0 ? min(1, Double(progress.bytes) / Double(totalBytes)) : 0
-        let filled = Int(fraction * Double(widthCharacters))
+        let fraction = totalBytes > 0 ? Double(progress.bytes) / Double(totalBytes) : 0
+        draw(fraction: fraction, detail: "\(progress.rows) rows")
+    }
+
+    /// Draws `fraction` (0 to 1) done, followed by `detail`.
+    static func draw(fraction: Double, detail: String) {
+        let bounded = min(1, max(0, fraction))
+        let filled = Int(bounded * Double(widthCharacters))
         let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: widthCharacters - filled)
-        FileHandle.standardError.write(Data("\r[\(bar)] \(Int(fraction * 100))%  \(progress.rows) rows".utf8))
+        FileHandle.standardError.write(Data("\r[\(bar)] \(Int(bounded * 100))%  \(detail)\u{1B}[K".utf8))
     }
 
     static func clear() { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }

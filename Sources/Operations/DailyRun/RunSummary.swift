@@ -1,0 +1,33 @@
+public import Domain
+
+/// What a daily run did, for the summary line and `--json`.
+public struct RunSummary: Sendable, Equatable {
+    /// Chunks this process finished.
+    public var chunks = 0
+    /// Dossiers looked at (due in the chunks).
+    public var dossiers = 0
+    /// Dossiers whose state, ledger, journal or outbox changed.
+    public var stepped = 0
+    /// Journal events written, by type.
+    public var eventsByType: [JournalEventType: Int] = [:]
+    /// Messages planned, by channel.
+    public var messagesByChannel: [Channel: Int] = [:]
+    /// Chunks retried after a concurrent write (optimistic concurrency).
+    public var retries = 0
+
+    /// An empty summary.
+    public init() {}
+
+    /// Adds another summary (of a chunk) to this one.
+    public mutating func add(_ other: RunSummary) {
+        chunks += other.chunks
+        dossiers += other.dossiers
+        stepped += other.stepped
+        retries += other.retries
+        eventsByType.merge(other.eventsByType, uniquingKeysWith: +)
+        messagesByChannel.merge(other.messagesByChannel, uniquingKeysWith: +)
+    }
+
+    /// All events written.
+    public var events: Int { eventsByType.values.reduce(0, +) }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import Domain
+import Engine
+import Law
+import Money
+import Store
+
+/// A snapshot with the person key it was read for.
+struct KeyedSnapshot {
+    var base: DossierSnapshot
+    let personKey: String
+}
+
+/// Reads what the engine needs for a chunk of dossiers in a handful of batch queries.
+struct SnapshotReader {
+    /// How far back the contact history reaches: the rolling week of the contact cap.
+    static let contactHistoryDays = 7
+    /// How far back earlier collection costs count (the Wki six-month cap).
+    static let costChargeMonths = 6
+
+    let store: any DailyRunStore
+    let day: Day
+
+    func snapshots(of dossiers: [Dossier]) async throws -> [KeyedSnapshot] {
+        let ids = dossiers.map(\.id)
+        let debtors = try await store.debtors(Array(Set(dossiers.map(\.debtorID))))
+        let clients = try await store.clients(Array(Set(dossiers.map(\.clientID))))
+        let claims = try await store.claims(ofDossiers: ids)
+        let balances = try await store.balances(of: ids)
+        let progressJSON = try await store.progress(of: ids)
+        let responses = try await store.responses(ofDossiers: ids, through: day)
+        let personKeys = Dictionary(uniqueKeysWithValues: debtors.map { ($0.key, PersonKey.of($0.value)) })
+        let contacts = try await store.plannedContacts(
+            personKeys: Array(Set(personKeys.values)), from: day.adding(days: -Self.contactHistoryDays))
+        let charges = try await store.costCharges(
+            debtors: Array(debtors.keys), since: day.adding(months: -Self.costChargeMonths))
+        let decoder = JSONDecoder()
+        return try dossiers.map { dossier in
+            guard let debtor = debtors[dossier.debtorID], let client = clients[dossier.clientID] else {
+                throw StoreError.notFound("debtor or client of dossier \(dossier.id)")
+            }
+            let personKey = personKeys[dossier.debtorID]!
+            let progress = try progressJSON[dossier.id].map {
+                try decoder.decode(CollectionProgress.self, from: Data($0.utf8))
+            } ?? CollectionProgress()
+            let dossierResponses = try (responses[dossier.id] ?? []).map { stored in
+                DebtorResponse(
+                    sequence: stored.sequence, day: stored.day,
+                    kind: try decoder.decode(DebtorResponse.Kind.self, from: Data(stored.response.utf8)))
+            }
+            let snapshot = DossierSnapshot(
+                dossier: dossier, debtor: debtor, client: client, claims: claims[dossier.id] ?? [],
+                balances: balances[dossier.id] ?? LedgerBalances([]), progress: progress,
+                contactHistory: (contacts[personKey] ?? []).map {
+                    ContactRecord(day: $0.plannedDay, channel: $0.channel, dossierID: $0.dossierID)
+                },
+                responses: dossierResponses,
+                earlierCostCharges: (charges[dossier.debtorID] ?? []).map { CostCharge(day: $0.day, amount: $0.amount) })
+            return KeyedSnapshot(base: snapshot, personKey: personKey)
+        }
+    }
+}

@@ -1,0 +1,141 @@
+public import Domain
+public import Money
+
+/// One chunk of a day's work: the due dossiers with ids from `firstID` through `lastID`.
+public struct RunChunk: Hashable, Sendable {
+    /// The business day being run.
+    public let day: Day
+    /// The chunk's number within the day, from 0.
+    public let number: Int
+    /// The first dossier id of the chunk.
+    public let firstID: Dossier.ID
+    /// The last dossier id of the chunk (inclusive).
+    public let lastID: Dossier.ID
+
+    /// A chunk of `day`.
+    public init(day: Day, number: Int, firstID: Dossier.ID, lastID: Dossier.ID) {
+        self.day = day
+        self.number = number
+        self.firstID = firstID
+        self.lastID = lastID
+    }
+}
+
+/// A message the engine planned, as the store keeps it until a channel delivers it.
+public struct OutboxRow: Hashable, Sendable {
+    /// The natural key (`DOSSIER/DAY/TEMPLATE`): planning the same message twice stores it once.
+    public let id: String
+    /// The dossier it is about.
+    public let dossierID: Dossier.ID
+    /// The channel it goes by.
+    public let channel: Channel
+    /// The day it is planned for.
+    public let plannedDay: Day
+    /// The person it goes to (`Operations.PersonKey`): contact limits count per person across clients.
+    public let personKey: String
+    /// The whole message as JSON (template, window, reason, deadline ...).
+    public let message: String
+
+    /// A row to store.
+    public init(id: String, dossierID: Dossier.ID, channel: Channel, plannedDay: Day, personKey: String, message: String) {
+        self.id = id
+        self.dossierID = dossierID
+        self.channel = channel
+        self.plannedDay = plannedDay
+        self.personKey = personKey
+        self.message = message
+    }
+}
+
+/// A debtor's response (a payment promise, a dispute, an arrangement request ...) as stored JSON.
+public struct StoredResponse: Hashable, Sendable {
+    /// The dossier it belongs to.
+    public let dossierID: Dossier.ID
+    /// Its position among the dossier's responses, from 1.
+    public let sequence: Int64
+    /// The day it arrived.
+    public let day: Day
+    /// The response as JSON (the engine's `DebtorResponse`).
+    public let response: String
+
+    /// A stored response.
+    public init(dossierID: Dossier.ID, sequence: Int64, day: Day, response: String) {
+        self.dossierID = dossierID
+        self.sequence = sequence
+        self.day = day
+        self.response = response
+    }
+}
+
+/// How far a day's run has come.
+public struct RunStatus: Hashable, Sendable {
+    /// Chunks planned for the day (0 when the day was never planned).
+    public let chunks: Int
+    /// Chunks finished.
+    public let finished: Int
+
+    /// A status of `finished` out of `chunks`.
+    public init(chunks: Int, finished: Int) {
+        self.chunks = chunks
+        self.finished = finished
+    }
+}
+
+/// What the daily run needs of a store beyond the case data: the chunks of a day and who claims
+/// them, the engine's progress per dossier, the outbox, debtor responses, and batch reads.
+///
+/// Chunks are claimed and processed in one transaction: on PostgreSQL the claim takes a row lock
+/// (`FOR UPDATE SKIP LOCKED`), so several workers share a day without a lease to expire; when a
+/// worker dies, its transaction rolls back and the chunk is pending again.
+public protocol DailyRunStore: CaseStore {
+    /// Splits the dossiers due on `day` into chunks of at most `chunkDossiersMax`. While chunks of the
+    /// day are pending nothing is added (a stopped run finishes those first); otherwise a new round of
+    /// chunks covers what is due now, so dossiers that became due later that day are run too.
+    /// Returns the number of chunks the day has in all.
+    func planRun(day: Day, chunkDossiersMax: Int, plannedAt: String) async throws -> Int
+
+    /// Claims the next pending chunk of `day` (inside a transaction), or nil when none is left.
+    func claimChunk(day: Day) async throws -> RunChunk?
+
+    /// Marks a claimed chunk finished (in the transaction that wrote its results).
+    func finishChunk(_ chunk: RunChunk, finishedAt: String) async throws
+
+    /// How many chunks `day` has and how many are finished.
+    func runStatus(day: Day) async throws -> RunStatus
+
+    /// The open dossiers of a chunk that are due on its day, in id order.
+    func dossiersDue(in chunk: RunChunk) async throws -> [Dossier]
+
+    /// The engine's stored progress (JSON) of each of `ids` that has one.
+    func progress(of ids: [Dossier.ID]) async throws -> [Dossier.ID: String]
+
+    /// Stores progress JSON per dossier, replacing what was there.
+    func saveProgress(_ progress: [(Dossier.ID, String)]) async throws
+
+    /// The ledger balances of each of `ids` (dossiers without postings are left out).
+    func balances(of ids: [Dossier.ID]) async throws -> [Dossier.ID: LedgerBalances]
+
+    /// The claims of each of `ids`, oldest due first.
+    func claims(ofDossiers ids: [Dossier.ID]) async throws -> [Dossier.ID: [Claim]]
+
+    /// The clients with these ids.
+    func clients(_ ids: [Client.ID]) async throws -> [Client.ID: Client]
+
+    /// Records a debtor's response to a dossier and makes the dossier due on `day`; returns its sequence.
+    func recordResponse(dossierID: Dossier.ID, day: Day, response: String) async throws -> Int64
+
+    /// The responses of each of `ids` that arrived on or before `through`, in sequence order.
+    func responses(ofDossiers ids: [Dossier.ID], through: Day) async throws -> [Dossier.ID: [StoredResponse]]
+
+    /// Stores planned messages; a message already stored (same id) is left as it is.
+    func insertOutbox(_ rows: [OutboxRow]) async throws
+
+    /// The messages planned for these persons on or after `from`.
+    func plannedContacts(personKeys: [String], from: Day) async throws -> [String: [OutboxRow]]
+
+    /// The messages planned for `day`, in id order, after `afterID`, at most `limit`.
+    func outbox(plannedOn day: Day, after afterID: String?, limit: Int) async throws -> [OutboxRow]
+
+    /// Collection costs charged (day, amount) to each of these debtors since `since`, exclusive.
+    func costCharges(debtors: [Debtor.ID], since: Day) async throws -> [Debtor.ID: [(day: Day, amount: Money)]]
+}

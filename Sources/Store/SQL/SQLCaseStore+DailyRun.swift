@@ -1,0 +1,319 @@
+import Domain
+import Money
+import SQLKit
+
+extension SQLCaseStore: DailyRunStore {
+    func planRun(day: Day, chunkDossiersMax: Int, plannedAt: String) async throws -> Int {
+        precondition(chunkDossiersMax >= 1, "a chunk holds at least one dossier")
+        let dayValue = Int64(day.daysSinceEpoch)
+        return try await transaction { store in
+            try await (store as! SQLCaseStore).run { database in
+                func chunkCount() async throws -> (all: Int, pending: Int, next: Int64) {
+                    let row = try await database.raw(
+                        """
+                        SELECT COUNT(*) AS all_chunks, COALESCE(SUM(CASE WHEN status = 'pending' THEN 1 ELSE 0 END), 0) AS pending, \
+                        COALESCE(MAX(chunk) + 1, 0) AS next FROM run_chunks WHERE day = \(bind: dayValue)
+                        """
+                    ).first()
+                    return (
+                        Int(try row?.decode(column: "all_chunks", as: Int64.self) ?? 0),
+                        Int(try row?.decode(column: "pending", as: Int64.self) ?? 0),
+                        try row?.decode(column: "next", as: Int64.self) ?? 0
+                    )
+                }
+                let before = try await chunkCount()
+                // Chunks still pending (a run that was stopped): finish those first, plan nothing new.
+                guard before.pending == 0 else { return before.all }
+                // Otherwise a new round covers whatever is due now: on the first run of the day all of
+                // it; later, what became due since (claims imported or responses recorded that day).
+                let ids = try await database.raw(
+                    """
+                    SELECT id FROM dossiers WHERE next_action_day <= \(bind: dayValue) AND state <> 'closed' ORDER BY id
+                    """
+                ).all().map { try $0.decode(column: "id", as: String.self) }
+                let chunks = stride(from: 0, to: ids.count, by: chunkDossiersMax).map {
+                    (first: ids[$0], last: ids[min($0 + chunkDossiersMax, ids.count) - 1])
+                }
+                var start = 0
+                while start < chunks.count {
+                    let end = min(start + Self.rowsPerStatementMax, chunks.count)
+                    let values = (start..<end).map { index -> SQLQueryString in
+                        """
+                        (\(bind: dayValue), \(bind: before.next + Int64(index)), \(bind: chunks[index].first), \(bind: chunks[index].last), 'pending', NULL)
+                        """
+                    }.joined(separator: ", ")
+                    // ON CONFLICT: a second worker planning at the same moment adds nothing.
+                    try await database.raw(
+                        "INSERT INTO run_chunks (day, chunk, first_id, last_id, status, finished_at) VALUES " + values
+                            + " ON CONFLICT (day, chunk) DO NOTHING"
+                    ).run()
+                    start = end
+                }
+                let after = try await chunkCount()
+                try await database.raw(
+                    """
+                    INSERT INTO run_days (day, chunks, planned_at) VALUES (\(bind: dayValue), \(bind: Int64(after.all)), \(bind: plannedAt)) \
+                    ON CONFLICT (day) DO UPDATE SET chunks = excluded.chunks, planned_at = excluded.planned_at
+                    """
+                ).run()
+                return after.all
+            }
+        }
+    }
+
+    func claimChunk(day: Day) async throws -> RunChunk? {
+        let lock = engineName == "postgresql" ? " FOR UPDATE SKIP LOCKED" : ""
+        return try await run { database in
+            let sql: String = """
+                SELECT chunk, first_id, last_id FROM run_chunks WHERE day = \(day.daysSinceEpoch) AND status = 'pending' \
+                ORDER BY chunk LIMIT 1\(lock)
+                """
+            guard let row = try await database.raw(SQLQueryString(sql)).first() else { return nil }
+            return RunChunk(
+                day: day, number: Int(try row.decode(column: "chunk", as: Int64.self)),
+                firstID: Dossier.ID(try row.decode(column: "first_id", as: String.self)),
+                lastID: Dossier.ID(try row.decode(column: "last_id", as: String.self)))
+        }
+    }
+
+    func finishChunk(_ chunk: RunChunk, finishedAt: String) async throws {
+        try await run { database in
+            try await database.raw(
+                """
+                UPDATE run_chunks SET status = 'done', finished_at = \(bind: finishedAt) \
+                WHERE day = \(bind: Int64(chunk.day.daysSinceEpoch)) AND chunk = \(bind: Int64(chunk.number))
+                """
+            ).run()
+        }
+    }
+
+    func runStatus(day: Day) async throws -> RunStatus {
+        try await run { database in
+            let row = try await database.raw(
+                """
+                SELECT COUNT(*) AS chunks, COALESCE(SUM(CASE WHEN status = 'done' THEN 1 ELSE 0 END), 0) AS finished \
+                FROM run_chunks WHERE day = \(bind: Int64(day.daysSinceEpoch))
+                """
+            ).first()
+            return RunStatus(
+                chunks: Int(try row?.decode(column: "chunks", as: Int64.self) ?? 0),
+                finished: Int(try row?.decode(column: "finished", as: Int64.self) ?? 0))
+        }
+    }
+
+    func dossiersDue(in chunk: RunChunk) async throws -> [Dossier] {
+        try await run { database in
+            try await database.raw(
+                """
+                SELECT * FROM dossiers WHERE id >= \(bind: chunk.firstID.rawValue) AND id <= \(bind: chunk.lastID.rawValue) \
+                AND next_action_day <= \(bind: Int64(chunk.day.daysSinceEpoch)) AND state <> 'closed' ORDER BY id
+                """
+            ).all().map(Self.dossier)
+        }
+    }
+
+    func progress(of ids: [Dossier.ID]) async throws -> [Dossier.ID: String] {
+        try await selectByIDs(ids, "SELECT dossier_id, progress FROM collection_progress WHERE dossier_id IN") { row, result in
+            result[Dossier.ID(try row.decode(column: "dossier_id", as: String.self))] = try row.decode(
+                column: "progress", as: String.self)
+        }
+    }
+
+    func saveProgress(_ progress: [(Dossier.ID, String)]) async throws {
+        guard !progress.isEmpty else { return }
+        try await run { database in
+            var start = 0
+            while start < progress.count {
+                let end = min(start + Self.rowsPerStatementMax, progress.count)
+                let values = progress[start..<end].map { "(\(bind: $0.0.rawValue), \(bind: $0.1))" as SQLQueryString }
+                    .joined(separator: ", ")
+                try await database.raw(
+                    "INSERT INTO collection_progress (dossier_id, progress) VALUES " + values
+                        + " ON CONFLICT (dossier_id) DO UPDATE SET progress = excluded.progress"
+                ).run()
+                start = end
+            }
+        }
+    }
+
+    func balances(of ids: [Dossier.ID]) async throws -> [Dossier.ID: LedgerBalances] {
+        let sums: [Dossier.ID: [(LedgerAccount, Money)]] = try await selectByIDs(
+            ids,
+            "SELECT dossier_id, account, SUM(amount_cents) AS total FROM ledger_postings WHERE dossier_id IN",
+            suffix: " GROUP BY dossier_id, account"
+        ) { row, result in
+            let id = Dossier.ID(try row.decode(column: "dossier_id", as: String.self))
+            let accountText = try row.decode(column: "account", as: String.self)
+            guard let account = LedgerAccount(rawValue: accountText) else {
+                throw StoreError.unreadable("ledger account \(accountText)")
+            }
+            result[id, default: []].append((account, Money(cents: try row.decode(column: "total", as: Int64.self))))
+        }
+        return sums.mapValues { LedgerBalances(sums: $0) }
+    }
+
+    func claims(ofDossiers ids: [Dossier.ID]) async throws -> [Dossier.ID: [Claim]] {
+        let found: [Dossier.ID: [Claim]] = try await selectByIDs(ids, "SELECT * FROM claims WHERE dossier_id IN") {
+            row, result in
+            let claim = try Self.claim(row)
+            result[claim.dossierID, default: []].append(claim)
+        }
+        return found.mapValues { $0.sorted { ($0.dueDay, $0.id) < ($1.dueDay, $1.id) } }
+    }
+
+    func clients(_ ids: [Client.ID]) async throws -> [Client.ID: Client] {
+        try await run { database in
+            var found: [Client.ID: Client] = [:]
+            for chunk in Self.chunks(ids.map(\.rawValue)) {
+                for row in try await database.raw("SELECT * FROM clients WHERE id IN (\(binds: chunk))").all() {
+                    let client = try Self.client(row)
+                    found[client.id] = client
+                }
+            }
+            return found
+        }
+    }
+
+    func recordResponse(dossierID: Dossier.ID, day: Day, response: String) async throws -> Int64 {
+        try await transaction { store in
+            try await (store as! SQLCaseStore).run { database in
+                let row = try await database.raw(
+                    "SELECT COALESCE(MAX(sequence), 0) AS last FROM debtor_responses WHERE dossier_id = \(bind: dossierID.rawValue)"
+                ).first()
+                let sequence = (try row?.decode(column: "last", as: Int64.self) ?? 0) + 1
+                try await database.raw(
+                    """
+                    INSERT INTO debtor_responses (dossier_id, sequence, day, response) \
+                    VALUES (\(bind: dossierID.rawValue), \(bind: sequence), \(bind: Int64(day.daysSinceEpoch)), \(bind: response))
+                    """
+                ).run()
+                // The response wakes the dossier on its day (a paused dossier has no next action day).
+                try await database.raw(
+                    """
+                    UPDATE dossiers SET next_action_day = \(bind: Int64(day.daysSinceEpoch)), version = version + 1 \
+                    WHERE id = \(bind: dossierID.rawValue) AND state <> 'closed' \
+                    AND (next_action_day IS NULL OR next_action_day > \(bind: Int64(day.daysSinceEpoch)))
+                    """
+                ).run()
+                return sequence
+            }
+        }
+    }
+
+    func responses(ofDossiers ids: [Dossier.ID], through: Day) async throws -> [Dossier.ID: [StoredResponse]] {
+        let found: [Dossier.ID: [StoredResponse]] = try await selectByIDs(
+            ids, "SELECT * FROM debtor_responses WHERE day <= " + String(through.daysSinceEpoch) + " AND dossier_id IN"
+        ) { row, result in
+            let id = Dossier.ID(try row.decode(column: "dossier_id", as: String.self))
+            result[id, default: []].append(
+                StoredResponse(
+                    dossierID: id, sequence: try row.decode(column: "sequence", as: Int64.self),
+                    day: Day(daysSinceEpoch: Int(try row.decode(column: "day", as: Int64.self))),
+                    response: try row.decode(column: "response", as: String.self)))
+        }
+        return found.mapValues { $0.sorted { $0.sequence < $1.sequence } }
+    }
+
+    func insertOutbox(_ rows: [OutboxRow]) async throws {
+        guard !rows.isEmpty else { return }
+        try await run { database in
+            var start = 0
+            while start < rows.count {
+                let end = min(start + Self.rowsPerStatementMax, rows.count)
+                let values = rows[start..<end].map { row -> SQLQueryString in
+                    """
+                    (\(bind: row.id), \(bind: row.dossierID.rawValue), \(bind: row.channel.rawValue), \
+                    \(bind: Int64(row.plannedDay.daysSinceEpoch)), \(bind: row.personKey), \(bind: row.message))
+                    """
+                }.joined(separator: ", ")
+                try await database.raw(
+                    "INSERT INTO outbox (id, dossier_id, channel, planned_day, person_key, message) VALUES " + values
+                        + " ON CONFLICT (id) DO NOTHING"
+                ).run()
+                start = end
+            }
+        }
+    }
+
+    func plannedContacts(personKeys: [String], from: Day) async throws -> [String: [OutboxRow]] {
+        guard !personKeys.isEmpty else { return [:] }
+        return try await run { database in
+            var found: [String: [OutboxRow]] = [:]
+            for chunk in Self.chunks(Array(Set(personKeys)).sorted()) {
+                let rows = try await database.raw(
+                    """
+                    SELECT * FROM outbox WHERE planned_day >= \(bind: Int64(from.daysSinceEpoch)) AND person_key IN (\(binds: chunk))
+                    """
+                ).all()
+                for row in rows {
+                    let outbox = try Self.outboxRow(row)
+                    found[outbox.personKey, default: []].append(outbox)
+                }
+            }
+            return found
+        }
+    }
+
+    func outbox(plannedOn day: Day, after afterID: String?, limit: Int) async throws -> [OutboxRow] {
+        try await run { database in
+            try await database.raw(
+                """
+                SELECT * FROM outbox WHERE planned_day = \(bind: Int64(day.daysSinceEpoch)) AND id > \(bind: afterID ?? "") \
+                ORDER BY id LIMIT \(bind: Int64(limit))
+                """
+            ).all().map(Self.outboxRow)
+        }
+    }
+
+    func costCharges(debtors: [Debtor.ID], since: Day) async throws -> [Debtor.ID: [(day: Day, amount: Money)]] {
+        guard !debtors.isEmpty else { return [:] }
+        return try await run { database in
+            var found: [Debtor.ID: [(day: Day, amount: Money)]] = [:]
+            for chunk in Self.chunks(debtors.map(\.rawValue)) {
+                let rows = try await database.raw(
+                    """
+                    SELECT d.debtor_id, p.day, p.amount_cents FROM ledger_postings p JOIN dossiers d ON d.id = p.dossier_id \
+                    WHERE p.account = 'costs' AND p.day > \(bind: Int64(since.daysSinceEpoch)) AND d.debtor_id IN (\(binds: chunk))
+                    """
+                ).all()
+                for row in rows {
+                    // Costs are credited (negative); a charge is the amount credited.
+                    found[Debtor.ID(try row.decode(column: "debtor_id", as: String.self)), default: []].append(
+                        (
+                            Day(daysSinceEpoch: Int(try row.decode(column: "day", as: Int64.self))),
+                            Money(cents: -(try row.decode(column: "amount_cents", as: Int64.self)))
+                        ))
+                }
+            }
+            return found
+        }
+    }
+
+    static func outboxRow(_ row: any SQLRow) throws -> OutboxRow {
+        let channelText = try row.decode(column: "channel", as: String.self)
+        guard let channel = Channel(rawValue: channelText) else { throw StoreError.unreadable("channel \(channelText)") }
+        return OutboxRow(
+            id: try row.decode(column: "id", as: String.self),
+            dossierID: Dossier.ID(try row.decode(column: "dossier_id", as: String.self)), channel: channel,
+            plannedDay: Day(daysSinceEpoch: Int(try row.decode(column: "planned_day", as: Int64.self))),
+            personKey: try row.decode(column: "person_key", as: String.self),
+            message: try row.decode(column: "message", as: String.self))
+    }
+
+    /// Runs `prefix (ids...) suffix` in chunks of ids and folds the rows into a dictionary.
+    private func selectByIDs<Value: Sendable>(
+        _ ids: [Dossier.ID], _ prefix: String, suffix: String = "",
+        _ fold: (any SQLRow, inout [Dossier.ID: Value]) throws -> Void
+    ) async throws -> [Dossier.ID: Value] {
+        guard !ids.isEmpty else { return [:] }
+        return try await run { database in
+            var result: [Dossier.ID: Value] = [:]
+            for chunk in Self.chunks(ids.map(\.rawValue)) {
+                for row in try await database.raw(SQLQueryString(prefix) + " (\(binds: chunk))" + SQLQueryString(suffix)).all() {
+                    try fold(row, &result)
+                }
+            }
+            return result
+        }
+    }
+}
