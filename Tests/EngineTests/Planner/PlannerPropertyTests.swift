@@ -43,6 +43,18 @@ struct PlannerPropertyTests {
                             <= policy.contactsPerWeekMax)
                 }
             }
+            // Every event the social report reads keeps its payload contract (docs/journal-payloads.md),
+            // and freezes alternate start, end, start, ... without overlapping.
+            let reportTypes: Set<JournalEventType> = [.arrangementAgreed, .freezeStarted, .freezeEnded, .screened, .referred, .closed]
+            for event in runner.journal where reportTypes.contains(event.type) {
+                #expect(throws: Never.self) { _ = try ReportEvent(validating: event) }
+            }
+            let freezeEvents = runner.journal.filter { $0.type == .freezeStarted || $0.type == .freezeEnded }.map(\.type)
+            #expect(zip(freezeEvents, freezeEvents.dropFirst()).allSatisfy { $0 != $1 })
+            #expect(freezeEvents.first.map { $0 == .freezeStarted } ?? true)
+            if runner.dossier.state == .closed { #expect(freezeEvents.last.map { $0 == .freezeEnded } ?? true) }
+            #expect(runner.journal.filter { $0.type == .closed }.count <= 1)
+            #expect(runner.journal.filter { $0.type == .referred && $0.payload["kind"] == "debtCounselling" }.count <= 1)
             // The lifecycle holds: a closure exactly when closed, nothing after closing, the ledger balances.
             #expect((runner.dossier.state == .closed) == (runner.dossier.closure != nil))
             if let closure = runner.dossier.closure { #expect(!runner.journal.contains { $0.day > closure.day }) }
