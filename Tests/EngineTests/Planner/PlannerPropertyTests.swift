@@ -10,7 +10,9 @@ struct PlannerPropertyTests {
     static let entries = [
         "pay 50.00", "pay all", "dispute", "dispute-resolved rejected", "help", "replied",
         "arrangement income=1800.00 household=single fixed=100.00", "deferral 30", "counselling Gemeente",
-        "counselling-ended", "vulnerable", "reviewed allowed",
+        "counselling-ended", "vulnerable", "reviewed allowed", "reviewed refused", "dispute-resolved upheld",
+        "counselling Gemeente no-consent", "deferral 200", "withdrawn", "pay 300.00",
+        "arrangement income=4000.00 household=couple fixed=300.00",
     ]
 
     /// A random scenario: one to three claims, a consumer or a business, a few responses on random days.
@@ -28,8 +30,8 @@ struct PlannerPropertyTests {
     @Test("property: across random histories, contacts keep the cap and the calendar, costs stay lawful, freezes hold")
     func randomHistories() async {
         let amounts = Gen.int64(in: 20_00...20_000_00).array(of: 1...3)
-        let events = zip(Gen.int(in: 0...170), Gen.int(in: 0...(Self.entries.count - 1))).array(of: 0...6)
-        await propertyCheck(count: 60, input: amounts, Gen<DebtorKind>.case, events) { amounts, kind, events in
+        let events = zip(Gen.int(in: 0...170), Gen.int(in: 0...(Self.entries.count - 1))).array(of: 0...8)
+        await propertyCheck(count: 80, input: amounts, Gen<DebtorKind>.case, events) { amounts, kind, events in
             var runner = ScenarioRunner(Self.scenario(amounts: amounts, kind: kind, events: events))
             runner.run()
             let policy = ContactPolicy.standard
