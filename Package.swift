@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "Money", targets: ["Money"]),
         .library(name: "Law", targets: ["Law"]),
         .library(name: "Domain", targets: ["Domain"]),
+        .library(name: "Engine", targets: ["Engine"]),
         .library(name: "Reporting", targets: ["Reporting"]),
         .library(name: "Store", targets: ["Store"]),
         .library(name: "Operations", targets: ["Operations"]),

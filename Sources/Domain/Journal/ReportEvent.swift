@@ -113,7 +113,7 @@ public enum CallDirection: String, Hashable, Sendable, CaseIterable {
 }
 
 /// Why interest was frozen (rentebevriezing).
-public enum FreezeKind: String, Hashable, Sendable, CaseIterable {
+public enum FreezeKind: String, Hashable, Sendable, Codable, CaseIterable {
     /// The debtor is in financial hardship.
     case hardship
     /// The debtor disputes the claim: interest freezes while the dispute is open.

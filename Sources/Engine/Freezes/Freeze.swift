@@ -1,28 +1,19 @@
+public import Domain
 public import Money
-
-/// Why interest is frozen (rentebevriezing).
-public enum FreezeReason: String, Hashable, Sendable, Codable, CaseIterable {
-    /// The debtor disputes the claim; the freeze lasts until the dispute is resolved.
-    case dispute
-    /// A payment arrangement runs and the client's mandate allows freezing.
-    case arrangement
-    /// The debtor is in debt counselling.
-    case debtCounselling
-}
 
 /// One period in which interest does not accrue, from `from` through `through` (open while nil).
 public struct Freeze: Hashable, Sendable, Codable {
-    /// Why.
-    public let reason: FreezeReason
+    /// Why (the report's freeze kind: dispute, arrangement, debt counselling, deferral).
+    public let kind: FreezeKind
     /// The first frozen day.
     public let from: Day
     /// The last frozen day; nil while the freeze lasts.
     public var through: Day?
 
-    /// A freeze for `reason` from `from`.
-    public init(reason: FreezeReason, from: Day, through: Day? = nil) {
+    /// A freeze of `kind` from `from`.
+    public init(kind: FreezeKind, from: Day, through: Day? = nil) {
         precondition(through.map { $0 >= from.adding(days: -1) } ?? true, "a freeze ends on or after the day before it starts")
-        self.reason = reason
+        self.kind = kind
         self.from = from
         self.through = through
     }

@@ -29,7 +29,8 @@ public enum Lifecycle {
         return specific.union(fromAnyOpenState).subtracting([state])
     }
 
-    /// Moves `dossier` on `day` and returns the `stateChanged` (or `closed`) event carrying `reason`.
+    /// Moves `dossier` on `day` and returns the `stateChanged` event carrying `reason`, or for a closing
+    /// the report's `closed` event with `from` and the `explanation` added.
     /// A move to the state the dossier is already in is refused like any other illegal move.
     public static func move(
         _ dossier: inout Dossier, _ move: LifecycleMove, reason: String, on day: Day
@@ -37,15 +38,15 @@ public enum Lifecycle {
         if case .to(.closed) = move { throw .closingNeedsReason }
         let from = dossier.state
         guard successors(of: from).contains(move.state) else { throw .illegal(from: from, to: move.state) }
-        var fields = ["from": from.rawValue, "to": move.state.rawValue, "reason": reason]
         switch move {
         case .to(let state):
             dossier.state = state
+            let fields = ["from": from.rawValue, "to": state.rawValue, "reason": reason]
             return JournalEvent(dossierID: dossier.id, day: day, type: .stateChanged, payload: JournalPayload(fields))
-        case .close(let closeReason):
-            dossier.close(on: day, reason: closeReason)
-            fields["closeReason"] = closeReason.rawValue
-            return JournalEvent(dossierID: dossier.id, day: day, type: .closed, payload: JournalPayload(fields))
+        case .close(let closing):
+            dossier.close(on: day, reason: closing.reason)
+            return JournalEvent.closed(dossier.id, on: day, client: dossier.clientID, closing: closing)
+                .addingPayload(["from": from.rawValue, "explanation": reason])
         }
     }
 }

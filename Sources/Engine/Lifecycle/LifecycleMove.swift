@@ -4,8 +4,8 @@ public import Domain
 public enum LifecycleMove: Hashable, Sendable {
     /// Into an open state; `.to(.closed)` is refused, closing needs a reason.
     case to(DossierState)
-    /// Closed for `reason`.
-    case close(CloseReason)
+    /// Closed, with the details the journal's `closed` event carries (docs/journal-payloads.md).
+    case close(DossierClosing)
 
     /// The state the move ends in.
     public var state: DossierState {

@@ -50,8 +50,10 @@ public struct CollectionProgress: Hashable, Sendable, Codable {
     public var interruptions: [Day] = []
     /// The debtor's stated or investigated finances.
     public var circumstances: DebtorCircumstances?
+    /// Whether the dossier was referred to debt counselling (at most once).
+    public var referredToDebtCounselling = false
     /// The recovery investigation's outcome, once screened.
-    public var screening: ScreeningOutcome?
+    public var screening: ScreeningResult?
     /// The day the closing rule's wait counts from (the last step or the negative screening).
     public var closingFrom: Day?
 

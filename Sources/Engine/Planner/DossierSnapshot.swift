@@ -23,11 +23,14 @@ public struct DossierSnapshot: Sendable {
     public let responses: [DebtorResponse]
     /// Collection costs charged to the same debtor by the same client in the last six months (Wki cap).
     public let earlierCostCharges: [CostCharge]
+    /// How many other dossiers of the same debtor are open (the `closed` event reports who became debt-free).
+    public let debtorOtherOpenDossiers: Int
 
     /// A snapshot.
     public init(dossier: Dossier, debtor: Debtor, client: Client, claims: [Claim], balances: LedgerBalances,
                 progress: CollectionProgress = CollectionProgress(), contactHistory: [ContactRecord] = [],
-                responses: [DebtorResponse] = [], earlierCostCharges: [CostCharge] = []) {
+                responses: [DebtorResponse] = [], earlierCostCharges: [CostCharge] = [], debtorOtherOpenDossiers: Int = 0) {
+        precondition(debtorOtherOpenDossiers >= 0, "a count of dossiers is not negative")
         self.dossier = dossier
         self.debtor = debtor
         self.client = client
@@ -37,5 +40,6 @@ public struct DossierSnapshot: Sendable {
         self.contactHistory = contactHistory
         self.responses = responses
         self.earlierCostCharges = earlierCostCharges
+        self.debtorOtherOpenDossiers = debtorOtherOpenDossiers
     }
 }

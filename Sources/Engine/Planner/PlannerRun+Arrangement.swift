@@ -49,9 +49,10 @@ extension PlannerRun {
         let terms = ArrangementTerms(total: remaining, monthlyInstalment: instalment, months: months,
                                      firstDueDay: day.adding(days: context.firstInstalmentAfterDays))
         progress.arrangement = ArrangementRecord(terms: terms, agreedDay: day, paidBefore: received)
-        record(.arrangementAgreed, [
-            "total": terms.total.description, "monthlyInstalment": terms.monthlyInstalment.description,
-            "months": String(terms.months), "firstDueDay": terms.firstDueDay.description, "rescheduled": "after a pause",
+        // Not a new arrangement for the report: a signal that the same one was rescheduled.
+        record(.arrangementSignalled, [
+            "signal": "rescheduled", "total": terms.total.description, "monthlyInstalment": terms.monthlyInstalment.description,
+            "months": String(terms.months), "firstDueDay": terms.firstDueDay.description,
         ])
     }
 

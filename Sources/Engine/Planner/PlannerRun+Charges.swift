@@ -79,12 +79,15 @@ extension PlannerRun {
 
     /// Opens a freeze from the first day not yet booked (so booked interest never has to be undone),
     /// ending any other freeze first.
-    mutating func startFreeze(_ reason: FreezeReason) {
-        if progress.openFreeze?.reason == reason { return }
+    mutating func startFreeze(_ kind: FreezeKind) {
+        if progress.openFreeze?.kind == kind { return }
         endFreeze()
         let first = max(day, (progress.interestBookedThrough ?? day.adding(days: -1)).adding(days: 1))
-        progress.freezes.append(Freeze(reason: reason, from: first))
-        record(.freezeStarted, ["reason": reason.rawValue, "from": first.description])
+        let previousEnd = progress.freezes.last?.through
+        progress.freezes.append(Freeze(kind: kind, from: first))
+        events.append(JournalEvent.freezeStarted(dossier.id, on: day, client: dossier.clientID, kind: kind,
+                                                 previousFreezeEnded: previousEnd.map { min($0, day) })
+            .addingPayload(["from": first.description]))
     }
 
     /// Ends the open freeze (through the last booked day) and journals the interest it avoided.
@@ -95,7 +98,8 @@ extension PlannerRun {
         let avoided = progress.collectionStartDay.flatMap { start in
             try? accrual(through: through, start: start).avoidedPerFreeze[index]
         } ?? .zero
-        record(.freezeEnded, ["reason": progress.freezes[index].reason.rawValue, "through": through.description,
-                              "avoidedInterest": avoided.description])
+        events.append(JournalEvent.freezeEnded(dossier.id, on: day, client: dossier.clientID, kind: progress.freezes[index].kind,
+                                               interestAvoided: Money.max(.zero, avoided))
+            .addingPayload(["through": through.description]))
     }
 }

@@ -31,7 +31,7 @@ extension PlannerRun {
             record(.correctionBooked, ["writtenOff": remainder.description, "reason": "small remainder after payment"])
         }
         if dossier.state == .arrangement { record(.arrangementKept) }
-        move(.close(.paid), reason: "nothing is owed any more")
+        move(closing(.paid), reason: "nothing is owed any more")
         return true
     }
 
@@ -50,7 +50,7 @@ extension PlannerRun {
                                    "claims": prescribed.map(\.invoiceNumber).sorted().joined(separator: ",")])
         }
         if prescribed.count == snapshot.claims.count {
-            move(.close(.prescribed), reason: "every claim has prescribed (\(prescriptionKind.article))")
+            move(closing(.prescribed), reason: "every claim has prescribed (\(prescriptionKind.article))")
         } else {
             pause(in: .onHold, reason: "a claim has prescribed: a person decides what may still be collected")
         }
@@ -75,7 +75,8 @@ extension PlannerRun {
             return true
         }
         guard moveIfAllowed(.to(.referredAbroad), reason: "the debtor lives in \(country)") else { return false }
-        record(.referred, ["to": office.name, "kind": "partnerOffice", "country": country.code, "handover": office.handover])
+        events.append(JournalEvent.referred(dossier.id, on: day, client: dossier.clientID, to: .abroad(country: country))
+            .addingPayload(["to": office.name, "handover": office.handover]))
         return true
     }
 
@@ -94,6 +95,7 @@ extension PlannerRun {
     mutating func endDeferralIfDue() {
         guard let until = progress.deferredUntil, day < until else {
             progress.deferredUntil = nil
+            endFreeze()
             move(.to(.collecting), reason: "the deferral ended")
             resumeStrategyAfterLetter()
             followStrategy()
@@ -109,9 +111,10 @@ extension PlannerRun {
             vulnerable: dossier.flags.contains(.vulnerable), prescribed: dossier.flags.contains(.prescribed),
             mayGoToCourt: mandate.mayGoToCourt, claimant: .company, on: day, law: context.law)
         progress.screening = outcome
-        record(.screened, ["outcome": outcome.isPositive ? "positive" : "negative", "reason": outcome.reason,
-                           "expectedRecovery": outcome.expectedRecovery.description,
-                           "estimatedCost": outcome.estimatedCost.description])
+        events.append(JournalEvent.screened(dossier.id, on: day, client: dossier.clientID,
+                                            outcome: outcome.isPositive ? .positive : .negative)
+            .addingPayload(["explanation": outcome.reason, "expectedRecovery": outcome.expectedRecovery.description,
+                            "estimatedCost": outcome.estimatedCost.description]))
         if outcome.isPositive {
             move(.to(.legal), reason: "screening positive: hand-off to the legal track")
         } else {

@@ -21,7 +21,7 @@ extension PlannerRun {
             dossier.flags.remove(.disputed)
             record(.disputeClosed, ["upheld": String(upheld)])
             if upheld {
-                move(.close(.writtenOff), reason: "the dispute was upheld: the claim is not owed")
+                move(closing(.writtenOff), reason: "the dispute was upheld: the claim is not owed")
             } else {
                 endFreeze()
                 if dossier.state == .disputed { resume(reason: "the dispute was resolved in the client's favour") }
@@ -52,9 +52,9 @@ extension PlannerRun {
             dossier.flags.insert(.vulnerabilityReviewed)
             if dossier.state == .onHold { resume(reason: "a person reviewed the vulnerability flag and allowed contact") }
         case .withdrawnByClient:
-            move(.close(.withdrawn), reason: "the client withdrew the dossier")
+            move(closing(.withdrawn), reason: "the client withdrew the dossier")
         case .settled:
-            move(.close(.settled), reason: "the client accepted a settlement")
+            move(closing(.settled), reason: "the client accepted a settlement")
         }
     }
 
@@ -69,6 +69,7 @@ extension PlannerRun {
         let until = day.adding(days: days)
         progress.deferredUntil = until
         record(.deferralAgreed, ["until": until.description, "reason": reason])
+        if mandate.mayFreezeInterest { startFreeze(.deferral) }
         wake(on: until)
     }
 
@@ -91,11 +92,12 @@ extension PlannerRun {
             guard moveIfAllowed(.to(.arrangement), reason: "arrangement within payment capacity \(capacity.capacity)") else { return }
             progress.arrangement = ArrangementRecord(terms: terms, agreedDay: day, paidBefore: snapshot.balances[.paymentsReceived])
             progress.interruptions.append(day)  // An acknowledgement of the debt interrupts prescription (art. 3:318 BW).
-            record(.arrangementAgreed, [
-                "total": terms.total.description, "monthlyInstalment": terms.monthlyInstalment.description,
-                "months": String(terms.months), "firstDueDay": terms.firstDueDay.description,
-                "capacity": capacity.capacity.description, "protectedIncome": capacity.protectedIncome.description,
-            ])
+            events.append(JournalEvent.arrangementAgreed(dossier.id, on: day, client: dossier.clientID, months: terms.months,
+                                                         monthlyInstalment: terms.monthlyInstalment)
+                .addingPayload([
+                    "total": terms.total.description, "firstDueDay": terms.firstDueDay.description,
+                    "capacity": capacity.capacity.description, "protectedIncome": capacity.protectedIncome.description,
+                ]))
             if mandate.mayFreezeInterest { startFreeze(.arrangement) }
             _ = contact(answerChannel, template: "arrangement-confirmation", reason: "arrangement agreed", acceptLaterDay: true)
             wakeForArrangement()
@@ -120,13 +122,16 @@ extension PlannerRun {
         for transaction in transactions { balances.add(transaction) }
         let statement = ClaimStatement(dossierID: dossier.id, claims: snapshot.claims, balances: balances, on: day)
         claimStatement = statement
-        record(.referred, [
-            "to": counsellor, "kind": "debtCounselling", "referenceDay": day.description,
+        // A dossier is referred to debt counselling at most once (docs/journal-payloads.md, rule 4).
+        guard !progress.referredToDebtCounselling else { return }
+        progress.referredToDebtCounselling = true
+        events.append(JournalEvent.referred(dossier.id, on: day, client: dossier.clientID, to: .debtCounselling).addingPayload([
+            "to": counsellor, "referenceDay": day.description,
             "principal": statement.principal.description, "interest": statement.interest.description,
             "costs": statement.costs.description, "paid": statement.paid.description,
             "outstanding": statement.outstanding.description, "claims": String(statement.lines.count),
             // Without the mandate's leave the statement goes to the debtor, who passes it on.
             "statementTo": mandate.mayContactDebtCounsellors ? "counsellor" : "debtor",
-        ])
+        ]))
     }
 }

@@ -121,7 +121,7 @@ extension PlannerRun {
         }
         let closeDay = (progress.closingFrom ?? last).adding(days: strategy.closing.afterDays)
         guard day >= closeDay else { return wake(on: closeDay) }
-        move(.close(strategy.closing.reason), reason: "no result \(strategy.closing.afterDays) days after the last step")
+        move(closing(strategy.closing.reason), reason: "no result \(strategy.closing.afterDays) days after the last step")
     }
 
     /// After a broken arrangement or a deferral: continue with the first contact step after the 14-day letter.

@@ -52,12 +52,21 @@ struct PlannerRun {
 
     /// Moves the dossier; an illegal move here is a programmer error (the planner checks states first).
     mutating func move(_ move: LifecycleMove, reason: String) {
+        // A freeze still running is ended before the dossier closes (docs/journal-payloads.md, rule 2).
+        if move.state == .closed && Lifecycle.successors(of: dossier.state).contains(.closed) { endFreeze() }
         do {
             events.append(try Lifecycle.move(&dossier, move, reason: reason, on: day))
         } catch {
             preconditionFailure("planner attempted \(error): \(reason)")
         }
-        if move.state == .closed { endFreeze() ; progress.arrangement = nil }
+        if move.state == .closed { progress.arrangement = nil }
+    }
+
+    /// The closing move for `reason`, with what the journal's `closed` event needs to know.
+    func closing(_ reason: CloseReason) -> LifecycleMove {
+        .close(DossierClosing(
+            reason: reason, debtor: snapshot.debtor.id, debtorKind: kind, debtorOpenDossiers: snapshot.debtorOtherOpenDossiers,
+            mayGoToCourt: mandate.mayGoToCourt, inDebtCounselling: dossier.flags.contains(.inDebtCounselling)))
     }
 
     /// Moves the dossier when the lifecycle allows it; returns whether it moved.

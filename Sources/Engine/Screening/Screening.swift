@@ -14,9 +14,9 @@ public enum Screening {
     public static func assess(
         outstanding: Money, circumstances: DebtorCircumstances?, vulnerable: Bool, prescribed: Bool, mayGoToCourt: Bool,
         claimant: Claimant, on day: Day, law: Netherlands
-    ) -> ScreeningOutcome {
-        func negative(_ reason: String, recovery: Money = .zero, cost: Money = .zero) -> ScreeningOutcome {
-            ScreeningOutcome(isPositive: false, expectedRecovery: recovery, estimatedCost: cost, reason: reason)
+    ) -> ScreeningResult {
+        func negative(_ reason: String, recovery: Money = .zero, cost: Money = .zero) -> ScreeningResult {
+            ScreeningResult(isPositive: false, expectedRecovery: recovery, estimatedCost: cost, reason: reason)
         }
         guard mayGoToCourt else { return negative("the client's mandate does not allow court proceedings") }
         guard !prescribed else { return negative("a claim has prescribed") }
@@ -35,7 +35,7 @@ public enum Screening {
         let recovery = Money.min(outstanding, share)
         let threshold = cost + Money(cents: cost.cents * marginPercent / 100)
         if recovery > threshold {
-            return ScreeningOutcome(isPositive: true, expectedRecovery: recovery, estimatedCost: cost,
+            return ScreeningResult(isPositive: true, expectedRecovery: recovery, estimatedCost: cost,
                                     reason: "expected recovery \(recovery) exceeds the cost \(cost) by more than \(marginPercent)%")
         }
         return negative("expected recovery \(recovery) does not justify the cost \(cost)", recovery: recovery, cost: cost)

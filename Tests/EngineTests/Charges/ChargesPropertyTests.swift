@@ -64,7 +64,7 @@ struct ChargesPropertyTests {
             let claims = Self.claims(amounts, dueOffsets: [dueOffset])
             let collectionStart = Self.start.adding(days: 30)
             let from = collectionStart.adding(days: freezeOffset)
-            let freeze = Freeze(reason: .dispute, from: from, through: from.adding(days: freezeDays - 1))
+            let freeze = Freeze(kind: .dispute, from: from, through: from.adding(days: freezeDays - 1))
             func accrual(_ day: Day) -> InterestAccrual {
                 try! InterestAccrual.compute(claims: claims, kind: kind, collectionStart: collectionStart, freezes: [freeze],
                                              through: day, law: Self.law)

@@ -1,5 +1,6 @@
 import Domain
 import Engine
+import Law
 import Money
 import Testing
 
@@ -25,9 +26,13 @@ struct LifecycleTests {
     func closing() throws {
         var subject = dossier(.collecting)
         subject.nextActionDay = Self.day
-        let event = try Lifecycle.move(&subject, .close(.paid), reason: "paid in full", on: Self.day)
+        let closing = DossierClosing(reason: .paid, debtor: subject.debtorID, debtorKind: .consumer, debtorOpenDossiers: 0,
+                                     mayGoToCourt: false, inDebtCounselling: false)
+        let event = try Lifecycle.move(&subject, .close(closing), reason: "paid in full", on: Self.day)
         #expect(subject.state == .closed && subject.closure?.reason == .paid && subject.nextActionDay == nil)
-        #expect(event.type == .closed && event.payload["closeReason"] == "paid")
+        #expect(event.type == .closed && event.payload["explanation"] == "paid in full")
+        // The closing event is the social report's: it reads back with everything the report counts.
+        #expect(ReportEvent(event)?.fact == .closed(closing))
     }
 
     @Test("illegal moves fail with a typed error", arguments: [

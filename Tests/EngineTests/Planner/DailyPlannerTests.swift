@@ -41,7 +41,7 @@ struct DailyPlannerTests {
         encoder.outputFormatting = .sortedKeys
         let data = try encoder.encode(runner.progress)
         #expect(try JSONDecoder().decode(CollectionProgress.self, from: data) == runner.progress)
-        #expect(runner.progress.arrangement != nil && runner.progress.openFreeze?.reason == .arrangement)
+        #expect(runner.progress.arrangement != nil && runner.progress.openFreeze?.kind == .arrangement)
     }
 
     @Test("a business pays costs from the demand letter without waiting for the term")
@@ -172,10 +172,10 @@ struct CostsAndArrangementTests {
             2026-05-20 dispute-resolved rejected
             """)
         #expect(!runner.journal.contains { $0.type == .arrangementBroken && $0.day <= Day(iso: "2026-06-03")! })
-        let rescheduled = runner.journal.first { $0.type == .arrangementAgreed && $0.payload["rescheduled"] != nil }
+        let rescheduled = runner.journal.first { $0.type == .arrangementSignalled && $0.payload["signal"] == "rescheduled" }
         #expect(rescheduled?.day == Day(iso: "2026-05-20")! && rescheduled?.payload["firstDueDay"] == "2026-06-03")
         #expect(rescheduled?.payload["total"] == "777.87" && rescheduled?.payload["monthlyInstalment"] == "259.30")
-        let freezes = runner.journal.filter { $0.type == .freezeStarted }.map { $0.payload["reason"] ?? "" }
+        let freezes = runner.journal.filter { $0.type == .freezeStarted }.map { $0.payload["kind"] ?? "" }
         #expect(freezes == ["arrangement", "dispute", "arrangement"])
     }
 }

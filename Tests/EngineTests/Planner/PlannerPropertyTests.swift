@@ -10,7 +10,9 @@ struct PlannerPropertyTests {
     static let entries = [
         "pay 50.00", "pay all", "dispute", "dispute-resolved rejected", "help", "replied",
         "arrangement income=1800.00 household=single fixed=100.00", "deferral 30", "counselling Gemeente",
-        "counselling-ended", "vulnerable", "reviewed allowed",
+        "counselling-ended", "vulnerable", "reviewed allowed", "reviewed refused", "dispute-resolved upheld",
+        "counselling Gemeente no-consent", "deferral 200", "withdrawn", "pay 300.00",
+        "arrangement income=4000.00 household=couple fixed=300.00",
     ]
 
     /// A random scenario: one to three claims, a consumer or a business, a few responses on random days.
@@ -28,8 +30,8 @@ struct PlannerPropertyTests {
     @Test("property: across random histories, contacts keep the cap and the calendar, costs stay lawful, freezes hold")
     func randomHistories() async {
         let amounts = Gen.int64(in: 20_00...20_000_00).array(of: 1...3)
-        let events = zip(Gen.int(in: 0...170), Gen.int(in: 0...(Self.entries.count - 1))).array(of: 0...6)
-        await propertyCheck(count: 60, input: amounts, Gen<DebtorKind>.case, events) { amounts, kind, events in
+        let events = zip(Gen.int(in: 0...170), Gen.int(in: 0...(Self.entries.count - 1))).array(of: 0...8)
+        await propertyCheck(count: 80, input: amounts, Gen<DebtorKind>.case, events) { amounts, kind, events in
             var runner = ScenarioRunner(Self.scenario(amounts: amounts, kind: kind, events: events))
             runner.run()
             let policy = ContactPolicy.standard
@@ -43,6 +45,18 @@ struct PlannerPropertyTests {
                             <= policy.contactsPerWeekMax)
                 }
             }
+            // Every event the social report reads keeps its payload contract (docs/journal-payloads.md),
+            // and freezes alternate start, end, start, ... without overlapping.
+            let reportTypes: Set<JournalEventType> = [.arrangementAgreed, .freezeStarted, .freezeEnded, .screened, .referred, .closed]
+            for event in runner.journal where reportTypes.contains(event.type) {
+                #expect(throws: Never.self) { _ = try ReportEvent(validating: event) }
+            }
+            let freezeEvents = runner.journal.filter { $0.type == .freezeStarted || $0.type == .freezeEnded }.map(\.type)
+            #expect(zip(freezeEvents, freezeEvents.dropFirst()).allSatisfy { $0 != $1 })
+            #expect(freezeEvents.first.map { $0 == .freezeStarted } ?? true)
+            if runner.dossier.state == .closed { #expect(freezeEvents.last.map { $0 == .freezeEnded } ?? true) }
+            #expect(runner.journal.filter { $0.type == .closed }.count <= 1)
+            #expect(runner.journal.filter { $0.type == .referred && $0.payload["kind"] == "debtCounselling" }.count <= 1)
             // The lifecycle holds: a closure exactly when closed, nothing after closing, the ledger balances.
             #expect((runner.dossier.state == .closed) == (runner.dossier.closure != nil))
             if let closure = runner.dossier.closure { #expect(!runner.journal.contains { $0.day > closure.day }) }

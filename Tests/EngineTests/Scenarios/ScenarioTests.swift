@@ -29,7 +29,7 @@ struct ScenarioTests {
             2026-02-09 contactPlanned template=letter-14 channel=letter deadline=2026-02-25
             2026-02-09 stateChanged to=reminderLetter
             2026-02-16 correctionBooked writtenOff=0.39
-            2026-02-16 closed closeReason=paid
+            2026-02-16 closed reason=paid
             never: costsCharged
             final: state=closed reason=paid costs=0.00
             """)
@@ -130,9 +130,9 @@ struct ScenarioTests {
             expect:
             2026-03-02 disputeOpened reason="never received"
             2026-03-02 stateChanged to=disputed
-            2026-03-02 freezeStarted reason=dispute from=2026-03-03
+            2026-03-02 freezeStarted kind=dispute from=2026-03-03
             2026-04-01 disputeClosed upheld=false
-            2026-04-01 freezeEnded reason=dispute through=2026-04-01
+            2026-04-01 freezeEnded kind=dispute through=2026-04-01
             2026-04-01 stateChanged from=disputed
             """)
         let frozen = runner.journal.filter { (Day(iso: "2026-03-03")!..<Day(iso: "2026-04-01")!).contains($0.day) }
@@ -154,14 +154,14 @@ struct ScenarioTests {
             expect:
             2026-03-02 stateChanged from=collecting to=arrangement
             2026-03-02 arrangementAgreed capacity=332.10 monthlyInstalment=259.30 months=4 firstDueDay=2026-03-16
-            2026-03-02 freezeStarted reason=arrangement from=2026-03-03
+            2026-03-02 freezeStarted kind=arrangement from=2026-03-03
             2026-03-13 arrangementSignalled signal=arrangement-reminder-before instalment=1
             2026-04-13 arrangementSignalled signal=arrangement-reminder-before instalment=2
             2026-04-19 arrangementSignalled signal=arrangement-reminder-after instalment=2
             2026-04-19 contactPlanned template=arrangement-reminder-after plannedDay=2026-04-20
             2026-04-30 arrangementSignalled signal=arrangement-warning instalment=2
             2026-05-14 arrangementBroken instalment=2
-            2026-05-14 freezeEnded reason=arrangement
+            2026-05-14 freezeEnded kind=arrangement
             2026-05-14 stateChanged from=arrangement to=collecting
             2026-05-15 contactPlanned template=reminder
             """)
@@ -215,7 +215,7 @@ struct ScenarioTests {
             until: 2026-02-28
             expect:
             2026-02-02 flagsChanged added=prescribed claims=F-1
-            2026-02-02 closed closeReason=prescribed
+            2026-02-02 closed reason=prescribed
             never: contactPlanned
             final: state=closed reason=prescribed
             """)
@@ -233,7 +233,7 @@ struct ScenarioTests {
             2026-03-10 counselling "Gemeente Ergens"
             expect:
             2026-03-10 stateChanged to=inDebtCounselling
-            2026-03-10 freezeStarted reason=debtCounselling
+            2026-03-10 freezeStarted kind=debtCounselling
             2026-03-10 referred kind=debtCounselling to="Gemeente Ergens" claims=2 principal=1000.00
             final: state=inDebtCounselling
             """)
@@ -252,7 +252,7 @@ struct ScenarioTests {
             until: 2026-02-28
             expect:
             2026-02-02 stateChanged to=referredAbroad
-            2026-02-02 referred kind=partnerOffice country=BE to="Partner Brussel"
+            2026-02-02 referred kind=abroad country=BE to="Partner Brussel"
             never: contactPlanned
             final: state=referredAbroad
             """)
@@ -269,7 +269,7 @@ struct ScenarioTests {
             expect:
             2026-03-19 contactPlanned template=final-reminder
             2026-04-02 screened outcome=negative
-            2026-07-01 closed closeReason=writtenOff
+            2026-07-01 closed reason=writtenOff
             final: state=closed reason=writtenOff
             """)
     }

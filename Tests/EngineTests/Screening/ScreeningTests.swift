@@ -10,7 +10,7 @@ struct ScreeningTests {
     static let earner = DebtorCircumstances(netIncome: Money(euros: 3000), household: .single, assets: Money(euros: 2000))
 
     func assess(_ outstanding: Money, _ circumstances: DebtorCircumstances?, vulnerable: Bool = false, prescribed: Bool = false,
-                court: Bool = true) -> ScreeningOutcome {
+                court: Bool = true) -> ScreeningResult {
         Screening.assess(outstanding: outstanding, circumstances: circumstances, vulnerable: vulnerable, prescribed: prescribed,
                          mayGoToCourt: court, claimant: .company, on: Self.day, law: Self.law)
     }

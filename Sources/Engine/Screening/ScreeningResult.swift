@@ -1,7 +1,7 @@
 public import Money
 
-/// The outcome of a recovery investigation (verhaalsonderzoek).
-public struct ScreeningOutcome: Hashable, Sendable, Codable {
+/// The result of a recovery investigation (verhaalsonderzoek); the journal records its outcome.
+public struct ScreeningResult: Hashable, Sendable, Codable {
     /// Whether a lawsuit is advised.
     public let isPositive: Bool
     /// The amount a judgment could be expected to recover.
