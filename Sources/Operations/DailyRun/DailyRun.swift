@@ -131,6 +131,7 @@ extension DossierSnapshot {
     func adding(contacts: [ContactRecord]) -> DossierSnapshot {
         DossierSnapshot(
             dossier: dossier, debtor: debtor, client: client, claims: claims, balances: balances, progress: progress,
-            contactHistory: contactHistory + contacts, responses: responses, earlierCostCharges: earlierCostCharges)
+            contactHistory: contactHistory + contacts, responses: responses, earlierCostCharges: earlierCostCharges,
+            debtorOtherOpenDossiers: debtorOtherOpenDossiers)
     }
 }

@@ -34,6 +34,7 @@ struct SnapshotReader {
             personKeys: Array(Set(personKeys.values)), from: day.adding(days: -Self.contactHistoryDays))
         let charges = try await store.costCharges(
             debtors: Array(debtors.keys), since: day.adding(months: -Self.costChargeMonths))
+        let openDossiers = try await store.openDossierCounts(debtors: Array(debtors.keys))
         let decoder = JSONDecoder()
         return try dossiers.map { dossier in
             guard let debtor = debtors[dossier.debtorID], let client = clients[dossier.clientID] else {
@@ -55,7 +56,8 @@ struct SnapshotReader {
                     ContactRecord(day: $0.plannedDay, channel: $0.channel, dossierID: $0.dossierID)
                 },
                 responses: dossierResponses,
-                earlierCostCharges: (charges[dossier.debtorID] ?? []).map { CostCharge(day: $0.day, amount: $0.amount) })
+                earlierCostCharges: (charges[dossier.debtorID] ?? []).map { CostCharge(day: $0.day, amount: $0.amount) },
+                debtorOtherOpenDossiers: max(0, (openDossiers[dossier.debtorID] ?? 1) - 1))
             return KeyedSnapshot(base: snapshot, personKey: personKey)
         }
     }

@@ -111,6 +111,10 @@ public protocol CaseStore: Sendable {
     /// Events matching `filter` in journal order, after sequence `afterSequence`, at most `limit`.
     func journal(_ filter: JournalFilter, after afterSequence: Int64, limit: Int) async throws -> [JournalEvent]
 
+    /// The events of `dossierIDs`, ordered by dossier id and, within a dossier, by journal order:
+    /// the canonical order, the same whatever order concurrent writers committed in.
+    func journal(ofDossiers dossierIDs: [Dossier.ID]) async throws -> [JournalEvent]
+
     /// How many events match `filter`.
     func countJournal(_ filter: JournalFilter) async throws -> Int
 

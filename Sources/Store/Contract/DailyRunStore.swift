@@ -136,6 +136,9 @@ public protocol DailyRunStore: CaseStore {
     /// The messages planned for `day`, in id order, after `afterID`, at most `limit`.
     func outbox(plannedOn day: Day, after afterID: String?, limit: Int) async throws -> [OutboxRow]
 
+    /// How many open (not closed) dossiers each of these debtors has.
+    func openDossierCounts(debtors: [Debtor.ID]) async throws -> [Debtor.ID: Int]
+
     /// Collection costs charged (day, amount) to each of these debtors since `since`, exclusive.
     func costCharges(debtors: [Debtor.ID], since: Day) async throws -> [Debtor.ID: [(day: Day, amount: Money)]]
 }

@@ -11,7 +11,7 @@ extension SQLCaseStore: DailyRunStore {
                 func chunkCount() async throws -> (all: Int, pending: Int, next: Int64) {
                     let row = try await database.raw(
                         """
-                        SELECT COUNT(*) AS all_chunks, COALESCE(SUM(CASE WHEN status = 'pending' THEN 1 ELSE 0 END), 0) AS pending, \
+                        SELECT COUNT(*) AS all_chunks, CAST(COALESCE(SUM(CASE WHEN status = 'pending' THEN 1 ELSE 0 END), 0) AS BIGINT) AS pending, \
                         COALESCE(MAX(chunk) + 1, 0) AS next FROM run_chunks WHERE day = \(bind: dayValue)
                         """
                     ).first()
@@ -91,7 +91,7 @@ extension SQLCaseStore: DailyRunStore {
         try await run { database in
             let row = try await database.raw(
                 """
-                SELECT COUNT(*) AS chunks, COALESCE(SUM(CASE WHEN status = 'done' THEN 1 ELSE 0 END), 0) AS finished \
+                SELECT COUNT(*) AS chunks, CAST(COALESCE(SUM(CASE WHEN status = 'done' THEN 1 ELSE 0 END), 0) AS BIGINT) AS finished \
                 FROM run_chunks WHERE day = \(bind: Int64(day.daysSinceEpoch))
                 """
             ).first()
@@ -139,7 +139,7 @@ extension SQLCaseStore: DailyRunStore {
     func balances(of ids: [Dossier.ID]) async throws -> [Dossier.ID: LedgerBalances] {
         let sums: [Dossier.ID: [(LedgerAccount, Money)]] = try await selectByIDs(
             ids,
-            "SELECT dossier_id, account, SUM(amount_cents) AS total FROM ledger_postings WHERE dossier_id IN",
+            "SELECT dossier_id, account, CAST(SUM(amount_cents) AS BIGINT) AS total FROM ledger_postings WHERE dossier_id IN",
             suffix: " GROUP BY dossier_id, account"
         ) { row, result in
             let id = Dossier.ID(try row.decode(column: "dossier_id", as: String.self))
@@ -283,6 +283,26 @@ extension SQLCaseStore: DailyRunStore {
                             Day(daysSinceEpoch: Int(try row.decode(column: "day", as: Int64.self))),
                             Money(cents: -(try row.decode(column: "amount_cents", as: Int64.self)))
                         ))
+                }
+            }
+            return found
+        }
+    }
+
+    func openDossierCounts(debtors: [Debtor.ID]) async throws -> [Debtor.ID: Int] {
+        guard !debtors.isEmpty else { return [:] }
+        return try await run { database in
+            var found: [Debtor.ID: Int] = [:]
+            for chunk in Self.chunks(Array(Set(debtors.map(\.rawValue))).sorted()) {
+                let rows = try await database.raw(
+                    """
+                    SELECT debtor_id, COUNT(*) AS open FROM dossiers WHERE state <> 'closed' AND debtor_id IN (\(binds: chunk)) \
+                    GROUP BY debtor_id
+                    """
+                ).all()
+                for row in rows {
+                    found[Debtor.ID(try row.decode(column: "debtor_id", as: String.self))] = Int(
+                        try row.decode(column: "open", as: Int64.self))
                 }
             }
             return found

@@ -100,6 +100,19 @@ extension SQLCaseStore {
         }
     }
 
+    func journal(ofDossiers dossierIDs: [Dossier.ID]) async throws -> [JournalEvent] {
+        guard !dossierIDs.isEmpty else { return [] }
+        return try await run { database in
+            var events: [JournalEvent] = []
+            for chunk in Self.chunks(dossierIDs.map(\.rawValue)) {
+                events += try await database.raw(
+                    "SELECT * FROM journal WHERE dossier_id IN (\(binds: chunk)) ORDER BY dossier_id, sequence"
+                ).all().map(Self.event)
+            }
+            return events.sorted { ($0.dossierID, $0.sequence ?? 0) < ($1.dossierID, $1.sequence ?? 0) }
+        }
+    }
+
     func countJournal(_ filter: JournalFilter) async throws -> Int {
         let condition = Self.condition(filter)
         return try await run { database in

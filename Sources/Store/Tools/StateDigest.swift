@@ -5,7 +5,8 @@ import Money
 extension CaseStore {
     /// A SHA-256 (hex) over a canonical dump of every dossier state, ledger posting and journal
     /// event, leaving out wall-clock fields (`recordedAt`) and engine-assigned journal sequence
-    /// numbers (PostgreSQL may leave gaps after a rollback; the order is kept, the numbers are not).
+    /// numbers (PostgreSQL may leave gaps after a rollback). Events are taken per dossier in journal
+    /// order, so the interleaving of concurrent writers does not change the digest.
     /// Two stores with the same history print the same digest, whatever their engine.
     public func stateDigest(pageSize: Int = 1_000) async throws -> String {
         var hasher = SHA256()
@@ -48,11 +49,18 @@ extension CaseStore {
             lastTransaction = last.id
         }
 
-        var lastSequence: Int64 = 0
-        var ordinal = 0
+        // Events per dossier in journal order, dossiers in id order: concurrent workers commit
+        // chunks in any order, and the same history must give the same digest.
+        var lastEventDossier: Dossier.ID?
         while true {
-            let page = try await journal(JournalFilter(), after: lastSequence, limit: pageSize)
-            for event in page {
+            let page = try await dossiers(after: lastEventDossier, limit: pageSize)
+            var ordinal = 0
+            var current: Dossier.ID?
+            for event in try await journal(ofDossiers: page.map(\.id)) {
+                if event.dossierID != current {
+                    current = event.dossierID
+                    ordinal = 0
+                }
                 ordinal += 1
                 line([
                     "event", String(ordinal), event.dossierID.rawValue, event.day.description, event.type.rawValue,
@@ -60,7 +68,7 @@ extension CaseStore {
                 ])
             }
             guard let last = page.last, page.count == pageSize else { break }
-            lastSequence = last.sequence ?? lastSequence
+            lastEventDossier = last.id
         }
         return hasher.finalize().map { byte in
             let hex = String(byte, radix: 16)
