@@ -54,6 +54,10 @@ final class PostgresExecutor: SQLExecutor {
         }
     }
 
+    func insert(_ statement: MultiRowInsert, on database: any SQLDatabase) async throws {
+        try await database.execute(sql: statement) { _ in }
+    }
+
     func close() async throws {
         // The pool closes when the task running `client.run()` is cancelled (see CaseStores.withStore).
     }

@@ -60,6 +60,22 @@ final class SQLiteExecutor: SQLExecutor {
         }
     }
 
+    /// Binds the typed values straight into SQLite. The caller holds the lock (it runs inside
+    /// `withDatabase` or `withTransaction`), so the connection is used by one task at a time.
+    func insert(_ statement: MultiRowInsert, on database: any SQLDatabase) async throws {
+        var binds: [SQLiteData] = []
+        binds.reserveCapacity(statement.rows.count * statement.columns.count)
+        for row in statement.rows {
+            for value in row {
+                switch value {
+                case .integer(let number): binds.append(number.map { .integer(Int($0)) } ?? .null)
+                case .text(let text): binds.append(text.map { .text($0) } ?? .null)
+                }
+            }
+        }
+        try await connection.query(statement.text(numbered: false), binds) { _ in }
+    }
+
     func close() async throws {
         try await lock.withLock { [connection] in try await connection.close() }
     }

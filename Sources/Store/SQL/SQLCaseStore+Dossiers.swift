@@ -13,12 +13,13 @@ extension SQLCaseStore {
             "dossiers", columns: Self.dossierColumns,
             rows: dossiers.map { dossier in
                 [
-                    dossier.id.rawValue, dossier.clientID.rawValue, dossier.debtorID.rawValue,
-                    Int64(dossier.openedDay.daysSinceEpoch),
-                    dossier.state.rawValue, dossier.nextActionDay.map { Int64($0.daysSinceEpoch) },
-                    Int64(dossier.flags.rawValue),
-                    dossier.closure.map { Int64($0.day.daysSinceEpoch) }, dossier.closure?.reason.rawValue,
-                    dossier.version,
+                    .text(dossier.id.rawValue), .text(dossier.clientID.rawValue), .text(dossier.debtorID.rawValue),
+                    .integer(Int64(dossier.openedDay.daysSinceEpoch)), .text(dossier.state.rawValue),
+                    .integer(dossier.nextActionDay.map { Int64($0.daysSinceEpoch) }),
+                    .integer(Int64(dossier.flags.rawValue)),
+                    .integer(dossier.closure.map { Int64($0.day.daysSinceEpoch) }),
+                    .text(dossier.closure?.reason.rawValue),
+                    .integer(dossier.version),
                 ]
             })
     }
@@ -159,11 +160,12 @@ extension SQLCaseStore {
             rows: claims.map { stored in
                 let claim = stored.claim
                 return [
-                    claim.id.rawValue, claim.clientID.rawValue, claim.dossierID.rawValue, claim.invoiceNumber,
-                    Int64(claim.invoiceDay.daysSinceEpoch), Int64(claim.dueDay.daysSinceEpoch), claim.principal.cents,
-                    claim.description,
-                    stored.importID, stored.sourceLine.map { Int64($0) },
-                ]
+                    .text(claim.id.rawValue), .text(claim.clientID.rawValue), .text(claim.dossierID.rawValue),
+                    .text(claim.invoiceNumber), .integer(Int64(claim.invoiceDay.daysSinceEpoch)),
+                    .integer(Int64(claim.dueDay.daysSinceEpoch)), .integer(claim.principal.cents),
+                    .text(claim.description),
+                    .text(stored.importID), .integer(stored.sourceLine.map { Int64($0) }),
+                ] as [SQLValue]
             })
     }
 

@@ -14,6 +14,9 @@ protocol SQLExecutor: Sendable {
     /// Runs `body` inside BEGIN ... COMMIT, rolling back when it throws.
     func withTransaction<Result: Sendable>(_ body: (any SQLDatabase) async throws -> Result) async throws -> Result
 
+    /// Runs a multi-row insert on `database` (the one lent by `withDatabase` or `withTransaction`).
+    func insert(_ statement: MultiRowInsert, on database: any SQLDatabase) async throws
+
     /// Closes the underlying connections.
     func close() async throws
 }
