@@ -66,14 +66,24 @@ final class SQLiteExecutor: SQLExecutor {
         var binds: [SQLiteData] = []
         binds.reserveCapacity(statement.rows.count * statement.columns.count)
         for row in statement.rows {
-            for value in row {
-                switch value {
-                case .integer(let number): binds.append(number.map { .integer(Int($0)) } ?? .null)
-                case .text(let text): binds.append(text.map { .text($0) } ?? .null)
-                }
-            }
+            for value in row { binds.append(Self.sqliteData(value)) }
         }
         try await connection.query(statement.text(numbered: false), binds) { _ in }
+    }
+
+    func texts(_ statement: TypedStatement, column: String, on database: any SQLDatabase) async throws -> [String] {
+        let collected = CollectedTexts()
+        try await connection.query(statement.text(numbered: false), statement.binds.map(Self.sqliteData)) { row in
+            if let text = row.column(column)?.string { collected.append(text) }
+        }
+        return collected.all
+    }
+
+    static func sqliteData(_ value: SQLValue) -> SQLiteData {
+        switch value {
+        case .integer(let number): return number.map { .integer(Int($0)) } ?? .null
+        case .text(let text): return text.map { .text($0) } ?? .null
+        }
     }
 
     func close() async throws {
