@@ -54,6 +54,18 @@ final class PostgresExecutor: SQLExecutor {
         }
     }
 
+    func insert(_ statement: MultiRowInsert, on database: any SQLDatabase) async throws {
+        try await database.execute(sql: statement) { _ in }
+    }
+
+    func texts(_ statement: TypedStatement, column: String, on database: any SQLDatabase) async throws -> [String] {
+        let collected = CollectedTexts()
+        try await database.execute(sql: statement) { row in
+            if let text = try? row.decode(column: column, as: String.self) { collected.append(text) }
+        }
+        return collected.all
+    }
+
     func close() async throws {
         // The pool closes when the task running `client.run()` is cancelled (see CaseStores.withStore).
     }

@@ -60,6 +60,32 @@ final class SQLiteExecutor: SQLExecutor {
         }
     }
 
+    /// Binds the typed values straight into SQLite. The caller holds the lock (it runs inside
+    /// `withDatabase` or `withTransaction`), so the connection is used by one task at a time.
+    func insert(_ statement: MultiRowInsert, on database: any SQLDatabase) async throws {
+        var binds: [SQLiteData] = []
+        binds.reserveCapacity(statement.rows.count * statement.columns.count)
+        for row in statement.rows {
+            for value in row { binds.append(Self.sqliteData(value)) }
+        }
+        try await connection.query(statement.text(numbered: false), binds) { _ in }
+    }
+
+    func texts(_ statement: TypedStatement, column: String, on database: any SQLDatabase) async throws -> [String] {
+        let collected = CollectedTexts()
+        try await connection.query(statement.text(numbered: false), statement.binds.map(Self.sqliteData)) { row in
+            if let text = row.column(column)?.string { collected.append(text) }
+        }
+        return collected.all
+    }
+
+    static func sqliteData(_ value: SQLValue) -> SQLiteData {
+        switch value {
+        case .integer(let number): return number.map { .integer(Int($0)) } ?? .null
+        case .text(let text): return text.map { .text($0) } ?? .null
+        }
+    }
+
     func close() async throws {
         try await lock.withLock { [connection] in try await connection.close() }
     }

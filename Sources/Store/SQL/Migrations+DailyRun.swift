@@ -1,7 +1,7 @@
 extension Migrations {
     /// The daily run's tables: chunks of a day, the engine's progress per dossier, the outbox and
     /// the debtors' responses.
-    static let dailyRun = Migration(version: 2, name: "daily run: chunks, progress, outbox, responses") { engine in
+    static let dailyRun = Migration(version: 3, name: "daily run: chunks, progress, outbox, responses") { engine in
         let key = engine == "postgresql" ? "TEXT COLLATE \"C\"" : "TEXT"
         return [
             "CREATE TABLE run_days (day BIGINT PRIMARY KEY, chunks BIGINT NOT NULL, planned_at TEXT NOT NULL)",

@@ -12,7 +12,7 @@ struct Migration: Sendable {
 
 /// The migrations, in order. The runner is ours (no ORM): a version table and plain DDL.
 enum Migrations {
-    static let all: [Migration] = [initialSchema, dailyRun]
+    static let all: [Migration] = [initialSchema, partialClosedIndex, dailyRun]
 
     /// The newest schema version this program knows.
     static var latestVersion: Int { all.last?.version ?? 0 }
@@ -70,6 +70,16 @@ enum Migrations {
             CREATE TABLE imports (id \(key) PRIMARY KEY, client_id \(key) NOT NULL, source TEXT NOT NULL, imported BIGINT NOT NULL,
               duplicates BIGINT NOT NULL, rejected BIGINT NOT NULL, day BIGINT NOT NULL, recorded_at TEXT NOT NULL)
             """,
+        ]
+    }
+
+    /// Most dossiers are open, so indexing only the closed ones keeps the index small and, above
+    /// all, spares every daily-run UPDATE the delete-and-reinsert of an index entry whose key (a
+    /// NULL closing day) did not change. Measured on SQLite: see docs/performance.md.
+    static let partialClosedIndex = Migration(version: 2, name: "index only closed dossiers by closing day") { _ in
+        [
+            "DROP INDEX dossiers_closed",
+            "CREATE INDEX dossiers_closed ON dossiers (closed_day, id) WHERE closed_day IS NOT NULL",
         ]
     }
 }

@@ -1,25 +1,39 @@
 import SQLKit
 
-/// `INSERT INTO table (columns) VALUES (...), (...)` written straight into the serializer.
+/// A value bound into a statement, typed so each engine binds it without runtime casts (nil
+/// keeps its column type, which PostgreSQL needs).
+enum SQLValue: Sendable {
+    case integer(Int64?)
+    case text(String?)
+
+    /// The value for SQLKit's generic binding (PostgreSQL).
+    var encodable: any Encodable & Sendable {
+        switch self {
+        case .integer(let value): return value
+        case .text(let value): return value
+        }
+    }
+}
+
+/// `INSERT INTO table (columns) VALUES (...), (...)` with the text built once as a plain string.
 ///
 /// Measured: building the same statement as an `SQLQueryString` (one fragment per bind, joined)
-/// cost about a tenth of the import's CPU time in SQLKit's serializer. Here the text is built once
-/// as a plain string with the dialect's placeholders and the binds are appended in one go.
+/// cost about a tenth of the import's CPU time in SQLKit's serializer, and SQLiteKit's generic
+/// encoding of `any Encodable` binds (a dynamic cast per value) another 7 %. The text is shared by
+/// both engines; only the placeholders (`?` or `$n`) and the binding differ.
 struct MultiRowInsert: SQLExpression {
     /// Table name; a plain lower-case identifier of ours (never user input).
     let table: String
     /// Column names; plain lower-case identifiers of ours.
     let columns: [String]
     /// The rows, each with one value per column.
-    let rows: ArraySlice<[any Encodable & Sendable]>
+    let rows: ArraySlice<[SQLValue]>
 
-    func serialize(to serializer: inout SQLSerializer) {
-        let numbered = serializer.dialect.name == "postgresql"
-        var position = serializer.binds.count
+    /// The statement text with placeholders numbered from `firstPosition` (`$n`) or plain (`?`).
+    func text(numbered: Bool, firstPosition: Int = 1) -> String {
+        var position = firstPosition
         var text = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
         text.reserveCapacity(text.utf8.count + rows.count * columns.count * 8)
-        var binds: [any Encodable & Sendable] = []
-        binds.reserveCapacity(rows.count * columns.count)
         var firstRow = true
         for row in rows {
             precondition(
@@ -27,14 +41,20 @@ struct MultiRowInsert: SQLExpression {
             text += firstRow ? "(" : ", ("
             firstRow = false
             for index in row.indices {
-                position += 1
                 if index > 0 { text += ", " }
                 text += numbered ? "$\(position)" : "?"
+                position += 1
             }
             text += ")"
-            binds.append(contentsOf: row)
         }
-        serializer.write(text)
-        serializer.binds.append(contentsOf: binds)
+        return text
+    }
+
+    func serialize(to serializer: inout SQLSerializer) {
+        serializer.write(
+            text(numbered: serializer.dialect.name == "postgresql", firstPosition: serializer.binds.count + 1))
+        for row in rows {
+            for value in row { serializer.binds.append(value.encodable) }
+        }
     }
 }

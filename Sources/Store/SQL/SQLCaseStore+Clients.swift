@@ -8,8 +8,8 @@ extension SQLCaseStore {
             "clients", columns: ["id", "name", "mandate", "brand", "strategy"],
             rows: [
                 [
-                    client.id.rawValue, client.name, try Self.json(client.mandate), try Self.json(client.brand),
-                    client.strategy.name,
+                    .text(client.id.rawValue), .text(client.name), .text(try Self.json(client.mandate)),
+                    .text(try Self.json(client.brand)), .text(client.strategy.name),
                 ]
             ])
     }
@@ -44,7 +44,10 @@ extension SQLCaseStore {
         try await insertRows(
             "debtors", columns: ["id", "client_id", "reference", "kind", "profile"],
             rows: try debtors.map {
-                [$0.id.rawValue, $0.clientID.rawValue, $0.reference, $0.kind.rawValue, try Self.json($0.profile)]
+                [
+                    .text($0.id.rawValue), .text($0.clientID.rawValue), .text($0.reference), .text($0.kind.rawValue),
+                    .text(try Self.json($0.profile)),
+                ]
             })
     }
 

@@ -13,12 +13,13 @@ extension SQLCaseStore {
             "dossiers", columns: Self.dossierColumns,
             rows: dossiers.map { dossier in
                 [
-                    dossier.id.rawValue, dossier.clientID.rawValue, dossier.debtorID.rawValue,
-                    Int64(dossier.openedDay.daysSinceEpoch),
-                    dossier.state.rawValue, dossier.nextActionDay.map { Int64($0.daysSinceEpoch) },
-                    Int64(dossier.flags.rawValue),
-                    dossier.closure.map { Int64($0.day.daysSinceEpoch) }, dossier.closure?.reason.rawValue,
-                    dossier.version,
+                    .text(dossier.id.rawValue), .text(dossier.clientID.rawValue), .text(dossier.debtorID.rawValue),
+                    .integer(Int64(dossier.openedDay.daysSinceEpoch)), .text(dossier.state.rawValue),
+                    .integer(dossier.nextActionDay.map { Int64($0.daysSinceEpoch) }),
+                    .integer(Int64(dossier.flags.rawValue)),
+                    .integer(dossier.closure.map { Int64($0.day.daysSinceEpoch) }),
+                    .text(dossier.closure?.reason.rawValue),
+                    .integer(dossier.version),
                 ]
             })
     }
@@ -49,27 +50,36 @@ extension SQLCaseStore {
         // The redundant `dossiers.id IN (SELECT id FROM v)` makes SQLite (3.54) drive the join from
         // the primary-key index; without it, it scanned the whole table per chunk (measured: the
         // chunk loop slowed in proportion to the table size).
+        let executor = self.executor
         let updatedIDs: Set<String> = try await run { database in
             var updated: Set<String> = []
             var start = 0
             while start < dossiers.count {
                 let end = min(start + Self.rowsPerStatementMax, dossiers.count)
-                let values = dossiers[start..<end].map { dossier -> SQLQueryString in
-                    """
-                    (CAST(\(bind: dossier.id.rawValue) AS TEXT), CAST(\(bind: dossier.version) AS BIGINT), CAST(\(bind: dossier.state.rawValue) AS TEXT), \
-                    CAST(\(bind: dossier.nextActionDay.map { Int64($0.daysSinceEpoch) }) AS BIGINT), CAST(\(bind: Int64(dossier.flags.rawValue)) AS BIGINT), \
-                    CAST(\(bind: dossier.closure.map { Int64($0.day.daysSinceEpoch) }) AS BIGINT), CAST(\(bind: dossier.closure?.reason.rawValue) AS TEXT))
-                    """
-                }.joined(separator: ", ")
-                let statement: SQLQueryString =
-                    "WITH v (id, expected, state, next_day, flags, closed_day, close_reason) AS (VALUES " + values + """
-                        ) UPDATE dossiers SET state = v.state, next_action_day = v.next_day, flags = v.flags, closed_day = v.closed_day, \
-                        close_reason = v.close_reason, version = dossiers.version + 1 \
-                        FROM v WHERE dossiers.id = v.id AND dossiers.version = v.expected AND dossiers.id IN (SELECT id FROM v) RETURNING dossiers.id
-                        """
-                for row in try await database.raw(statement).all() {
-                    updated.insert(try row.decode(column: "id", as: String.self))
+                let m = TypedStatement.mark
+                var template = "WITH v (id, expected, state, next_day, flags, closed_day, close_reason) AS (VALUES "
+                var binds: [SQLValue] = []
+                binds.reserveCapacity((end - start) * 7)
+                for (offset, dossier) in dossiers[start..<end].enumerated() {
+                    template += offset == 0 ? "" : ", "
+                    template += "(CAST(\(m) AS TEXT), CAST(\(m) AS BIGINT), CAST(\(m) AS TEXT), CAST(\(m) AS BIGINT), "
+                    template += "CAST(\(m) AS BIGINT), CAST(\(m) AS BIGINT), CAST(\(m) AS TEXT))"
+                    binds += [
+                        .text(dossier.id.rawValue), .integer(dossier.version), .text(dossier.state.rawValue),
+                        .integer(dossier.nextActionDay.map { Int64($0.daysSinceEpoch) }),
+                        .integer(Int64(dossier.flags.rawValue)),
+                        .integer(dossier.closure.map { Int64($0.day.daysSinceEpoch) }),
+                        .text(dossier.closure?.reason.rawValue),
+                    ]
                 }
+                template += """
+                    ) UPDATE dossiers SET state = v.state, next_action_day = v.next_day, flags = v.flags, \
+                    closed_day = v.closed_day, close_reason = v.close_reason, version = dossiers.version + 1 \
+                    FROM v WHERE dossiers.id = v.id AND dossiers.version = v.expected AND dossiers.id IN (SELECT id FROM v) \
+                    RETURNING dossiers.id
+                    """
+                let statement = TypedStatement(template: template, binds: binds)
+                updated.formUnion(try await executor.texts(statement, column: "id", on: database))
                 start = end
             }
             return updated
@@ -159,11 +169,12 @@ extension SQLCaseStore {
             rows: claims.map { stored in
                 let claim = stored.claim
                 return [
-                    claim.id.rawValue, claim.clientID.rawValue, claim.dossierID.rawValue, claim.invoiceNumber,
-                    Int64(claim.invoiceDay.daysSinceEpoch), Int64(claim.dueDay.daysSinceEpoch), claim.principal.cents,
-                    claim.description,
-                    stored.importID, stored.sourceLine.map { Int64($0) },
-                ]
+                    .text(claim.id.rawValue), .text(claim.clientID.rawValue), .text(claim.dossierID.rawValue),
+                    .text(claim.invoiceNumber), .integer(Int64(claim.invoiceDay.daysSinceEpoch)),
+                    .integer(Int64(claim.dueDay.daysSinceEpoch)), .integer(claim.principal.cents),
+                    .text(claim.description),
+                    .text(stored.importID), .integer(stored.sourceLine.map { Int64($0) }),
+                ] as [SQLValue]
             })
     }
 

@@ -5,14 +5,15 @@ import SQLKit
 
 extension SQLCaseStore {
     func appendLedger(_ transactions: [LedgerTransaction]) async throws {
-        var rows: [[any Encodable & Sendable]] = []
+        var rows: [[SQLValue]] = []
         rows.reserveCapacity(transactions.count * 2)
         for transaction in transactions {
             for (position, posting) in transaction.postings.enumerated() {
                 rows.append([
-                    transaction.id.rawValue, Int64(position), transaction.dossierID.rawValue,
-                    Int64(transaction.day.daysSinceEpoch),
-                    transaction.memo, transaction.reverses?.rawValue, posting.account.rawValue, posting.amount.cents,
+                    .text(transaction.id.rawValue), .integer(Int64(position)), .text(transaction.dossierID.rawValue),
+                    .integer(Int64(transaction.day.daysSinceEpoch)), .text(transaction.memo),
+                    .text(transaction.reverses?.rawValue), .text(posting.account.rawValue),
+                    .integer(posting.amount.cents),
                 ])
             }
         }
@@ -84,8 +85,9 @@ extension SQLCaseStore {
             "journal", columns: ["dossier_id", "day", "type", "payload", "recorded_at"],
             rows: events.map { event in
                 [
-                    event.dossierID.rawValue, Int64(event.day.daysSinceEpoch), event.type.rawValue,
-                    event.payload.canonicalJSON, recordedAt,
+                    .text(event.dossierID.rawValue), .integer(Int64(event.day.daysSinceEpoch)),
+                    .text(event.type.rawValue),
+                    .text(event.payload.canonicalJSON), .text(recordedAt),
                 ]
             })
     }
@@ -155,9 +157,10 @@ extension SQLCaseStore {
             columns: ["id", "client_id", "source", "imported", "duplicates", "rejected", "day", "recorded_at"],
             rows: [
                 [
-                    record.id, record.clientID.rawValue, record.source, Int64(record.imported),
-                    Int64(record.duplicates), Int64(record.rejected),
-                    Int64(record.day.daysSinceEpoch), record.recordedAt,
+                    .text(record.id), .text(record.clientID.rawValue), .text(record.source),
+                    .integer(Int64(record.imported)),
+                    .integer(Int64(record.duplicates)), .integer(Int64(record.rejected)),
+                    .integer(Int64(record.day.daysSinceEpoch)), .text(record.recordedAt),
                 ]
             ])
     }

@@ -82,15 +82,17 @@ struct SQLCaseStore: CaseStore {
 
     // MARK: Helpers
 
-    /// Inserts `rows` into `table` in statements of at most `rowsPerStatementMax` rows.
-    func insertRows(_ table: String, columns: [String], rows: [[any Encodable & Sendable]]) async throws {
+    /// Inserts `rows` into `table` in statements of at most `rowsPerStatementMax` rows. The engine's
+    /// executor binds the typed values its own way (SQLite directly, PostgreSQL through SQLKit).
+    func insertRows(_ table: String, columns: [String], rows: [[SQLValue]]) async throws {
         guard !rows.isEmpty else { return }
+        let executor = self.executor
         try await run { database in
             var start = 0
             while start < rows.count {
                 let end = min(start + Self.rowsPerStatementMax, rows.count)
-                try await database.execute(sql: MultiRowInsert(table: table, columns: columns, rows: rows[start..<end]))
-                { _ in }
+                try await executor.insert(
+                    MultiRowInsert(table: table, columns: columns, rows: rows[start..<end]), on: database)
                 start = end
             }
         }

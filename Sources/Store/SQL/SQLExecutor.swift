@@ -14,6 +14,12 @@ protocol SQLExecutor: Sendable {
     /// Runs `body` inside BEGIN ... COMMIT, rolling back when it throws.
     func withTransaction<Result: Sendable>(_ body: (any SQLDatabase) async throws -> Result) async throws -> Result
 
+    /// Runs a multi-row insert on `database` (the one lent by `withDatabase` or `withTransaction`).
+    func insert(_ statement: MultiRowInsert, on database: any SQLDatabase) async throws
+
+    /// Runs `statement` on `database` and returns the text of `column` in each result row.
+    func texts(_ statement: TypedStatement, column: String, on database: any SQLDatabase) async throws -> [String]
+
     /// Closes the underlying connections.
     func close() async throws
 }
