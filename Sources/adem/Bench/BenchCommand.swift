@@ -10,7 +10,7 @@ import Store
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Benchmarks (use a release build; see docs/performance.md).",
-        subcommands: [GenerateClaims.self, ParseClaims.self, ChunkLoop.self])
+        subcommands: [GenerateClaims.self, ParseClaims.self, ChunkLoop.self, RunDayBench.self])
 
     /// Writes a claim CSV of N rows (two claims per debtor) for the import benchmark.
     struct GenerateClaims: AsyncParsableCommand {
@@ -62,7 +62,7 @@ struct BenchCommand: AsyncParsableCommand {
                     rejected += 1
                 }
             }
-            let seconds = ChunkLoop.seconds(clock.now - start)
+            let seconds = ChunkLoopTiming.seconds(clock.now - start)
             print(
                 "\(valid) valid, \(rejected) rejected in \(String(format: "%.2f", seconds)) s: \(Int(Double(valid + rejected) / seconds)) rows/s"
             )
@@ -134,7 +134,7 @@ struct BenchCommand: AsyncParsableCommand {
                 }
                 try await store.transaction { store in try await store.insertDossiers(slice) }
             }
-            let insertSeconds = seconds(clock.now - insertStart)
+            let insertSeconds = ChunkLoopTiming.seconds(clock.now - insertStart)
 
             // The loop: read a chunk of due dossiers, decide, write state + journal in one transaction.
             let loopStart = clock.now
@@ -169,16 +169,12 @@ struct BenchCommand: AsyncParsableCommand {
                     return changed.count
                 }
             }
-            let loopSeconds = seconds(clock.now - loopStart)
+            let loopSeconds = ChunkLoopTiming.seconds(clock.now - loopStart)
             print(
-                "  chunk loop \(String(format: "%.2f", loopSeconds)) s: select \(String(format: "%.2f", seconds(selectTime))) s, update \(String(format: "%.2f", seconds(updateTime))) s, journal and commit the rest"
+                "  chunk loop \(String(format: "%.2f", loopSeconds)) s: select \(String(format: "%.2f", ChunkLoopTiming.seconds(selectTime))) s, update \(String(format: "%.2f", ChunkLoopTiming.seconds(updateTime))) s, journal and commit the rest"
             )
             guard processed == count else { throw Shell.fail("chunk loop processed \(processed) of \(count) dossiers") }
             return (Double(count) / insertSeconds, Double(count) / loopSeconds)
-        }
-
-        static func seconds(_ duration: Duration) -> Double {
-            Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
         }
     }
 }
