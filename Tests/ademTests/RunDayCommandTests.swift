@@ -123,7 +123,8 @@ import Testing
         }
     }
 
-    @Test(.enabled(if: PostgresDatabases.baseURL != nil)) func killedRunsFinishWithTheSameDigestOnPostgreSQL() throws {
+    @Test(.enabled(if: PostgresDatabases.enabled, "ADEM_SKIP_POSTGRES=1: the PostgreSQL engine was NOT tested"))
+    func killedRunsFinishWithTheSameDigestOnPostgreSQL() throws {
         try withFolder { folder in
             let reference = Location.postgres(try PostgresDatabases.create("adem_run_reference"))
             let killed = Location.postgres(try PostgresDatabases.create("adem_run_killed"))
@@ -136,7 +137,8 @@ import Testing
         }
     }
 
-    @Test(.enabled(if: PostgresDatabases.baseURL != nil)) func workersShareADayOnPostgreSQL() throws {
+    @Test(.enabled(if: PostgresDatabases.enabled, "ADEM_SKIP_POSTGRES=1: the PostgreSQL engine was NOT tested"))
+    func workersShareADayOnPostgreSQL() throws {
         try withFolder { folder in
             let single = Location.postgres(try PostgresDatabases.create("adem_run_single"))
             let shared = Location.postgres(try PostgresDatabases.create("adem_run_shared"))
@@ -154,6 +156,9 @@ import Testing
 
 /// Throwaway databases on the test PostgreSQL server (`ADEM_TEST_POSTGRES_URL`).
 enum PostgresDatabases {
+    /// False only when `ADEM_SKIP_POSTGRES=1` says to skip the engine (visibly).
+    static var enabled: Bool { ProcessInfo.processInfo.environment["ADEM_SKIP_POSTGRES"] != "1" }
+
     static var baseURL: String? {
         let url = ProcessInfo.processInfo.environment["ADEM_TEST_POSTGRES_URL"] ?? ""
         return url.isEmpty ? nil : url
@@ -161,7 +166,10 @@ enum PostgresDatabases {
 
     /// Drops and creates database `name`; returns its URL.
     static func create(_ name: String) throws -> String {
-        guard let base = baseURL, var components = URLComponents(string: base) else { throw CocoaError(.featureUnsupported) }
+        guard let base = baseURL, var components = URLComponents(string: base) else {
+            Issue.record("ADEM_TEST_POSTGRES_URL is not set: start a server with eval \"$(scripts/postgres-test-server.sh)\"")
+            throw CocoaError(.featureUnsupported)
+        }
         for statement in ["DROP DATABASE IF EXISTS \(name) WITH (FORCE)", "CREATE DATABASE \(name)"] {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/usr/bin/psql")
