@@ -6,8 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export SWIFT_DETERMINISTIC_HASHING=1
 
-swift build -c release --product adem
-adem="$PWD/.build/release/adem"
+swift build -c release --product adem --scratch-path .build-release
+adem="$PWD/.build-release/release/adem"
 work="$PWD/out/demo"
 rm -rf "$work" && mkdir -p "$work"
 cd "$work"
