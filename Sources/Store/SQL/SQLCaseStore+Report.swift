@@ -50,6 +50,16 @@ extension SQLCaseStore: ReportCounterStore {
                     [.integer(Int64(key.day.daysSinceEpoch)), .text(key.counter.rawValue), .text(key.client.rawValue), .integer(value)]
                 },
                 suffix: "ON CONFLICT (day, counter, client) DO UPDATE SET value = report_counters.value + excluded.value")
+            var agency: [ReportCounterKey: Int64] = [:]
+            for (key, value) in counters.rows {
+                agency[ReportCounterKey(day: key.day, client: Self.agencyClient, counter: key.counter), default: 0] += value
+            }
+            try await store.insertRows(
+                "report_agency_counters", columns: ["day", "counter", "value"],
+                rows: agency.sorted { $0.key < $1.key }.map { key, value in
+                    [.integer(Int64(key.day.daysSinceEpoch)), .text(key.counter.rawValue), .integer(value)]
+                },
+                suffix: "ON CONFLICT (day, counter) DO UPDATE SET value = report_agency_counters.value + excluded.value")
             try await store.insertRows(
                 "report_freeze_restarts", columns: ["day", "client", "previous_end", "value"],
                 rows: counters.freezeRestarts.sorted { $0.key < $1.key }.map { key, value in
@@ -63,11 +73,16 @@ extension SQLCaseStore: ReportCounterStore {
         }
     }
 
+    /// The client id the agency's rows carry in `ReportCounters` (`compute` sums every client).
+    static let agencyClient = Client.ID("*")
+
     func reportCounters(for period: ReportPeriod, client: Client.ID?) async throws -> ReportCounters {
         let from = Int64(period.from.daysSinceEpoch)
         let through = Int64(period.through.daysSinceEpoch)
         let clientCondition: SQLQueryString = client.map { " AND client = \(bind: $0.rawValue)" } ?? ""
-        let reportClient = client ?? Client.ID("*")
+        // The agency's report reads the agency sums; a client's report that client's rows.
+        let table = client == nil ? "report_agency_counters" : "report_counters"
+        let reportClient = client ?? Self.agencyClient
         let dayBefore = period.from.adding(days: -1)
         return try await run { database in
             var rows: [ReportCounterKey: Int64] = [:]
@@ -81,13 +96,13 @@ extension SQLCaseStore: ReportCounterStore {
             }
             // Before the period: one sum per counter, on the day before it.
             let before: SQLQueryString =
-                "SELECT counter, CAST(SUM(value) AS BIGINT) AS total FROM report_counters WHERE day < \(bind: from)"
+                "SELECT counter, CAST(SUM(value) AS BIGINT) AS total FROM \(unsafeRaw: table) WHERE day < \(bind: from)"
                 + clientCondition + " GROUP BY counter"
             for row in try await database.raw(before).all() { try add(row, day: dayBefore) }
             // Inside: per day and counter (at most 366 x 24 rows), folded here onto each month's
             // first day (cut to the period): the same portable SQL on both engines, no date functions.
             let within: SQLQueryString =
-                "SELECT day, counter, CAST(SUM(value) AS BIGINT) AS total FROM report_counters WHERE day >= \(bind: from) AND day <= \(bind: through)"
+                "SELECT day, counter, CAST(SUM(value) AS BIGINT) AS total FROM \(unsafeRaw: table) WHERE day >= \(bind: from) AND day <= \(bind: through)"
                 + clientCondition + " GROUP BY day, counter"
             for row in try await database.raw(within).all() {
                 let day = Day(daysSinceEpoch: Int(try row.decode(column: "day", as: Int64.self)))
