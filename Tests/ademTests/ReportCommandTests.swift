@@ -85,7 +85,11 @@ import Testing
         }
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium"), "chromium is not installed"))
+    @Test(
+        .enabled(
+            if: FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium")
+                && FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftotext"),
+            "chromium or pdftotext (poppler-utils) is not installed: scripts/test.sh installs them"))
     func thePDFIsTheReportAndShowsTheKeyFigures() throws {
         try cli.withFolder { folder in
             let db = try prepare(in: folder)
