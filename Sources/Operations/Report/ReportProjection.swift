@@ -17,7 +17,7 @@ public enum ReportProjection {
 
     /// What one catch-up did.
     public struct Progress: Hashable, Sendable {
-        /// Journal events read (report events and others).
+        /// Report events read and counted.
         public var events = 0
         /// Transactions committed (pages).
         public var pages = 0
@@ -42,7 +42,9 @@ public enum ReportProjection {
         done.fence = try await store.journalFence()
         var watermark = try await store.reportWatermark()
         while watermark < done.fence {
-            let events = try await store.journal(JournalFilter(), after: watermark, limit: pageEvents)
+            // Only the types the report reads: the others would be read, decoded and dropped.
+            let events = try await store.journal(
+                JournalFilter(types: ReportFact.eventTypes), after: watermark, limit: pageEvents)
             var counters = ReportCounters()
             var last = watermark
             var read = 0
@@ -56,8 +58,8 @@ public enum ReportProjection {
                 last = sequence
                 read += 1
             }
-            // Every event at or below the fence has been read (any other sequence there was rolled
-            // back and never comes): the watermark may go up to the fence.
+            // Every report event at or below the fence has been read (any other sequence there is
+            // another type, or was rolled back and never comes): the watermark may go up to the fence.
             if events.count < pageEvents || beyondFence { last = done.fence }
             do {
                 try await store.addReportCounts(counters, advancing: watermark, to: last)
