@@ -60,7 +60,7 @@ let package = Package(
         .target(
             name: "Store",
             dependencies: [
-                "Money", "Law", "Domain",
+                "Money", "Law", "Domain", "Reporting",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),
@@ -77,7 +77,7 @@ let package = Package(
         // The use cases (claim import first): validation, batching and transactions.
         .target(
             name: "Operations",
-            dependencies: ["Money", "Law", "Domain", "Engine", "Store"],
+            dependencies: ["Money", "Law", "Domain", "Engine", "Store", "Reporting"],
             swiftSettings: strictSettings
         ),
 
@@ -88,7 +88,7 @@ let package = Package(
         .executableTarget(
             name: "adem",
             dependencies: [
-                "Money", "Law", "LawData", "Domain", "Engine", "Store", "Operations",
+                "Money", "Law", "LawData", "Domain", "Engine", "Store", "Operations", "Reporting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -135,7 +135,7 @@ let package = Package(
         ),
         .testTarget(
             name: "StoreContractTests",
-            dependencies: ["Store", "Domain", "Law", "Money"],
+            dependencies: ["Store", "Domain", "Law", "Money", "Reporting", "Operations"],
             swiftSettings: strictSettings
         ),
         .testTarget(

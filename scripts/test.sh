@@ -13,5 +13,13 @@ if [ -z "${ADEM_TEST_POSTGRES_URL:-}" ] && [ "${ADEM_SKIP_POSTGRES:-}" != "1" ];
     eval "$(scripts/postgres-test-server.sh)"
 fi
 
+# The report tests print a PDF with headless Chromium and read its text with pdftotext (Debian
+# poppler-utils): installed when missing and apt-get can (as root).
+for needed in chromium:chromium poppler-utils:pdftotext; do
+    if ! command -v "${needed#*:}" >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+        DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${needed%%:*}" >/dev/null
+    fi
+done
+
 swift build --build-tests
 swift test

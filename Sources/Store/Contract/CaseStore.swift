@@ -172,13 +172,19 @@ public struct JournalFilter: Hashable, Sendable {
     public var from: Day?
     /// Only events on or before this day.
     public var through: Day?
+    /// Only events of one of these types (with `type`, both must hold).
+    public var types: Set<JournalEventType>?
 
     /// A filter; the default matches every event.
-    public init(dossierID: Dossier.ID? = nil, type: JournalEventType? = nil, from: Day? = nil, through: Day? = nil) {
+    public init(
+        dossierID: Dossier.ID? = nil, type: JournalEventType? = nil, from: Day? = nil, through: Day? = nil,
+        types: Set<JournalEventType>? = nil
+    ) {
         self.dossierID = dossierID
         self.type = type
         self.from = from
         self.through = through
+        self.types = types
     }
 }
 

@@ -17,6 +17,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case unreadable(String)
     /// The store location could not be understood or opened.
     case cannotOpen(String)
+    /// The report projection's watermark was not where the caller read it: another projection
+    /// moved it first. Nothing was written; read the watermark again and go on from there.
+    case watermarkMoved(expected: Int64, found: Int64?)
 
     public var description: String {
         switch self {
@@ -30,6 +33,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "the database has schema version \(found), this adem needs \(known): run `adem db migrate`"
         case .unreadable(let what): return "stored data could not be read: \(what)"
         case .cannotOpen(let why): return "cannot open the store: \(why)"
+        case .watermarkMoved(let expected, let found):
+            return "the report projection moved from \(expected) to \(found.map(String.init) ?? "nowhere") meanwhile; nothing was written"
         }
     }
 }

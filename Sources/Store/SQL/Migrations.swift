@@ -12,7 +12,7 @@ struct Migration: Sendable {
 
 /// The migrations, in order. The runner is ours (no ORM): a version table and plain DDL.
 enum Migrations {
-    static let all: [Migration] = [initialSchema, partialClosedIndex, dailyRun]
+    static let all: [Migration] = [initialSchema, partialClosedIndex, dailyRun, reportCounters]
 
     /// The newest schema version this program knows.
     static var latestVersion: Int { all.last?.version ?? 0 }

@@ -28,6 +28,8 @@ struct MultiRowInsert: SQLExpression {
     let columns: [String]
     /// The rows, each with one value per column.
     let rows: ArraySlice<[SQLValue]>
+    /// What follows the values, e.g. an `ON CONFLICT ...` clause of ours (never user input).
+    var suffix = ""
 
     /// The statement text with placeholders numbered from `firstPosition` (`$n`) or plain (`?`).
     func text(numbered: Bool, firstPosition: Int = 1) -> String {
@@ -47,7 +49,7 @@ struct MultiRowInsert: SQLExpression {
             }
             text += ")"
         }
-        return text
+        return suffix.isEmpty ? text : text + " " + suffix
     }
 
     func serialize(to serializer: inout SQLSerializer) {

@@ -128,6 +128,9 @@ extension SQLCaseStore {
         var condition: SQLQueryString = ""
         if let dossierID = filter.dossierID { condition += " AND dossier_id = \(bind: dossierID.rawValue)" }
         if let type = filter.type { condition += " AND type = \(bind: type.rawValue)" }
+        if let types = filter.types {
+            condition += types.isEmpty ? " AND 1 = 0" : " AND type IN (\(binds: types.map(\.rawValue).sorted()))"
+        }
         if let from = filter.from { condition += " AND day >= \(bind: Int64(from.daysSinceEpoch))" }
         if let through = filter.through { condition += " AND day <= \(bind: Int64(through.daysSinceEpoch))" }
         return condition

@@ -84,7 +84,8 @@ struct SQLCaseStore: CaseStore {
 
     /// Inserts `rows` into `table` in statements of at most `rowsPerStatementMax` rows. The engine's
     /// executor binds the typed values its own way (SQLite directly, PostgreSQL through SQLKit).
-    func insertRows(_ table: String, columns: [String], rows: [[SQLValue]]) async throws {
+    /// `suffix` follows each statement's values (an `ON CONFLICT` clause).
+    func insertRows(_ table: String, columns: [String], rows: [[SQLValue]], suffix: String = "") async throws {
         guard !rows.isEmpty else { return }
         let executor = self.executor
         try await run { database in
@@ -92,7 +93,7 @@ struct SQLCaseStore: CaseStore {
             while start < rows.count {
                 let end = min(start + Self.rowsPerStatementMax, rows.count)
                 try await executor.insert(
-                    MultiRowInsert(table: table, columns: columns, rows: rows[start..<end]), on: database)
+                    MultiRowInsert(table: table, columns: columns, rows: rows[start..<end], suffix: suffix), on: database)
                 start = end
             }
         }

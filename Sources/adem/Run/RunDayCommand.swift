@@ -60,13 +60,16 @@ struct RunDayCommand: AsyncParsableCommand {
             guard let runStore = store as? any DailyRunStore else { throw ValidationError("this store cannot run days") }
             let dailyRun = DailyRun(
                 store: runStore, context: context, day: runDay, chunkDossiersMax: chunk, clock: { Date().ISO8601Format() })
-            return try await dailyRun.run { status, summary in
+            let summary = try await dailyRun.run { status, summary in
                 guard showProgress, status.chunks > 0 else { return }
                 let elapsed = Date().timeIntervalSince(started)
                 ProgressBar.draw(
                     fraction: Double(status.finished) / Double(status.chunks),
                     detail: "\(runDay)  chunk \(status.finished)/\(status.chunks)  \(summary.stepped) steps  \(Int(elapsed)) s")
             }
+            // The report counters follow the journal day by day, so a report finds little left to count.
+            if let reportStore = store as? any ReportCounterStore { try await ReportProjection.catchUp(reportStore) }
+            return summary
         }
         if showProgress { ProgressBar.clear() }
         for child in children { child.waitUntilExit() }
