@@ -82,7 +82,7 @@ public struct BehaviourModel: Sendable {
     /// The simulated channel: letters arrive, some e-mails bounce, some SMS fail, calls are answered or not.
     public func outcome(of message: OutboxMessage) -> DeliveryOutcome {
         let debtor = debtor(message.dossierID)
-        var random = debtor.random(seed: seed, occasion: message.id + "/channel")
+        var random = debtor.random(seed: seed, occasion: Self.occasion(message) + "/channel")
         switch message.channel {
         case .letter, .portal: return .delivered
         case .email: return random.chance(knobs.emailBounce) ? .failed(reason: "bounced") : .delivered
@@ -130,7 +130,7 @@ public struct BehaviourModel: Sendable {
     public func reactions(to message: OutboxMessage, outcome: DeliveryOutcome, on day: Day) -> [ScheduledAction] {
         guard outcome.reachedDebtor else { return [] }
         let debtor = debtor(message.dossierID)
-        var random = debtor.random(seed: seed, occasion: message.id)
+        var random = debtor.random(seed: seed, occasion: Self.occasion(message))
         let stage = ContactStage.of(message)
         let factor = responsiveness(to: message, of: debtor)
         var plan = ReactionPlan(dossierID: message.dossierID, reference: "sim:" + message.id)
@@ -216,6 +216,13 @@ public struct BehaviourModel: Sendable {
                 index == months - 1 ? .payInFull(reference: reference) : .pay(amount: monthlyInstalment, reference: reference)
             return ScheduledAction(day: max(due, day.adding(days: 1)), dossierID: dossierID, action: action)
         }
+    }
+
+    /// The name of a contact's random draws: its day and stage, not its template, so two strategies
+    /// that contact a debtor on the same day draw the same numbers (common random numbers) and
+    /// differ only by the effects of channel, timing and tone.
+    static func occasion(_ message: OutboxMessage) -> String {
+        "\(message.plannedDay)/\(ContactStage.of(message).rawValue)/\(message.channel.rawValue)"
     }
 
     /// The chance a payer pays on a contact of `stage` before modifiers.

@@ -60,6 +60,13 @@ public struct Simulator: Sendable {
                     day: day, daysDone: offset + 1, daysTotal: daysTotal, dossiers: summary.dossiers, events: summary.events))
         }
         summary.actionsBeyondYear = calendar.count
+        // The journal's own counts, so the import's events are in too: one indexed count per type.
+        var journalCounts: [JournalEventType: Int] = [:]
+        for type in JournalEventType.allCases {
+            let count = try await store.countJournal(JournalFilter(type: type))
+            if count > 0 { journalCounts[type] = count }
+        }
+        summary.eventsByType = journalCounts
         return summary
     }
 

@@ -61,7 +61,7 @@ public struct BehaviourKnobs: Hashable, Sendable {
             .arrangementBreaker: 0.06, .disputer: 0.04, .helpSeeker: 0.04, .debtCounselling: 0.04, .vulnerable: 0.03,
             .silent: 0.25,
         ],
-        payerResponse: 0.75, lateResponse: 0.25, emailBounce: 0.04, smsFailure: 0.03, callAnswered: 0.45,
+        payerResponse: 0.6, lateResponse: 0.25, emailBounce: 0.04, smsFailure: 0.03, callAnswered: 0.45,
         inboundCall: 0.2, surveyAnswered: 0.25, online: 0.35, clientNameEffect: 1.25, channelFitEffect: 1.3)
 }
 
