@@ -20,7 +20,7 @@ func withTemporaryStore<Result: Sendable>(_ body: (any IntakeStore) async throws
     }
 }
 
-let simulationContext = EngineContext(law: try! LawData.netherlands())
+let simulationContext = EngineContext(law: try! LawData.netherlands(), partnerOffices: SyntheticPartnerOffices.table)
 
 /// Simulates `spec` into a fresh store; returns the summary, the digest and the journal's counts by type.
 func simulate(_ spec: PortfolioSpec) async throws -> (SimulationSummary, String, [JournalEventType: Int]) {

@@ -44,6 +44,9 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(name: .long, help: "A strategy file (YAML) every simulated client uses instead of the standard one.")
     var strategy: String?
 
+    @Option(name: .customLong("partner-offices"), help: "The partner offices abroad, as a table file (default: a synthetic office per country).")
+    var partnerOffices: String?
+
     @Option(name: .long, help: "Size the run like a known portfolio: reference-2024.")
     var preset: Preset?
 
@@ -72,7 +75,8 @@ struct SimulateCommand: AsyncParsableCommand {
             }
         guard size.dossiers >= size.clients else { throw ValidationError("--dossiers: at least one per client (--clients)") }
         let spec = PortfolioSpec(year: year, clients: size.clients, dossiers: size.dossiers, seed: seed)
-        let context = try EngineContextLoader.load(strategyFiles: strategy.map { [$0] } ?? [], partnerOfficesFile: nil)
+        var context = try EngineContextLoader.load(strategyFiles: strategy.map { [$0] } ?? [], partnerOfficesFile: partnerOffices)
+        if partnerOffices == nil { context.partnerOffices = SyntheticPartnerOffices.table }
         let strategyReference = try strategy.map { file in
             StrategyReference(name: try StrategyParser.parse(String(contentsOfFile: file, encoding: .utf8)).name)
         } ?? .standard
