@@ -11,8 +11,8 @@ import Testing
     let day = Day(iso: "2024-01-02")!
 
     /// Imports one generated client's January hand-over and returns its dossiers.
-    func bookOfOneClient(_ store: any IntakeStore) async throws -> [Dossier] {
-        let spec = PortfolioSpec(year: 2024, clients: 1, dossiers: 24, seed: 3)
+    func bookOfOneClient(_ store: any IntakeStore, dossiersInYear: Int = 24) async throws -> [Dossier] {
+        let spec = PortfolioSpec(year: 2024, clients: 1, dossiers: dossiersInYear, seed: 3)
         let client = PortfolioGenerator.clients(spec)[0]
         try await store.insertClient(Client(id: Client.ID(client.reference), name: client.name))
         let handOver = PortfolioGenerator.handOver(of: client, month: 1, spec: spec)!
@@ -20,6 +20,19 @@ import Testing
         _ = try await ClaimImport(store: store, clientID: Client.ID(client.reference), day: handOver.day, recordedAt: "t")
             .run(&reader, sourceName: "test")
         return try await store.dossiers(after: nil, limit: 100)
+    }
+
+    /// Regression: the import flags foreign debtors `abroad`, and the engine took the flag for "already
+    /// referred", so no foreign debtor was ever referred to a partner office.
+    @Test func importedForeignDebtorsAreReferredOnTheirFirstStep() async throws {
+        try await withTemporaryStore { store in
+            let dossiers = try await bookOfOneClient(store, dossiersInYear: 600)
+            let foreign = dossiers.filter { $0.flags.contains(.abroad) }
+            #expect(!foreign.isEmpty)
+            _ = try await DailyRun(store: store, context: simulationContext, day: day, clock: { "t" }).run()
+            let referred = try await store.countJournal(JournalFilter(type: .referred))
+            #expect(referred == foreign.count)
+        }
     }
 
     /// The same payment twice books once; the dossier wakes on the payment's day.
