@@ -75,11 +75,7 @@ struct SimulateCommand: AsyncParsableCommand {
             }
         guard size.dossiers >= size.clients else { throw ValidationError("--dossiers: at least one per client (--clients)") }
         let spec = PortfolioSpec(year: year, clients: size.clients, dossiers: size.dossiers, seed: seed)
-        var context = try EngineContextLoader.load(strategyFiles: strategy.map { [$0] } ?? [], partnerOfficesFile: partnerOffices)
-        if partnerOffices == nil { context.partnerOffices = SyntheticPartnerOffices.table }
-        let strategyReference = try strategy.map { file in
-            StrategyReference(name: try StrategyParser.parse(String(contentsOfFile: file, encoding: .utf8)).name)
-        } ?? .standard
+        let (context, strategyReference) = try engineContext()
         let showProgress = isatty(STDERR_FILENO) == 1 && !json
         let started = Date()
         let summary = try await storeOptions.withStore { store in
@@ -103,6 +99,16 @@ struct SimulateCommand: AsyncParsableCommand {
         }
         if showProgress { ProgressBar.clear() }
         print(render(summary, spec: spec, elapsed: Date().timeIntervalSince(started)))
+    }
+
+    /// The engine's context and the strategy the simulated clients use. Kept out of the async `run`:
+    /// the Swift 6.3 release compiler crashed (signal 11, "while splitting coroutine") building it inline.
+    private func engineContext() throws -> (EngineContext, StrategyReference) {
+        var context = try EngineContextLoader.load(strategyFiles: strategy.map { [$0] } ?? [], partnerOfficesFile: partnerOffices)
+        if partnerOffices == nil { context.partnerOffices = SyntheticPartnerOffices.table }
+        guard let strategy else { return (context, .standard) }
+        let text = try String(contentsOfFile: strategy, encoding: .utf8)
+        return (context, StrategyReference(name: try StrategyParser.parse(text).name))
     }
 
     private func render(_ summary: SimulationSummary, spec: PortfolioSpec, elapsed: TimeInterval) -> String {
