@@ -82,13 +82,15 @@ let package = Package(
         ),
 
         // A synthetic agency year: portfolio and debtor behaviour, driving the real operations.
-        .target(name: "Simulation", dependencies: ["Money", "Law", "Domain"], swiftSettings: strictSettings),
+        .target(
+            name: "Simulation", dependencies: ["Money", "Law", "Domain", "Engine", "Store", "Operations"],
+            swiftSettings: strictSettings),
 
         // The command-line shell.
         .executableTarget(
             name: "adem",
             dependencies: [
-                "Money", "Law", "LawData", "Domain", "Engine", "Store", "Operations", "Reporting",
+                "Money", "Law", "LawData", "Domain", "Engine", "Store", "Operations", "Reporting", "Simulation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -114,7 +116,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SimulationTests",
-            dependencies: ["Simulation", "Domain", "Money", "Operations", "Store"],
+            dependencies: ["Simulation", "Domain", "Engine", "LawData", "Law", "Money", "Operations", "Store"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -17,7 +17,8 @@ struct Adem: AsyncParsableCommand {
     /// Every subcommand, in the order `adem --help` lists them.
     static let commandList: [any ParsableCommand.Type] = [
         CalcCommand.self, DatabaseCommand.self, ClientCommand.self, ImportCommand.self, StateCommand.self, JournalCommand.self,
-        DebtorCommand.self, PrivacyCommand.self, RunDayCommand.self, ReportCommand.self, BenchCommand.self,
+        DebtorCommand.self, PrivacyCommand.self, RunDayCommand.self, SimulateCommand.self, ReportCommand.self,
+        BenchCommand.self,
     ]
 
     /// Runs the command. Bad input of any kind exits with status 2 and one line on standard error

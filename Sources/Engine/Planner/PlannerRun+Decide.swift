@@ -67,7 +67,10 @@ extension PlannerRun {
     /// A debtor living abroad goes to the partner office of that country (or to a person, without one).
     mutating func referIfAbroad() -> Bool {
         let country = snapshot.debtor.profile.address.country
-        guard country != context.homeCountry, !dossier.flags.contains(.abroad) else { return false }
+        // The import flags a foreign debtor `abroad` already, so the flag alone cannot mean "handled":
+        // the dossier's first step always decides, a later one only when the debtor moved abroad since.
+        let firstStep = progress.lastStepDay == nil
+        guard country != context.homeCountry, firstStep || !dossier.flags.contains(.abroad) else { return false }
         dossier.flags.insert(.abroad)
         guard let office = context.partnerOffices.office(for: country) else {
             record(.flagsChanged, ["added": "abroad", "country": country.code, "note": "no partner office for \(country)"])

@@ -81,20 +81,34 @@ public enum PortfolioGenerator {
     /// The client's hand-overs: its dossiers spread over the twelve months of the year, each
     /// arriving on the first working day of its month.
     public static func handOvers(of client: SyntheticClient, spec: PortfolioSpec) -> [HandOver] {
-        var random = SeededRandom(seed: spec.seed, stream: 1, substream: UInt64(client.index))
+        (1...12).compactMap { handOver(of: client, month: $0, spec: spec) }
+    }
+
+    /// The client's hand-over of one month (1-12), or nil when it hands nothing over that month.
+    /// Each month draws from its own stream, so a simulation generates one month at a time and
+    /// never holds the year's files.
+    public static func handOver(of client: SyntheticClient, month: Int, spec: PortfolioSpec) -> HandOver? {
+        precondition((1...12).contains(month), "a month is 1-12")
+        let perMonth = dossiersPerMonth(of: client)
+        guard perMonth[month - 1] > 0 else { return nil }
+        var random = SeededRandom(seed: spec.seed, stream: 1, substream: UInt64(client.index) * 16 + UInt64(month))
+        let day = firstWorkingDay(year: spec.year, month: month)
+        let first = perMonth[..<(month - 1)].reduce(0, +) + 1
+        var lines = [header]
+        for dossierNumber in first..<(first + perMonth[month - 1]) {
+            lines += rows(client: client, dossier: dossierNumber, handOver: day, random: &random)
+        }
+        return HandOver(day: day, csv: lines.joined(separator: "\n") + "\n", rows: lines.count - 1)
+    }
+
+    /// The day of the month's hand-overs (the first working day).
+    public static func handOverDay(year: Int, month: Int) -> Day { firstWorkingDay(year: year, month: month) }
+
+    /// How many dossiers the client hands over in each month.
+    static func dossiersPerMonth(of client: SyntheticClient) -> [Int] {
         var perMonth = [Int](repeating: client.dossiers / 12, count: 12)
         for month in 0..<(client.dossiers % 12) { perMonth[(month * 5 + client.index) % 12] += 1 }
-        var dossierNumber = 0
-        return (1...12).compactMap { month in
-            guard perMonth[month - 1] > 0 else { return nil }
-            let day = firstWorkingDay(year: spec.year, month: month)
-            var lines = [header]
-            for _ in 0..<perMonth[month - 1] {
-                dossierNumber += 1
-                lines += rows(client: client, dossier: dossierNumber, handOver: day, random: &random)
-            }
-            return HandOver(day: day, csv: lines.joined(separator: "\n") + "\n", rows: lines.count - 1)
-        }
+        return perMonth
     }
 
     /// The claim rows of one dossier (one debtor, one or more invoices).

@@ -1,0 +1,139 @@
+import Foundation
+public import Domain
+public import Engine
+public import Money
+public import Store
+
+/// What a channel did with one planned message.
+public enum DeliveryOutcome: Hashable, Sendable {
+    /// A letter, e-mail or SMS reached the debtor.
+    case delivered
+    /// It did not arrive (an e-mail bounced, a number was unreachable); `reason` says why.
+    case failed(reason: String)
+    /// An outbound call was made; `answered` when the debtor picked up.
+    case called(answered: Bool)
+
+    /// True when the debtor got the message (delivered, or an answered call).
+    public var reachedDebtor: Bool {
+        switch self {
+        case .delivered, .called(answered: true): return true
+        case .failed, .called(answered: false): return false
+        }
+    }
+}
+
+/// One message of the outbox and what became of it.
+public struct DispatchedMessage: Hashable, Sendable {
+    /// The message as the engine planned it.
+    public let message: OutboxMessage
+    /// The client the dossier belongs to.
+    public let clientID: Client.ID
+    /// What the channel did.
+    public let outcome: DeliveryOutcome
+
+    /// A dispatched message.
+    public init(message: OutboxMessage, clientID: Client.ID, outcome: DeliveryOutcome) {
+        self.message = message
+        self.clientID = clientID
+        self.outcome = outcome
+    }
+
+    /// True when the debtor got the message.
+    public var reachedDebtor: Bool { outcome.reachedDebtor }
+}
+
+/// Hands the messages planned for a day to the channels and journals what happened: `contactSent`
+/// (the dispatch marker, with the outbox id), then `contactDelivered` with the channel, `contactFailed`
+/// with a reason, or for a call `callMade` outbound (and `contactDelivered` by phone when answered).
+///
+/// Idempotent: a message whose `contactSent` is in the journal is skipped, so dispatching a day twice
+/// journals it once. Each page of messages is one transaction. In production the channels (print
+/// house, mail and SMS providers, the agents' call list) report the outcomes; the simulation supplies
+/// them through `deliver`.
+public struct OutboxDispatch: Sendable {
+    /// Messages per page: one read, one transaction.
+    public static let pageMessagesMax = 1_000
+
+    let store: any IntakeStore
+    let day: Day
+    let recordedAt: String
+
+    /// A dispatch of the messages planned for `day`.
+    public init(store: any IntakeStore, day: Day, recordedAt: String) {
+        self.store = store
+        self.day = day
+        self.recordedAt = recordedAt
+    }
+
+    /// Dispatches every message of the day not dispatched before; returns them with their outcomes
+    /// in outbox id order. `deliver` is asked once per message.
+    public func run(deliver: (OutboxMessage) -> DeliveryOutcome) async throws -> [DispatchedMessage] {
+        let done = try await alreadyDispatched()
+        let decoder = JSONDecoder()
+        var dispatched: [DispatchedMessage] = []
+        var after: String?
+        while true {
+            let page = try await store.outbox(plannedOn: day, after: after, limit: Self.pageMessagesMax)
+            guard let last = page.last else { break }
+            after = last.id
+            let fresh = page.filter { !done.contains($0.id) }
+            guard !fresh.isEmpty else { continue }
+            let clients = try await store.clientIDs(ofDossiers: Array(Set(fresh.map(\.dossierID))))
+            var events: [JournalEvent] = []
+            for row in fresh {
+                let message = try decoder.decode(OutboxMessage.self, from: Data(row.message.utf8))
+                guard let clientID = clients[row.dossierID] else { continue }
+                let outcome = deliver(message)
+                events += Self.events(message, clientID: clientID, outcome: outcome, day: day)
+                dispatched.append(DispatchedMessage(message: message, clientID: clientID, outcome: outcome))
+            }
+            try await store.transaction { store in try await store.appendJournal(events, recordedAt: recordedAt) }
+            if page.count < Self.pageMessagesMax { break }
+        }
+        return dispatched
+    }
+
+    /// The outbox ids of the day already journalled as sent (usually none: one cheap count).
+    private func alreadyDispatched() async throws -> Set<String> {
+        let filter = JournalFilter(type: .contactSent, from: day, through: day)
+        guard try await store.countJournal(filter) > 0 else { return [] }
+        var ids: Set<String> = []
+        var after: Int64 = 0
+        while true {
+            let page = try await store.journal(filter, after: after, limit: Self.pageMessagesMax)
+            for event in page { if let id = event.payload["outbox"] { ids.insert(id) } }
+            guard let last = page.last?.sequence, page.count == Self.pageMessagesMax else { break }
+            after = last
+        }
+        return ids
+    }
+
+    /// The journal events of one dispatched message (what `run` writes for it).
+    public static func events(_ message: OutboxMessage, clientID: Client.ID, outcome: DeliveryOutcome, day: Day) -> [JournalEvent] {
+        let dossier = message.dossierID
+        let sent = JournalEvent(
+            dossierID: dossier, day: day, type: .contactSent,
+            payload: JournalPayload([
+                "outbox": message.id, "channel": message.channel.rawValue, "template": message.template,
+            ]))
+        switch outcome {
+        case .delivered:
+            return [sent, JournalEvent.contactDelivered(dossier, on: day, client: clientID, channel: message.channel)]
+        case .failed(let reason):
+            return [
+                sent,
+                JournalEvent(
+                    dossierID: dossier, day: day, type: .contactFailed,
+                    payload: JournalPayload(["channel": message.channel.rawValue, "reason": reason])),
+            ]
+        case .called(let answered):
+            var events = [
+                sent,
+                JournalEvent.callMade(dossier, on: day, client: clientID, direction: .outbound)
+                    .addingPayload(["answered": String(answered)]),
+            ]
+            if answered { events.append(JournalEvent.contactDelivered(dossier, on: day, client: clientID, channel: .phone)) }
+            return events
+        }
+    }
+}

@@ -1,0 +1,47 @@
+public import Domain
+public import Money
+
+/// How far a simulation has come, for a progress bar.
+public struct SimulationProgress: Sendable {
+    /// The day just finished.
+    public let day: Day
+    /// Days finished, from 1.
+    public let daysDone: Int
+    /// Days in the simulated year.
+    public let daysTotal: Int
+    /// Dossiers imported so far.
+    public let dossiers: Int
+    /// Journal events written so far.
+    public let events: Int
+}
+
+/// What a simulated year did.
+public struct SimulationSummary: Sendable, Equatable {
+    /// Days simulated.
+    public var days = 0
+    /// Dossiers imported.
+    public var dossiers = 0
+    /// Claim rows the import rejected (should be none).
+    public var rejectedRows = 0
+    /// Journal events written, by type.
+    public var eventsByType: [JournalEventType: Int] = [:]
+    /// Payments booked.
+    public var payments = 0
+    /// The sum of the payments booked.
+    public var collected = Money.zero
+    /// Debtor responses recorded (disputes, arrangement requests ...).
+    public var responses = 0
+    /// Actions planned after the year's end and so not simulated.
+    public var actionsBeyondYear = 0
+
+    /// An empty summary.
+    public init() {}
+
+    /// All events written.
+    public var events: Int { eventsByType.values.reduce(0, +) }
+
+    /// Counts `events` by type.
+    mutating func count(_ events: [JournalEvent]) {
+        for event in events { eventsByType[event.type, default: 0] += 1 }
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+public import Domain
+import Engine
+public import Money
+import Operations
+import Store
+
+extension Simulator {
+    /// Carries out the debtors' actions of `day`: payments through `PaymentIntake`, responses through
+    /// the store's `recordResponse` (which wakes the dossier), and the portal logins, inbound calls and
+    /// surveys as journal events. Actions of dossiers closed meanwhile are dropped, except surveys.
+    func carryOut(_ actions: [ScheduledAction], on day: Day, into summary: inout SimulationSummary) async throws {
+        guard !actions.isEmpty else { return }
+        let ids = Array(Set(actions.map(\.dossierID)))
+        let balances = try await store.balances(of: ids)
+        var dossiers: [Dossier.ID: Dossier] = [:]
+        for id in ids.sorted() { dossiers[id] = try await store.dossier(id) }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        var payments: [ReceivedPayment] = []
+        var paidInFull: Set<Dossier.ID> = []
+        var paidSoFar: [Dossier.ID: Money] = [:]
+        var events: [JournalEvent] = []
+        for scheduled in actions {
+            guard let dossier = dossiers[scheduled.dossierID] else { continue }
+            let open = dossier.state != .closed
+            let outstanding = (balances[dossier.id]?.outstanding ?? .zero) - (paidSoFar[dossier.id] ?? .zero)
+            switch scheduled.action {
+            case .payInFull(let reference):
+                // One full payment a dossier a day, however many reminders prompted it.
+                guard open, outstanding.isPositive, paidInFull.insert(dossier.id).inserted else { continue }
+                payments.append(ReceivedPayment(dossierID: dossier.id, day: day, amount: outstanding, reference: reference))
+                paidSoFar[dossier.id, default: .zero] += outstanding
+            case .pay(let amount, let reference):
+                let paid = Money.min(amount, outstanding)
+                guard open, paid.isPositive else { continue }
+                payments.append(ReceivedPayment(dossierID: dossier.id, day: day, amount: paid, reference: reference))
+                paidSoFar[dossier.id, default: .zero] += paid
+            case .respond(let kind):
+                guard open else { continue }
+                let json = String(decoding: try encoder.encode(kind), as: UTF8.self)
+                _ = try await store.recordResponse(dossierID: dossier.id, day: day, response: json)
+                summary.responses += 1
+            case .portalLogin:
+                guard open else { continue }
+                events.append(JournalEvent.portalLogin(dossier.id, on: day, client: dossier.clientID))
+            case .inboundCall:
+                guard open else { continue }
+                events.append(JournalEvent.callMade(dossier.id, on: day, client: dossier.clientID, direction: .inbound))
+            case .survey(let score):
+                events.append(JournalEvent.surveyAnswered(dossier.id, on: day, client: dossier.clientID, score: score))
+            }
+        }
+        if !events.isEmpty {
+            try await store.transaction { store in try await store.appendJournal(events, recordedAt: clock()) }
+            summary.count(events)
+        }
+        let outcomes = try await PaymentIntake(store: store, recordedAt: clock()).record(payments)
+        for (payment, outcome) in zip(payments, outcomes) where outcome == .booked {
+            summary.payments += 1
+            summary.collected += payment.amount
+            summary.eventsByType[.paymentReceived, default: 0] += 1
+        }
+    }
+}

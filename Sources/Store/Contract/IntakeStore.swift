@@ -1,0 +1,14 @@
+public import Domain
+public import Money
+
+/// What the intake of outside facts needs of a store beyond the daily run's: payment intake wakes
+/// the dossier a payment is for, and outbox dispatch journals each delivery under its client.
+public protocol IntakeStore: DailyRunStore {
+    /// Makes an open dossier due on `day` (a payment arrived), unless it is due earlier already.
+    /// A paused dossier (no next action day) wakes too: money is always allocated. A closed dossier
+    /// is left as it is (a payment after closing is for a person to handle).
+    func wakeDossier(_ id: Dossier.ID, on day: Day) async throws
+
+    /// The client of each of `ids` that exists.
+    func clientIDs(ofDossiers ids: [Dossier.ID]) async throws -> [Dossier.ID: Client.ID]
+}

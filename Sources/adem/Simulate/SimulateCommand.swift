@@ -1,0 +1,146 @@
+import ArgumentParser
+import Domain
+import Engine
+import Foundation
+import Money
+import Operations
+import Simulation
+import Store
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `adem simulate`: a synthetic agency year through the real import, daily run and payment intake.
+struct SimulateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "simulate",
+        abstract: "Simulate a collection year: a synthetic portfolio and debtors who respond, through the real daily run.",
+        discussion: """
+            Generates clients and their monthly hand-overs, imports them on their days, and runs every day of \
+            the year with simulated deliveries, payments, arrangements, disputes and requests for help. The \
+            same seed gives the same `adem state digest`. Needs an empty store. docs/simulation.md explains \
+            the behaviour model.
+            """
+    )
+
+    /// The reference agency year of docs (5,217 clients, 783,180 dossiers).
+    enum Preset: String, ExpressibleByArgument, CaseIterable {
+        case reference2024 = "reference-2024"
+    }
+
+    @Option(name: .long, help: "The year to simulate.")
+    var year: Int = 2024
+
+    @Option(name: .long, help: "Dossiers handed over in the year.")
+    var dossiers: Int?
+
+    @Option(name: .long, help: "Clients (creditors).")
+    var clients: Int?
+
+    @Option(name: .long, help: "The seed of the portfolio and the debtors' behaviour.")
+    var seed: UInt64 = 2024
+
+    @Option(name: .long, help: "A strategy file (YAML) every simulated client uses instead of the standard one.")
+    var strategy: String?
+
+    @Option(name: .customLong("partner-offices"), help: "The partner offices abroad, as a table file (default: a synthetic office per country).")
+    var partnerOffices: String?
+
+    @Option(name: .long, help: "Size the run like a known portfolio: reference-2024.")
+    var preset: Preset?
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Flag(name: .long, help: "Print the summary as one JSON object.")
+    var json = false
+
+    /// The default portfolio: finishes in a few minutes on two cores in a release build.
+    static let defaultDossiers = 2_000
+    static let defaultClients = 40
+
+    func validate() throws {
+        guard (1900...2200).contains(year) else { throw ValidationError("--year: expected 1900 to 2200") }
+        if let dossiers, !(1...10_000_000).contains(dossiers) {
+            throw ValidationError("--dossiers: expected 1 to 10000000")
+        }
+        if let clients, !(1...100_000).contains(clients) { throw ValidationError("--clients: expected 1 to 100000") }
+    }
+
+    func run() async throws {
+        let size: (clients: Int, dossiers: Int) =
+            switch preset {
+            case .reference2024: (clients ?? 5_217, dossiers ?? 783_180)
+            case nil: (clients ?? Self.defaultClients, dossiers ?? Self.defaultDossiers)
+            }
+        guard size.dossiers >= size.clients else { throw ValidationError("--dossiers: at least one per client (--clients)") }
+        let spec = PortfolioSpec(year: year, clients: size.clients, dossiers: size.dossiers, seed: seed)
+        let (context, strategyReference) = try engineContext()
+        let showProgress = isatty(STDERR_FILENO) == 1 && !json
+        let started = Date()
+        let summary = try await storeOptions.withStore { store in
+            guard let intakeStore = store as? any IntakeStore else { throw ValidationError("this store cannot simulate") }
+            guard try await store.counts().dossiers == 0 else {
+                throw ValidationError("the store already holds dossiers: simulate into a new --db (or an empty database)")
+            }
+            let simulator = Simulator(
+                spec: spec, store: intakeStore, context: context, strategy: strategyReference,
+                clock: { Date().ISO8601Format() })
+            return try await simulator.run { progress in
+                guard showProgress else { return }
+                let elapsed = Date().timeIntervalSince(started)
+                let fraction = Double(progress.daysDone) / Double(progress.daysTotal)
+                let remaining = fraction > 0 ? elapsed / fraction - elapsed : 0
+                ProgressBar.draw(
+                    fraction: fraction,
+                    detail: "\(progress.day)  \(progress.dossiers) dossiers  \(progress.events) events  "
+                        + "\(Self.duration(elapsed)) elapsed, ETA \(Self.duration(remaining))")
+            }
+        }
+        if showProgress { ProgressBar.clear() }
+        print(render(summary, spec: spec, elapsed: Date().timeIntervalSince(started)))
+    }
+
+    /// The engine's context and the strategy the simulated clients use. Kept out of the async `run`:
+    /// the Swift 6.3 release compiler crashed (signal 11, "while splitting coroutine") building it inline.
+    private func engineContext() throws -> (EngineContext, StrategyReference) {
+        var context = try EngineContextLoader.load(strategyFiles: strategy.map { [$0] } ?? [], partnerOfficesFile: partnerOffices)
+        if partnerOffices == nil { context.partnerOffices = SyntheticPartnerOffices.table }
+        guard let strategy else { return (context, .standard) }
+        let text = try String(contentsOfFile: strategy, encoding: .utf8)
+        return (context, StrategyReference(name: try StrategyParser.parse(text).name))
+    }
+
+    private func render(_ summary: SimulationSummary, spec: PortfolioSpec, elapsed: TimeInterval) -> String {
+        let events = summary.eventsByType.sorted { $0.key.rawValue < $1.key.rawValue }
+        if json {
+            return JSONOutput.object([
+                ("year", .number(spec.year)), ("seed", .string(String(spec.seed))), ("clients", .number(spec.clients)),
+                ("dossiers", .number(summary.dossiers)), ("rejectedRows", .number(summary.rejectedRows)),
+                ("events", .number(summary.events)),
+                ("eventsByType", .object(events.map { ($0.key.rawValue, .number($0.value)) })),
+                ("payments", .number(summary.payments)), ("amountCollected", .string(summary.collected.description)),
+                ("responses", .number(summary.responses)), ("actionsBeyondYear", .number(summary.actionsBeyondYear)),
+                ("elapsedSeconds", .string(String(format: "%.1f", elapsed))),
+            ]).rendered
+        }
+        var table = KeyValueTable()
+        table.add("Year", "\(spec.year) (seed \(spec.seed))")
+        table.add("Clients", String(spec.clients))
+        table.add("Dossiers", String(summary.dossiers))
+        table.add("Events", String(summary.events))
+        for (type, count) in events { table.add("  " + type.rawValue, String(count)) }
+        table.add("Payments", String(summary.payments))
+        table.add("Collected", "EUR " + summary.collected.description)
+        table.add("Responses", String(summary.responses))
+        table.add("Elapsed", Self.duration(elapsed))
+        return table.rendered
+    }
+
+    static func duration(_ seconds: TimeInterval) -> String {
+        let whole = max(0, Int(seconds.rounded()))
+        return whole >= 3600
+            ? String(format: "%d:%02d:%02d", whole / 3600, whole / 60 % 60, whole % 60)
+            : String(format: "%d:%02d", whole / 60, whole % 60)
+    }
+}
