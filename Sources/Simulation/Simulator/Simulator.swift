@@ -54,6 +54,8 @@ public struct Simulator: Sendable {
             for (type, count) in run.eventsByType { summary.eventsByType[type, default: 0] += count }
             calendar.add(try await dispatch(day, into: &summary))
             calendar.add(try await instalments(agreedOn: day))
+            // The report's counters follow the journal day by day, so the year's report is cheap.
+            if let reportStore = store as? any ReportCounterStore { _ = try await ReportProjection.catchUp(reportStore) }
             summary.days += 1
             progress(
                 SimulationProgress(
