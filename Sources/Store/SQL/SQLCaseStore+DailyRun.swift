@@ -34,21 +34,13 @@ extension SQLCaseStore: DailyRunStore {
                 let chunks = stride(from: 0, to: ids.count, by: chunkDossiersMax).map {
                     (first: ids[$0], last: ids[min($0 + chunkDossiersMax, ids.count) - 1])
                 }
-                var start = 0
-                while start < chunks.count {
-                    let end = min(start + Self.rowsPerStatementMax, chunks.count)
-                    let values = (start..<end).map { index -> SQLQueryString in
-                        """
-                        (\(bind: dayValue), \(bind: before.next + Int64(index)), \(bind: chunks[index].first), \(bind: chunks[index].last), 'pending', NULL)
-                        """
-                    }.joined(separator: ", ")
-                    // ON CONFLICT: a second worker planning at the same moment adds nothing.
-                    try await database.raw(
-                        "INSERT INTO run_chunks (day, chunk, first_id, last_id, status, finished_at) VALUES " + values
-                            + " ON CONFLICT (day, chunk) DO NOTHING"
-                    ).run()
-                    start = end
-                }
+                // ON CONFLICT: a second worker planning at the same moment adds nothing.
+                try await (store as! SQLCaseStore).insertRows(
+                    "run_chunks", columns: ["day", "chunk", "first_id", "last_id", "status"],
+                    rows: chunks.enumerated().map { index, chunk in
+                        [.integer(dayValue), .integer(before.next + Int64(index)), .text(chunk.first), .text(chunk.last), .text("pending")]
+                    },
+                    suffix: "ON CONFLICT (day, chunk) DO NOTHING")
                 let after = try await chunkCount()
                 try await database.raw(
                     """
@@ -120,20 +112,10 @@ extension SQLCaseStore: DailyRunStore {
     }
 
     func saveProgress(_ progress: [(Dossier.ID, String)]) async throws {
-        guard !progress.isEmpty else { return }
-        try await run { database in
-            var start = 0
-            while start < progress.count {
-                let end = min(start + Self.rowsPerStatementMax, progress.count)
-                let values = progress[start..<end].map { "(\(bind: $0.0.rawValue), \(bind: $0.1))" as SQLQueryString }
-                    .joined(separator: ", ")
-                try await database.raw(
-                    "INSERT INTO collection_progress (dossier_id, progress) VALUES " + values
-                        + " ON CONFLICT (dossier_id) DO UPDATE SET progress = excluded.progress"
-                ).run()
-                start = end
-            }
-        }
+        try await insertRows(
+            "collection_progress", columns: ["dossier_id", "progress"],
+            rows: progress.map { [.text($0.0.rawValue), .text($0.1)] },
+            suffix: "ON CONFLICT (dossier_id) DO UPDATE SET progress = excluded.progress")
     }
 
     func balances(of ids: [Dossier.ID]) async throws -> [Dossier.ID: LedgerBalances] {
@@ -215,24 +197,15 @@ extension SQLCaseStore: DailyRunStore {
     }
 
     func insertOutbox(_ rows: [OutboxRow]) async throws {
-        guard !rows.isEmpty else { return }
-        try await run { database in
-            var start = 0
-            while start < rows.count {
-                let end = min(start + Self.rowsPerStatementMax, rows.count)
-                let values = rows[start..<end].map { row -> SQLQueryString in
-                    """
-                    (\(bind: row.id), \(bind: row.dossierID.rawValue), \(bind: row.channel.rawValue), \
-                    \(bind: Int64(row.plannedDay.daysSinceEpoch)), \(bind: row.personKey), \(bind: row.message))
-                    """
-                }.joined(separator: ", ")
-                try await database.raw(
-                    "INSERT INTO outbox (id, dossier_id, channel, planned_day, person_key, message) VALUES " + values
-                        + " ON CONFLICT (id) DO NOTHING"
-                ).run()
-                start = end
-            }
-        }
+        try await insertRows(
+            "outbox", columns: ["id", "dossier_id", "channel", "planned_day", "person_key", "message"],
+            rows: rows.map { row in
+                [
+                    .text(row.id), .text(row.dossierID.rawValue), .text(row.channel.rawValue),
+                    .integer(Int64(row.plannedDay.daysSinceEpoch)), .text(row.personKey), .text(row.message),
+                ]
+            },
+            suffix: "ON CONFLICT (id) DO NOTHING")
     }
 
     func plannedContacts(personKeys: [String], from: Day) async throws -> [String: [OutboxRow]] {
