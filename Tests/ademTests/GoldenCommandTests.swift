@@ -110,8 +110,10 @@ enum AdemBinary {
         process.executableURL = url
         process.arguments = arguments
         process.currentDirectoryURL = workingDirectory
+        // Hermetic: neither an operator's law tables nor a default database leak into a test.
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "ADEM_LAW_DATA")
+        environment.removeValue(forKey: "ADEM_DB")
         process.environment = environment
         let out = Pipe()
         let err = Pipe()

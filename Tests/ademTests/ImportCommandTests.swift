@@ -4,9 +4,7 @@ import Testing
 /// Golden command tests: run the built `adem` with a file and check output and exit code.
 @Suite struct ImportCommandTests {
     /// The `adem` binary next to the test bundle.
-    static let adem = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
-        "adem"
-    ).path
+    static let adem = AdemBinary.url.path
 
     struct Run {
         let status: Int32
@@ -15,24 +13,8 @@ import Testing
     }
 
     func run(_ arguments: [String], in folder: URL) throws -> Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.adem)
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        var environment = ProcessInfo.processInfo.environment
-        environment["ADEM_DB"] = nil
-        process.environment = environment
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(
-            status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
-            errors: String(decoding: errorData, as: UTF8.self))
+        let result = try AdemBinary.run(arguments, workingDirectory: folder)
+        return Run(status: result.status, output: result.stdout, errors: result.stderr)
     }
 
     func withFolder(_ body: (URL) throws -> Void) throws {

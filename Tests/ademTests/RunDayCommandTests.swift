@@ -26,17 +26,8 @@ import Testing
     }
 
     func adem(_ arguments: [String], in folder: URL) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.adem)
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let result = try AdemBinary.run(arguments, workingDirectory: folder)
+        return (result.status, result.stdout)
     }
 
     /// A store with one client and `rows` generated claims handed over on the first day.
