@@ -1,42 +1,42 @@
 import Logging
-import NIOCore
-import NIOPosix
 import SQLKit
-import SQLiteKit
-import SQLiteNIO
 
-/// SQLite in one file: one connection, WAL journal, `synchronous=NORMAL` (durable at checkpoints,
-/// never corrupt), serialised by a lock so a transaction never interleaves with another task's query.
+/// SQLite in one file: one connection (Debian's libsqlite3, prepared statements reused), WAL journal,
+/// `synchronous=NORMAL` (durable at checkpoints, never corrupt), serialised by a lock so a
+/// transaction never interleaves with another task's query.
 final class SQLiteExecutor: SQLExecutor {
     let engineName = "sqlite"
-    private let connection: SQLiteConnection
-    private let database: any SQLDatabase
+    private let connection: SQLite3Connection
+    private let database: SQLite3Database
     private let lock = AsyncLock()
 
-    private init(connection: SQLiteConnection) {
+    private init(connection: SQLite3Connection) {
         self.connection = connection
-        self.database = connection.sql(queryLogLevel: nil)
+        var logger = Logger(label: "adem.store.sqlite")
+        logger.logLevel = .warning
+        self.database = SQLite3Database(connection: connection, logger: logger)
     }
 
     /// Opens (creating if needed) the database file at `path`, or an in-memory database for `:memory:`.
     static func open(path: String) async throws -> SQLiteExecutor {
-        let storage: SQLiteConnection.Storage = path == ":memory:" ? .memory : .file(path: path)
-        var logger = Logger(label: "adem.store.sqlite")
-        logger.logLevel = .warning
-        let connection = try await SQLiteConnection.open(storage: storage, logger: logger)
-        let executor = SQLiteExecutor(connection: connection)
+        let connection: SQLite3Connection
+        do {
+            connection = try SQLite3Connection(path: path)
+        } catch let error as SQLite3Error {
+            throw StoreError.cannotOpen(error.message)
+        }
         do {
             for pragma in [
                 "PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA busy_timeout=5000",
                 "PRAGMA foreign_keys=ON", "PRAGMA cache_size=-65536", "PRAGMA temp_store=MEMORY",
             ] {
-                try await executor.database.raw(SQLQueryString(pragma)).run()
+                try connection.execute(pragma, binds: []) { _, _ in }
             }
-        } catch {
-            try? await connection.close()
-            throw error
+        } catch let error as SQLite3Error {
+            connection.close()
+            throw StoreError.cannotOpen("\(path): \(error.message)")
         }
-        return executor
+        return SQLiteExecutor(connection: connection)
     }
 
     func withDatabase<Result: Sendable>(_ body: (any SQLDatabase) async throws -> Result) async throws -> Result {
@@ -45,48 +45,52 @@ final class SQLiteExecutor: SQLExecutor {
     }
 
     func withTransaction<Result: Sendable>(_ body: (any SQLDatabase) async throws -> Result) async throws -> Result {
+        let connection = self.connection
         let database = self.database
         return try await lock.withLock {
             // IMMEDIATE takes the write lock up front, so two processes never deadlock on upgrade.
-            try await database.raw("BEGIN IMMEDIATE").run()
+            try connection.execute("BEGIN IMMEDIATE", binds: []) { _, _ in }
             do {
                 let result = try await body(database)
-                try await database.raw("COMMIT").run()
+                try connection.execute("COMMIT", binds: []) { _, _ in }
                 return result
             } catch {
-                try? await database.raw("ROLLBACK").run()
+                try? connection.execute("ROLLBACK", binds: []) { _, _ in }
                 throw error
             }
         }
     }
 
-    /// Binds the typed values straight into SQLite. The caller holds the lock (it runs inside
-    /// `withDatabase` or `withTransaction`), so the connection is used by one task at a time.
+    /// Binds the typed values straight into SQLite's prepared statement (kept for the next batch of
+    /// the same size). The caller holds the lock (it runs inside `withDatabase` or `withTransaction`).
     func insert(_ statement: MultiRowInsert, on database: any SQLDatabase) async throws {
-        var binds: [SQLiteData] = []
+        var binds: [SQLite3Value] = []
         binds.reserveCapacity(statement.rows.count * statement.columns.count)
         for row in statement.rows {
-            for value in row { binds.append(Self.sqliteData(value)) }
+            for value in row { binds.append(Self.sqliteValue(value)) }
         }
-        try await connection.query(statement.text(numbered: false), binds) { _ in }
+        try connection.execute(statement.text(numbered: false), binds: binds) { _, _ in }
     }
 
     func texts(_ statement: TypedStatement, column: String, on database: any SQLDatabase) async throws -> [String] {
-        let collected = CollectedTexts()
-        try await connection.query(statement.text(numbered: false), statement.binds.map(Self.sqliteData)) { row in
-            if let text = row.column(column)?.string { collected.append(text) }
+        var texts: [String] = []
+        try connection.execute(statement.text(numbered: false), binds: statement.binds.map(Self.sqliteValue)) {
+            columns, values in
+            if let index = columns.firstIndex(of: column), case .text(let text) = values[index] { texts.append(text) }
         }
-        return collected.all
+        return texts
     }
 
-    static func sqliteData(_ value: SQLValue) -> SQLiteData {
+    static func sqliteValue(_ value: SQLValue) -> SQLite3Value {
         switch value {
-        case .integer(let number): return number.map { .integer(Int($0)) } ?? .null
+        case .integer(let number): return number.map { .integer($0) } ?? .null
         case .text(let text): return text.map { .text($0) } ?? .null
         }
     }
 
     func close() async throws {
-        try await lock.withLock { [connection] in try await connection.close() }
+        await lock.acquire()
+        connection.close()
+        await lock.release()
     }
 }

@@ -3,7 +3,6 @@ import Foundation
 import Money
 import PostgresNIO
 import SQLKit
-import SQLiteNIO
 
 /// The case store over SQL: one implementation of `CaseStore` for both engines. Only connection
 /// handling (`SQLExecutor`) and two column types in the first migration differ per engine.
@@ -103,9 +102,7 @@ struct SQLCaseStore: CaseStore {
     func mapErrors<Result>(_ body: () async throws -> Result) async throws -> Result {
         do {
             return try await body()
-        } catch let error as SQLiteError
-            where [.constraintUniqueFailed, .constraintPrimaryKeyFailed].contains(error.reason)
-        {
+        } catch let error as SQLite3Error where error.isUniqueViolation {
             throw StoreError.duplicate(error.message)
         } catch let error as PSQLError where error.serverInfo?[.sqlState] == "23505" {
             throw StoreError.duplicate(error.serverInfo?[.detail] ?? error.serverInfo?[.message] ?? "a unique key")

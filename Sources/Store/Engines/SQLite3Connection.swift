@@ -1,0 +1,199 @@
+import CSQLite3
+
+/// A value as SQLite stores it.
+enum SQLite3Value: Sendable, Equatable {
+    case null
+    case integer(Int64)
+    case real(Double)
+    case text(String)
+    case blob([UInt8])
+}
+
+/// An error reported by SQLite, with its extended result code and message.
+struct SQLite3Error: Error, CustomStringConvertible {
+    /// The extended result code (`SQLITE_CONSTRAINT_UNIQUE` and so on).
+    let code: Int32
+    let message: String
+
+    /// A UNIQUE or PRIMARY KEY constraint refused the write.
+    var isUniqueViolation: Bool { code == Self.constraintUnique || code == Self.constraintPrimaryKey }
+
+    // The extended codes are C macros Swift does not import: SQLITE_CONSTRAINT | (8 << 8), | (6 << 8).
+    static let constraintUnique = SQLITE_CONSTRAINT | (8 << 8)
+    static let constraintPrimaryKey = SQLITE_CONSTRAINT | (6 << 8)
+
+    var description: String { "SQLite error \(code): \(message)" }
+}
+
+/// One connection to one SQLite database through Debian's libsqlite3, with its prepared statements
+/// kept by SQL text and reused (a statement is parsed and planned once, then only rebound).
+///
+/// Not thread-safe by itself: the owner (`SQLiteExecutor`) lets one task at a time use it, which is
+/// what SQLite's multi-thread mode (`SQLITE_OPEN_NOMUTEX`) requires.
+final class SQLite3Connection: @unchecked Sendable {
+    private var handle: OpaquePointer?
+    private var statements: [String: OpaquePointer] = [:]
+    /// Prepared statements kept at most; beyond it the cache is emptied (ad-hoc texts cannot grow it without bound).
+    private static let cachedStatementsMax = 128
+
+    /// Opens (creating if needed) the file at `path`, or an in-memory database for `:memory:`.
+    init(path: String) throws {
+        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
+        var opened: OpaquePointer?
+        let status = sqlite3_open_v2(path, &opened, flags, nil)
+        guard status == SQLITE_OK, let opened else {
+            let message = opened.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+            sqlite3_close_v2(opened)
+            throw SQLite3Error(code: status, message: "cannot open \(path): \(message)")
+        }
+        sqlite3_extended_result_codes(opened, 1)
+        handle = opened
+    }
+
+    deinit { close() }
+
+    /// Finalises every statement and closes the connection; later calls fail with `SQLITE_MISUSE`.
+    func close() {
+        for statement in statements.values { sqlite3_finalize(statement) }
+        statements = [:]
+        if let handle { sqlite3_close_v2(handle) }
+        handle = nil
+    }
+
+    /// The library's version, e.g. `3.40.1`.
+    static var libraryVersion: String { String(cString: sqlite3_libversion()) }
+
+    /// Runs `sql` (one statement, or several without binds) with `binds` for its parameters in
+    /// order, calling `onRow` with each result row's column names and values.
+    func execute(
+        _ sql: String, binds: [SQLite3Value], onRow: (_ columns: [String], _ values: [SQLite3Value]) throws -> Void
+    ) throws {
+        guard let handle else { throw SQLite3Error(code: SQLITE_MISUSE, message: "the connection is closed") }
+        if let statement = statements[sql] {
+            try run(statement, binds: binds, onRow: onRow)
+            return
+        }
+        try sql.withCString { start in
+            let end = start + sql.utf8.count
+            var cursor = start
+            while cursor < end {
+                var prepared: OpaquePointer?
+                var tail: UnsafePointer<CChar>?
+                let status = sqlite3_prepare_v3(
+                    handle, cursor, Int32(end - cursor), UInt32(SQLITE_PREPARE_PERSISTENT), &prepared, &tail)
+                guard status == SQLITE_OK else { throw error(status) }
+                // No statement: only whitespace or a comment was left.
+                guard let statement = prepared else { return }
+                let next = tail ?? end
+                let isWhole = cursor == start && Self.isBlank(from: next, to: end)
+                if isWhole {
+                    // The common case, one statement: keep it prepared for the next call.
+                    if statements.count >= Self.cachedStatementsMax {
+                        for cached in statements.values { sqlite3_finalize(cached) }
+                        statements = [:]
+                    }
+                    statements[sql] = statement
+                    try run(statement, binds: binds, onRow: onRow)
+                    return
+                }
+                // A script of several statements (migrations): run each once, without binds.
+                defer { sqlite3_finalize(statement) }
+                guard binds.isEmpty else {
+                    throw SQLite3Error(code: SQLITE_MISUSE, message: "binds given for a script of several statements")
+                }
+                try run(statement, binds: [], onRow: onRow)
+                cursor = next
+            }
+        }
+    }
+
+    private static func isBlank(from start: UnsafePointer<CChar>, to end: UnsafePointer<CChar>) -> Bool {
+        var cursor = start
+        while cursor < end {
+            if ![32, 9, 10, 13, 59].contains(cursor.pointee) { return false }
+            cursor += 1
+        }
+        return true
+    }
+
+    private func run(
+        _ statement: OpaquePointer, binds: [SQLite3Value],
+        onRow: (_ columns: [String], _ values: [SQLite3Value]) throws -> Void
+    ) throws {
+        defer {
+            sqlite3_reset(statement)
+            sqlite3_clear_bindings(statement)
+        }
+        let parameterCount = Int(sqlite3_bind_parameter_count(statement))
+        guard parameterCount == binds.count else {
+            throw SQLite3Error(
+                code: SQLITE_RANGE, message: "the statement has \(parameterCount) parameters, \(binds.count) values given")
+        }
+        for (index, value) in binds.enumerated() {
+            let position = Int32(index + 1)
+            let status: Int32
+            switch value {
+            case .null: status = sqlite3_bind_null(statement, position)
+            case .integer(let number): status = sqlite3_bind_int64(statement, position, number)
+            case .real(let number): status = sqlite3_bind_double(statement, position, number)
+            case .text(let text):
+                var text = text
+                status = text.withUTF8 { bytes in
+                    bytes.withMemoryRebound(to: CChar.self) { characters in
+                        // An empty string has no base address; SQLite needs a pointer for '' (NULL means NULL).
+                        guard let start = characters.baseAddress else {
+                            return sqlite3_bind_text(statement, position, "", 0, Self.transient)
+                        }
+                        return sqlite3_bind_text(statement, position, start, Int32(characters.count), Self.transient)
+                    }
+                }
+            case .blob(let bytes):
+                status = bytes.withUnsafeBytes { buffer in
+                    sqlite3_bind_blob(statement, position, buffer.baseAddress, Int32(buffer.count), Self.transient)
+                }
+            }
+            guard status == SQLITE_OK else { throw error(status) }
+        }
+        var columns: [String]?
+        while true {
+            let status = sqlite3_step(statement)
+            if status == SQLITE_DONE { return }
+            guard status == SQLITE_ROW else { throw error(status) }
+            let count = Int(sqlite3_column_count(statement))
+            if columns == nil {
+                columns = (0..<count).map { String(cString: sqlite3_column_name(statement, Int32($0))) }
+            }
+            var values: [SQLite3Value] = []
+            values.reserveCapacity(count)
+            for column in 0..<Int32(count) {
+                switch sqlite3_column_type(statement, column) {
+                case SQLITE_INTEGER: values.append(.integer(sqlite3_column_int64(statement, column)))
+                case SQLITE_FLOAT: values.append(.real(sqlite3_column_double(statement, column)))
+                case SQLITE_TEXT:
+                    let length = Int(sqlite3_column_bytes(statement, column))
+                    let text = sqlite3_column_text(statement, column).map {
+                        String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
+                    }
+                    values.append(.text(text ?? ""))
+                case SQLITE_BLOB:
+                    let length = Int(sqlite3_column_bytes(statement, column))
+                    let bytes = sqlite3_column_blob(statement, column).map {
+                        Array(UnsafeRawBufferPointer(start: $0, count: length))
+                    }
+                    values.append(.blob(bytes ?? []))
+                default: values.append(.null)
+                }
+            }
+            try onRow(columns!, values)
+        }
+    }
+
+    private func error(_ status: Int32) -> SQLite3Error {
+        let code = handle.map { sqlite3_extended_errcode($0) } ?? status
+        let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(status))
+        return SQLite3Error(code: code, message: message)
+    }
+
+    /// `SQLITE_TRANSIENT`: SQLite copies the bound bytes before the call returns.
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+}
