@@ -8,6 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export SWIFT_DETERMINISTIC_HASHING=1
+source scripts/ensure-sqlite.sh
 
 if [ -z "${ADEM_TEST_POSTGRES_URL:-}" ] && [ "${ADEM_SKIP_POSTGRES:-}" != "1" ]; then
     eval "$(scripts/postgres-test-server.sh)"

@@ -1,7 +1,22 @@
 /// JSON text helpers shared by the journal's canonical payloads and the command-line output.
 public enum JSONText {
+    /// Appends `text` as a JSON string literal (the same text as `quoted`) to `bytes`.
+    public static func appendQuoted(_ text: String, to bytes: inout [UInt8]) {
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            bytes.append(UInt8(ascii: "\""))
+            bytes += text.utf8
+            bytes.append(UInt8(ascii: "\""))
+        } else {
+            bytes += quoted(text).utf8
+        }
+    }
+
     /// `text` as a JSON string literal.
     public static func quoted(_ text: String) -> String {
+        // Most text needs no escape: one scan of its bytes, then one copy.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            return "\"" + text + "\""
+        }
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

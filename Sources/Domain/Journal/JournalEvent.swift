@@ -73,8 +73,14 @@ public struct JournalPayload: Hashable, Sendable, Codable {
 
     /// JSON with keys sorted and no spaces: the same fields always give the same text.
     public var canonicalJSON: String {
-        "{"
-            + fields.keys.sorted().map { "\(JSONText.quoted($0)):\(JSONText.quoted(fields[$0]!))" }.joined(
-                separator: ",") + "}"
+        var text = "{"
+        text.reserveCapacity(fields.count * 32)
+        for (index, key) in fields.keys.sorted().enumerated() {
+            if index > 0 { text += "," }
+            text += JSONText.quoted(key)
+            text += ":"
+            text += JSONText.quoted(fields[key]!)
+        }
+        return text + "}"
     }
 }

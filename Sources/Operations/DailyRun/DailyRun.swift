@@ -22,6 +22,10 @@ public import Store
 public struct DailyRun: Sendable {
     /// The most dossiers one chunk (one transaction) holds.
     public static let chunkDossiersMaxDefault = 500
+    /// Partitions a chunk's engine work is split into (one per core of the machine kind).
+    static let partitionsMax = max(1, min(4, ProcessInfo.processInfo.activeProcessorCount))
+    /// Below this many dossiers a chunk is stepped in one pass (a task is not worth it).
+    static let parallelSnapshotsMin = 64
     /// How many times a chunk is retried after a conflicting concurrent write.
     public static let retriesMax = 5
 
@@ -87,35 +91,40 @@ public struct DailyRun: Sendable {
         guard !dossiers.isEmpty else { return summary }
         let snapshots = try await SnapshotReader(store: store, day: day).snapshots(of: dossiers)
 
+        // The engine is pure and a person's dossiers depend only on each other (the contact cap), so
+        // the chunk's dossiers are stepped in partitions by person, one per core, and merged back in
+        // chunk order: the same result as one pass, in about half the time on two cores.
+        let partitionCount = snapshots.count >= Self.parallelSnapshotsMin ? Self.partitionsMax : 1
+        var partitions = Array(repeating: [Int](), count: partitionCount)
+        for (index, snapshot) in snapshots.enumerated() {
+            partitions[Int(UInt(bitPattern: snapshot.personKey.hashValue) % UInt(partitionCount))].append(index)
+        }
+        let context = self.context
+        let day = self.day
+        let stepped = try await withThrowingTaskGroup(of: [(Int, EncodedStep)].self) { group in
+            for indices in partitions where !indices.isEmpty {
+                let partition = indices.map { ($0, snapshots[$0]) }
+                group.addTask { try Self.step(partition, on: day, context: context) }
+            }
+            var all: [(Int, EncodedStep)] = []
+            for try await part in group { all += part }
+            return all.sorted { $0.0 < $1.0 }.map(\.1)
+        }
+
         var changedDossiers: [Dossier] = []
         var progress: [(Dossier.ID, String)] = []
         var transactions: [LedgerTransaction] = []
         var events: [JournalEvent] = []
         var outbox: [OutboxRow] = []
-        var plannedByPerson: [String: [ContactRecord]] = [:]
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        for var snapshot in snapshots {
-            // Contacts planned earlier in this chunk for the same person count towards the cap too.
-            if let planned = plannedByPerson[snapshot.personKey] {
-                snapshot.base = snapshot.base.adding(contacts: planned)
-            }
-            let step = DailyPlanner.step(snapshot.base, on: day, context: context)
-            guard step.changed else { continue }
+        for encoded in stepped {
             summary.stepped += 1
-            changedDossiers.append(step.dossier)
-            progress.append((step.dossier.id, String(decoding: try encoder.encode(step.progress), as: UTF8.self)))
-            transactions += step.transactions
-            events += step.events
-            for message in step.outbox {
-                outbox.append(
-                    OutboxRow(
-                        id: message.id, dossierID: message.dossierID, channel: message.channel, plannedDay: message.plannedDay,
-                        personKey: snapshot.personKey, message: String(decoding: try encoder.encode(message), as: UTF8.self)))
-                plannedByPerson[snapshot.personKey, default: []].append(message.contact)
-                summary.messagesByChannel[message.channel, default: 0] += 1
-            }
-            for event in step.events { summary.eventsByType[event.type, default: 0] += 1 }
+            changedDossiers.append(encoded.step.dossier)
+            progress.append((encoded.step.dossier.id, encoded.progress))
+            transactions += encoded.step.transactions
+            events += encoded.step.events
+            outbox += encoded.outbox
+            for message in encoded.outbox { summary.messagesByChannel[message.channel, default: 0] += 1 }
+            for event in encoded.step.events { summary.eventsByType[event.type, default: 0] += 1 }
         }
         _ = try await store.updateDossiers(changedDossiers)
         try await store.saveProgress(progress)
@@ -123,6 +132,42 @@ public struct DailyRun: Sendable {
         try await store.appendJournal(events, recordedAt: clock())
         try await store.insertOutbox(outbox)
         return summary
+    }
+}
+
+/// A changed dossier's step with its progress and messages encoded for storage.
+struct EncodedStep: Sendable {
+    let step: DossierStep
+    let progress: String
+    let outbox: [OutboxRow]
+}
+
+extension DailyRun {
+    /// Steps `snapshots` (chunk index, snapshot) in order; a person's contacts planned earlier in the
+    /// pass count towards the cap of their later dossiers. Returns the changed ones.
+    static func step(_ snapshots: [(Int, KeyedSnapshot)], on day: Day, context: EngineContext) throws
+        -> [(Int, EncodedStep)]
+    {
+        let encoder = CanonicalJSONEncoder()
+        var plannedByPerson: [String: [ContactRecord]] = [:]
+        var stepped: [(Int, EncodedStep)] = []
+        for (index, keyed) in snapshots {
+            var snapshot = keyed.base
+            if let planned = plannedByPerson[keyed.personKey] { snapshot = snapshot.adding(contacts: planned) }
+            let step = DailyPlanner.step(snapshot, on: day, context: context)
+            guard step.changed else { continue }
+            var outbox: [OutboxRow] = []
+            for message in step.outbox {
+                outbox.append(
+                    OutboxRow(
+                        id: message.id, dossierID: message.dossierID, channel: message.channel, plannedDay: message.plannedDay,
+                        personKey: keyed.personKey, message: try encoder.encode(message)))
+                plannedByPerson[keyed.personKey, default: []].append(message.contact)
+            }
+            let progress = try encoder.encode(step.progress)
+            stepped.append((index, EncodedStep(step: step, progress: progress, outbox: outbox)))
+        }
+        return stepped
     }
 }
 

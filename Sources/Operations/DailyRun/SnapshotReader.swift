@@ -6,7 +6,7 @@ import Money
 import Store
 
 /// A snapshot with the person key it was read for.
-struct KeyedSnapshot {
+struct KeyedSnapshot: Sendable {
     var base: DossierSnapshot
     let personKey: String
 }

@@ -15,8 +15,7 @@ extension Simulator {
         let balances = try await store.balances(of: ids)
         var dossiers: [Dossier.ID: Dossier] = [:]
         for id in ids.sorted() { dossiers[id] = try await store.dossier(id) }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
+        let encoder = CanonicalJSONEncoder()
         var payments: [ReceivedPayment] = []
         var paidInFull: Set<Dossier.ID> = []
         var paidSoFar: [Dossier.ID: Money] = [:]
@@ -38,7 +37,7 @@ extension Simulator {
                 paidSoFar[dossier.id, default: .zero] += paid
             case .respond(let kind):
                 guard open else { continue }
-                let json = String(decoding: try encoder.encode(kind), as: UTF8.self)
+                let json = try encoder.encode(kind)
                 _ = try await store.recordResponse(dossierID: dossier.id, day: day, response: json)
                 summary.responses += 1
             case .portalLogin:

@@ -66,6 +66,18 @@ final class PostgresExecutor: SQLExecutor {
         return collected.all
     }
 
+    let runsInProcess = false
+
+    func texts(eachOf template: String, rows: [[SQLValue]], column: String, on database: any SQLDatabase) async throws
+        -> [String]
+    {
+        var texts: [String] = []
+        for row in rows {
+            texts += try await self.texts(TypedStatement(template: template, binds: row), column: column, on: database)
+        }
+        return texts
+    }
+
     func close() async throws {
         // The pool closes when the task running `client.run()` is cancelled (see CaseStores.withStore).
     }

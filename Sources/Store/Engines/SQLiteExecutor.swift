@@ -81,6 +81,22 @@ final class SQLiteExecutor: SQLExecutor {
         return texts
     }
 
+    let runsInProcess = true
+
+    func texts(eachOf template: String, rows: [[SQLValue]], column: String, on database: any SQLDatabase) async throws
+        -> [String]
+    {
+        guard let first = rows.first else { return [] }
+        let sql = TypedStatement(template: template, binds: first).text(numbered: false)
+        var texts: [String] = []
+        for row in rows {
+            try connection.execute(sql, binds: row.map(Self.sqliteValue)) { columns, values in
+                if let index = columns.firstIndex(of: column), case .text(let text) = values[index] { texts.append(text) }
+            }
+        }
+        return texts
+    }
+
     static func sqliteValue(_ value: SQLValue) -> SQLite3Value {
         switch value {
         case .integer(let number): return number.map { .integer($0) } ?? .null

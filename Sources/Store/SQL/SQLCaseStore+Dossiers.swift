@@ -52,6 +52,24 @@ extension SQLCaseStore {
         // chunk loop slowed in proportion to the table size).
         let executor = self.executor
         let updatedIDs: Set<String> = try await run { database in
+            if executor.runsInProcess {
+                // SQLite: one prepared single-row UPDATE, re-bound per dossier, walks the primary key
+                // directly (measured faster than planning a 500-row CTE join per chunk).
+                let m = TypedStatement.mark
+                let template = """
+                    UPDATE dossiers SET state = \(m), next_action_day = \(m), flags = \(m), closed_day = \(m), \
+                    close_reason = \(m), version = version + 1 WHERE id = \(m) AND version = \(m) RETURNING id
+                    """
+                let rows: [[SQLValue]] = dossiers.map { dossier in
+                    [
+                        .text(dossier.state.rawValue), .integer(dossier.nextActionDay.map { Int64($0.daysSinceEpoch) }),
+                        .integer(Int64(dossier.flags.rawValue)),
+                        .integer(dossier.closure.map { Int64($0.day.daysSinceEpoch) }),
+                        .text(dossier.closure?.reason.rawValue), .text(dossier.id.rawValue), .integer(dossier.version),
+                    ]
+                }
+                return Set(try await executor.texts(eachOf: template, rows: rows, column: "id", on: database))
+            }
             var updated: Set<String> = []
             var start = 0
             while start < dossiers.count {

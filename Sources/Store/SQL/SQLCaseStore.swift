@@ -109,19 +109,14 @@ struct SQLCaseStore: CaseStore {
         }
     }
 
-    static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return encoder
-    }()
+    /// Values kept as JSON text (profiles, mandates, brands) in canonical form.
+    static func json(_ value: some Encodable) throws -> String { try CanonicalJSONEncoder().encode(value) }
 
-    static func json(_ value: some Encodable) throws -> String {
-        String(decoding: try encoder.encode(value), as: UTF8.self)
-    }
+    static let decoder = JSONDecoder()
 
     static func decodeJSON<Value: Decodable>(_ type: Value.Type, _ text: String, what: String) throws -> Value {
         do {
-            return try JSONDecoder().decode(type, from: Data(text.utf8))
+            return try decoder.decode(type, from: Data(text.utf8))
         } catch {
             throw StoreError.unreadable("\(what): \(error)")
         }

@@ -20,6 +20,15 @@ protocol SQLExecutor: Sendable {
     /// Runs `statement` on `database` and returns the text of `column` in each result row.
     func texts(_ statement: TypedStatement, column: String, on database: any SQLDatabase) async throws -> [String]
 
+    /// Whether statements run inside this process (SQLite): then one prepared single-row statement
+    /// re-bound per row beats a multi-row statement that must be parsed and planned as a whole.
+    var runsInProcess: Bool { get }
+
+    /// Runs the single-row statement `template` (values marked with `TypedStatement.mark`) once per
+    /// element of `rows` on `database`, and returns the text of `column` in every result row.
+    func texts(eachOf template: String, rows: [[SQLValue]], column: String, on database: any SQLDatabase) async throws
+        -> [String]
+
     /// Closes the underlying connections.
     func close() async throws
 }

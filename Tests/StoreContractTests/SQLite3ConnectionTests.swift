@@ -1,0 +1,107 @@
+import SQLKit
+import Testing
+
+@testable import Store
+
+/// The SQLite connection under the embedded store: values round-trip exactly, prepared statements
+/// are reused with new binds, scripts run whole, and errors say what went wrong and leave the
+/// connection usable.
+@Suite struct SQLite3ConnectionTests {
+    private func rows(_ connection: SQLite3Connection, _ sql: String, _ binds: [SQLite3Value] = []) throws
+        -> [[SQLite3Value]]
+    {
+        var rows: [[SQLite3Value]] = []
+        try connection.execute(sql, binds: binds) { _, values in rows.append(values) }
+        return rows
+    }
+
+    @Test func everyKindOfValueRoundTrips() throws {
+        let connection = try SQLite3Connection(path: ":memory:")
+        defer { connection.close() }
+        let values: [SQLite3Value] = [
+            .null, .integer(.min), .integer(.max), .integer(0), .real(-0.125), .text(""), .text("Zoë 💶 €1.234,56"),
+            .text("a\u{0}b"), .blob([]), .blob([0, 255, 7]),
+        ]
+        for value in values {
+            let read = try rows(connection, "SELECT ?1 AS v", [value])
+            // An empty blob reads back as an empty blob or NULL depending on SQLite's storage; both say "no bytes".
+            if value == .blob([]) {
+                #expect(read == [[.blob([])]] || read == [[.null]])
+            } else {
+                #expect(read == [[value]], "\(value)")
+            }
+        }
+    }
+
+    @Test func aPreparedStatementIsReusedWithNewBinds() throws {
+        let connection = try SQLite3Connection(path: ":memory:")
+        defer { connection.close() }
+        _ = try rows(connection, "CREATE TABLE t (k TEXT PRIMARY KEY, n INTEGER NOT NULL)")
+        for number in 1...50 {
+            _ = try rows(connection, "INSERT INTO t (k, n) VALUES (?, ?)", [.text("k\(number)"), .integer(Int64(number))])
+        }
+        #expect(try rows(connection, "SELECT COUNT(*), SUM(n) FROM t") == [[.integer(50), .integer(1_275)]])
+        #expect(try rows(connection, "SELECT n FROM t WHERE k = ?", [.text("k7")]) == [[.integer(7)]])
+        #expect(try rows(connection, "SELECT n FROM t WHERE k = ?", [.text("k42")]) == [[.integer(42)]])
+        #expect(try rows(connection, "SELECT n FROM t WHERE k = ?", [.text("none")]) == [])
+    }
+
+    @Test func aScriptOfSeveralStatementsRunsWholeAndRefusesBinds() throws {
+        let connection = try SQLite3Connection(path: ":memory:")
+        defer { connection.close() }
+        _ = try rows(connection, "CREATE TABLE a (x INTEGER); INSERT INTO a VALUES (1); INSERT INTO a VALUES (2); -- done\n")
+        #expect(try rows(connection, "SELECT SUM(x) FROM a") == [[.integer(3)]])
+        #expect(throws: SQLite3Error.self) {
+            try connection.execute("INSERT INTO a VALUES (?); INSERT INTO a VALUES (?)", binds: [.integer(1), .integer(2)]) {
+                _, _ in
+            }
+        }
+    }
+
+    @Test func errorsNameTheCauseAndLeaveTheStatementUsable() throws {
+        let connection = try SQLite3Connection(path: ":memory:")
+        defer { connection.close() }
+        _ = try rows(connection, "CREATE TABLE u (k TEXT PRIMARY KEY)")
+        let insert = "INSERT INTO u (k) VALUES (?)"
+        _ = try rows(connection, insert, [.text("one")])
+        do {
+            _ = try rows(connection, insert, [.text("one")])
+            Issue.record("a second insert of one key must fail")
+        } catch let error as SQLite3Error {
+            #expect(error.isUniqueViolation)
+            #expect(error.message.contains("UNIQUE"))
+        }
+        // The same prepared statement, reset after the failure, still works.
+        _ = try rows(connection, insert, [.text("two")])
+        #expect(try rows(connection, "SELECT COUNT(*) FROM u") == [[.integer(2)]])
+
+        #expect(throws: SQLite3Error.self) { try rows(connection, insert, []) }
+        #expect(throws: SQLite3Error.self) { try rows(connection, "SELEKT 1") }
+        connection.close()
+        #expect(throws: SQLite3Error.self) { try rows(connection, "SELECT 1") }
+    }
+
+    @Test func rowsDecodeTheTypesTheStoreReadsAndRefuseOthers() async throws {
+        let executor = try await SQLiteExecutor.open(path: ":memory:")
+        let row = try #require(
+            try await executor.withDatabase { database in
+                try await database.raw(
+                    "SELECT \(bind: Int64(7)) AS n, \(bind: "x") AS s, NULL AS z, \(bind: true) AS b, \(bind: 1.5) AS d, \(bind: String?.none) AS o"
+                ).first()
+            })
+        try await executor.close()
+        #expect(try row.decode(column: "n", as: Int64.self) == 7)
+        #expect(try row.decode(column: "n", as: Int.self) == 7)
+        #expect(try row.decode(column: "n", as: Int64?.self) == 7)
+        #expect(try row.decode(column: "s", as: String.self) == "x")
+        #expect(try row.decode(column: "z", as: String?.self) == nil)
+        #expect(try row.decode(column: "o", as: Int64?.self) == nil)
+        #expect(try row.decode(column: "b", as: Bool.self))
+        #expect(try row.decode(column: "d", as: Double.self) == 1.5)
+        #expect(try row.decodeNil(column: "z"))
+        #expect(row.contains(column: "s") && !row.contains(column: "missing"))
+        #expect(throws: DecodingError.self) { try row.decode(column: "s", as: Int64.self) }
+        #expect(throws: DecodingError.self) { try row.decode(column: "z", as: String.self) }
+        #expect(throws: DecodingError.self) { try row.decode(column: "missing", as: String.self) }
+    }
+}
