@@ -4,8 +4,9 @@ import Money
 import PropertyBased
 import Testing
 
-/// The store's JSON encoder: Foundation reads back every value it writes, keys come sorted at every
-/// level, the same value always gives the same text, and it matches Foundation's sorted output.
+/// The store's JSON encoder and decoder: Foundation reads back every value the encoder writes, keys
+/// come sorted at every level, the same value always gives the same text, it matches Foundation's
+/// sorted output; the decoder reads its own text and Foundation's, and refuses broken text.
 @Suite struct CanonicalJSONEncoderTests {
     enum Kind: Codable, Hashable {
         case paid(amount: Money)
@@ -86,6 +87,43 @@ import Testing
         #expect(try CanonicalJSONEncoder().encode(payload) == #"{"a":1,"b":2,"c":3}"#)
         #expect(try CanonicalJSONEncoder().encode([String?.none, "x"]) == #"[null,"x"]"#)
         #expect(try CanonicalJSONEncoder().encode("tab\there\u{1}") == #""tab\there\u0001""#)
+    }
+
+    @Test func theDecoderReadsBackItsOwnTextAndFoundations() async {
+        let pretty = JSONEncoder()
+        pretty.outputFormatting = [.prettyPrinted]
+        await propertyCheck(count: 400, input: Gen.int(in: 0...1_000_000_000)) { seed in
+            let value = Self.sample(seed)
+            let decoder = CanonicalJSONDecoder()
+            #expect(try decoder.decode(Sample.self, from: CanonicalJSONEncoder().encode(value)) == value)
+            // Foundation's text: other key order, whitespace, escaped slashes.
+            let foundation = String(decoding: try pretty.encode(value), as: UTF8.self)
+            #expect(try decoder.decode(Sample.self, from: foundation) == value, "\(foundation)")
+        }
+    }
+
+    @Test func theDecoderReadsEveryEscapeAndRefusesBrokenText() throws {
+        let decoder = CanonicalJSONDecoder()
+        #expect(
+            try decoder.decode(String.self, from: #" "a\"\\\/\b\f\n\r\t\u00e9\ud83d\udcb6" "#) == "a\"\\/\u{8}\u{C}\n\r\té💶")
+        #expect(try decoder.decode([Int64].self, from: "[0, -12, 9223372036854775807]") == [0, -12, .max])
+        #expect(try decoder.decode([String: Bool?].self, from: #"{"a": true, "b": null}"#) == ["a": true, "b": Bool?.none])
+        for broken in [
+            "", "{", "[1,]", "{\"a\" 1}", "\"open", "[1] x", "01", "1.", "-", "tru", "\"\u{1}\"", #""\ud800""#,
+            #""\ud800\u0041""#, #""\x""#, String(repeating: "[", count: 10_000),
+        ] {
+            #expect(throws: DecodingError.self, "\(broken.prefix(20))") { try decoder.decode([Int].self, from: broken) }
+        }
+        // A missing key and a wrong type name where they are.
+        struct Inner: Decodable { let count: Int }
+        struct Outer: Decodable { let inner: Inner }
+        do {
+            _ = try decoder.decode(Outer.self, from: #"{"inner": {"count": "7"}}"#)
+            Issue.record("a string is not an Int")
+        } catch let error as DecodingError {
+            #expect("\(error)".contains("inner.count"))
+        }
+        #expect(throws: DecodingError.self) { try decoder.decode(Outer.self, from: #"{"inner": {}}"#) }
     }
 
     @Test func floatingPointIsRefused() {

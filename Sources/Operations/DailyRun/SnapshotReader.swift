@@ -35,19 +35,19 @@ struct SnapshotReader {
         let charges = try await store.costCharges(
             debtors: Array(debtors.keys), since: day.adding(months: -Self.costChargeMonths))
         let openDossiers = try await store.openDossierCounts(debtors: Array(debtors.keys))
-        let decoder = JSONDecoder()
+        let decoder = CanonicalJSONDecoder()
         return try dossiers.map { dossier in
             guard let debtor = debtors[dossier.debtorID], let client = clients[dossier.clientID] else {
                 throw StoreError.notFound("debtor or client of dossier \(dossier.id)")
             }
             let personKey = personKeys[dossier.debtorID]!
             let progress = try progressJSON[dossier.id].map {
-                try decoder.decode(CollectionProgress.self, from: Data($0.utf8))
+                try decoder.decode(CollectionProgress.self, from: $0)
             } ?? CollectionProgress()
             let dossierResponses = try (responses[dossier.id] ?? []).map { stored in
                 DebtorResponse(
                     sequence: stored.sequence, day: stored.day,
-                    kind: try decoder.decode(DebtorResponse.Kind.self, from: Data(stored.response.utf8)))
+                    kind: try decoder.decode(DebtorResponse.Kind.self, from: stored.response))
             }
             let snapshot = DossierSnapshot(
                 dossier: dossier, debtor: debtor, client: client, claims: claims[dossier.id] ?? [],

@@ -69,7 +69,7 @@ public struct OutboxDispatch: Sendable {
     /// in outbox id order. `deliver` is asked once per message.
     public func run(deliver: (OutboxMessage) -> DeliveryOutcome) async throws -> [DispatchedMessage] {
         let done = try await alreadyDispatched()
-        let decoder = JSONDecoder()
+        let decoder = CanonicalJSONDecoder()
         var dispatched: [DispatchedMessage] = []
         var after: String?
         while true {
@@ -81,7 +81,7 @@ public struct OutboxDispatch: Sendable {
             let clients = try await store.clientIDs(ofDossiers: Array(Set(fresh.map(\.dossierID))))
             var events: [JournalEvent] = []
             for row in fresh {
-                let message = try decoder.decode(OutboxMessage.self, from: Data(row.message.utf8))
+                let message = try decoder.decode(OutboxMessage.self, from: row.message)
                 guard let clientID = clients[row.dossierID] else { continue }
                 let outcome = deliver(message)
                 events += Self.events(message, clientID: clientID, outcome: outcome, day: day)

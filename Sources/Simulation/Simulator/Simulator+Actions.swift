@@ -20,6 +20,7 @@ extension Simulator {
         var paidInFull: Set<Dossier.ID> = []
         var paidSoFar: [Dossier.ID: Money] = [:]
         var events: [JournalEvent] = []
+        var responses: [(Dossier.ID, String)] = []
         for scheduled in actions {
             guard let dossier = dossiers[scheduled.dossierID] else { continue }
             let open = dossier.state != .closed
@@ -37,9 +38,7 @@ extension Simulator {
                 paidSoFar[dossier.id, default: .zero] += paid
             case .respond(let kind):
                 guard open else { continue }
-                let json = try encoder.encode(kind)
-                _ = try await store.recordResponse(dossierID: dossier.id, day: day, response: json)
-                summary.responses += 1
+                responses.append((dossier.id, try encoder.encode(kind)))
             case .portalLogin:
                 guard open else { continue }
                 events.append(JournalEvent.portalLogin(dossier.id, on: day, client: dossier.clientID))
@@ -49,6 +48,18 @@ extension Simulator {
             case .survey(let score):
                 events.append(JournalEvent.surveyAnswered(dossier.id, on: day, client: dossier.clientID, score: score))
             }
+        }
+        // The day's responses in one transaction (as a portal would batch a busy minute): one commit, not thousands.
+        if !responses.isEmpty {
+            try await store.transaction { transaction in
+                guard let store = transaction as? any IntakeStore else {
+                    preconditionFailure("an intake store's transaction is an intake store")
+                }
+                for (dossierID, json) in responses {
+                    _ = try await store.recordResponse(dossierID: dossierID, day: day, response: json)
+                }
+            }
+            summary.responses += responses.count
         }
         if !events.isEmpty {
             try await store.transaction { store in try await store.appendJournal(events, recordedAt: clock()) }

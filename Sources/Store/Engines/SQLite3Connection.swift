@@ -1,4 +1,5 @@
 import CSQLite3
+import Foundation
 
 /// A value as SQLite stores it.
 enum SQLite3Value: Sendable, Equatable {
@@ -33,6 +34,8 @@ struct SQLite3Error: Error, CustomStringConvertible {
 final class SQLite3Connection: @unchecked Sendable {
     private var handle: OpaquePointer?
     private var statements: [String: OpaquePointer] = [:]
+    /// Time spent per statement text when `ADEM_SQLITE_PROFILE=1` (printed to standard error on close).
+    private var profile: [String: (calls: Int, duration: Duration)]?
     /// Prepared statements kept at most; beyond it the cache is emptied (ad-hoc texts cannot grow it without bound).
     private static let cachedStatementsMax = 128
 
@@ -48,12 +51,22 @@ final class SQLite3Connection: @unchecked Sendable {
         }
         sqlite3_extended_result_codes(opened, 1)
         handle = opened
+        if getenv("ADEM_SQLITE_PROFILE").map({ String(cString: $0) }) == "1" { profile = [:] }
     }
 
     deinit { close() }
 
     /// Finalises every statement and closes the connection; later calls fail with `SQLITE_MISUSE`.
     func close() {
+        if let profile, handle != nil {
+            var report = "SQLite statements by total time (ADEM_SQLITE_PROFILE):\n"
+            for (sql, entry) in profile.sorted(by: { $0.value.duration > $1.value.duration }).prefix(25) {
+                let seconds = Double(entry.duration.components.attoseconds) / 1e18 + Double(entry.duration.components.seconds)
+                let text = sql.count > 110 ? String(sql.prefix(110)) + "..." : sql
+                report += "\(String(format: "%9.3f s %9d calls", seconds, entry.calls))  \(text)\n"
+            }
+            FileHandle.standardError.write(Data(report.utf8))
+        }
         for statement in statements.values { sqlite3_finalize(statement) }
         statements = [:]
         if let handle { sqlite3_close_v2(handle) }
@@ -69,6 +82,23 @@ final class SQLite3Connection: @unchecked Sendable {
         _ sql: String, binds: [SQLite3Value], onRow: (_ columns: [String], _ values: [SQLite3Value]) throws -> Void
     ) throws {
         guard let handle else { throw SQLite3Error(code: SQLITE_MISUSE, message: "the connection is closed") }
+        if profile != nil {
+            let start = ContinuousClock.now
+            defer {
+                let key = sql.count > 300 ? String(sql.prefix(300)) : sql
+                profile![key, default: (0, .zero)].calls += 1
+                profile![key, default: (0, .zero)].duration += ContinuousClock.now - start
+            }
+            try executeUnprofiled(sql, binds: binds, handle: handle, onRow: onRow)
+            return
+        }
+        try executeUnprofiled(sql, binds: binds, handle: handle, onRow: onRow)
+    }
+
+    private func executeUnprofiled(
+        _ sql: String, binds: [SQLite3Value], handle: OpaquePointer,
+        onRow: (_ columns: [String], _ values: [SQLite3Value]) throws -> Void
+    ) throws {
         if let statement = statements[sql] {
             try run(statement, binds: binds, onRow: onRow)
             return

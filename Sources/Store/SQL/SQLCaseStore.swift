@@ -112,11 +112,10 @@ struct SQLCaseStore: CaseStore {
     /// Values kept as JSON text (profiles, mandates, brands) in canonical form.
     static func json(_ value: some Encodable) throws -> String { try CanonicalJSONEncoder().encode(value) }
 
-    static let decoder = JSONDecoder()
 
     static func decodeJSON<Value: Decodable>(_ type: Value.Type, _ text: String, what: String) throws -> Value {
         do {
-            return try decoder.decode(type, from: Data(text.utf8))
+            return try CanonicalJSONDecoder().decode(type, from: text)
         } catch {
             throw StoreError.unreadable("\(what): \(error)")
         }
