@@ -58,4 +58,54 @@ public struct ReferenceFigures: Hashable, Sendable {
             "international.dossiers": Entry(.count(93_982), .derived),
             "international.share": Entry(.share(Ratio(12, over: 100)), .rounded),
         ])
+
+    /// The same reference sized to a portfolio of `dossiers`: counts and amounts scale with the
+    /// dossiers handled (rounded half up), means and shares stay. So a smaller simulated year can be
+    /// compared figure by figure, as rates per dossier. Nil without a `dossiersHandled` entry.
+    public func scaled(toDossiers dossiers: Int64) -> ReferenceFigures? {
+        guard case .count(let base)? = entries["dossiersHandled"]?.value, base > 0, dossiers >= 0 else { return nil }
+        if dossiers == base { return self }
+        func scale(_ value: Int64) -> Int64 {
+            let product = Int128(value) * Int128(dossiers)
+            return Int64((2 * product + Int128(base)) / (2 * Int128(base)))
+        }
+        var scaled: [String: Entry] = [:]
+        for (key, entry) in entries {
+            switch entry.value {
+            case .count(let count): scaled[key] = Entry(.count(scale(count)), entry.qualifier)
+            case .money(let amount): scaled[key] = Entry(.money(Money(cents: scale(amount.cents))), entry.qualifier)
+            case .mean, .meanMoney, .share: scaled[key] = entry
+            }
+        }
+        return ReferenceFigures(name: "\(name), per dossier x \(dossiers)", entries: scaled)
+    }
+
+    /// One figure of `report` next to this reference.
+    public struct Comparison: Hashable, Sendable {
+        public let key: String
+        public let value: FigureValue
+        public let reference: Entry?
+        /// The deviation in tenths of a percent (nil without a comparable reference).
+        public let deviationTenthsOfPercent: Int64?
+
+        /// The deviation as text, `+12.3%` or `-4.0%`.
+        public var deviationText: String? {
+            deviationTenthsOfPercent.map { ($0 > 0 ? "+" : "") + Ratio.text(scaled: $0, decimals: 1, separator: ".") + "%" }
+        }
+
+        /// Within `tolerancePercent` of the reference; nil when there is nothing to compare.
+        public func isWithin(tolerancePercent: Int64) -> Bool? {
+            deviationTenthsOfPercent.map { abs($0) <= tolerancePercent * 10 }
+        }
+    }
+
+    /// Every figure of `report` with this reference's entry and the deviation from it.
+    public func compare(_ report: SocialReport) -> [Comparison] {
+        report.figures.map { figure in
+            let entry = entries[figure.key]
+            return Comparison(
+                key: figure.key, value: figure.value, reference: entry,
+                deviationTenthsOfPercent: entry.flatMap { figure.value.deviationTenthsOfPercent(from: $0.value) })
+        }
+    }
 }

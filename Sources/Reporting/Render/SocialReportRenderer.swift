@@ -46,13 +46,11 @@ public enum SocialReportRenderer {
     /// reference has no such figure). Lines end with CRLF (RFC 4180); no value needs quoting.
     public static func csv(_ report: SocialReport, reference: ReferenceFigures? = nil) -> String {
         var lines = ["key,value,reference,deviationPercent"]
-        for figure in report.figures {
-            let entry = reference?.entries[figure.key]
-            let deviation = entry.flatMap { figure.value.deviationTenthsOfPercent(from: $0.value) }
+        for row in (reference ?? ReferenceFigures(name: "", entries: [:])).compare(report) {
             lines.append(
                 [
-                    figure.key, figure.value.plainText ?? "", entry?.value.plainText ?? "",
-                    deviation.map { Ratio.text(scaled: $0, decimals: 1, separator: ".") } ?? "",
+                    row.key, row.value.plainText ?? "", row.reference?.value.plainText ?? "",
+                    row.deviationTenthsOfPercent.map { Ratio.text(scaled: $0, decimals: 1, separator: ".") } ?? "",
                 ].joined(separator: ","))
         }
         return lines.joined(separator: "\r\n") + "\r\n"

@@ -4,6 +4,7 @@ import Engine
 import Foundation
 import Money
 import Operations
+import Reporting
 import Simulation
 import Store
 
@@ -78,7 +79,7 @@ struct SimulateCommand: AsyncParsableCommand {
         let (context, strategyReference) = try engineContext()
         let showProgress = isatty(STDERR_FILENO) == 1 && !json
         let started = Date()
-        let summary = try await storeOptions.withStore { store in
+        let (summary, report) = try await storeOptions.withStore { store in
             guard let intakeStore = store as? any IntakeStore else { throw ValidationError("this store cannot simulate") }
             guard try await store.counts().dossiers == 0 else {
                 throw ValidationError("the store already holds dossiers: simulate into a new --db (or an empty database)")
@@ -86,7 +87,7 @@ struct SimulateCommand: AsyncParsableCommand {
             let simulator = Simulator(
                 spec: spec, store: intakeStore, context: context, strategy: strategyReference,
                 clock: { Date().ISO8601Format() })
-            return try await simulator.run { progress in
+            let summary = try await simulator.run { progress in
                 guard showProgress else { return }
                 let elapsed = Date().timeIntervalSince(started)
                 let fraction = Double(progress.daysDone) / Double(progress.daysTotal)
@@ -96,9 +97,13 @@ struct SimulateCommand: AsyncParsableCommand {
                     detail: "\(progress.day)  \(progress.dossiers) dossiers  \(progress.events) events  "
                         + "\(Self.duration(elapsed)) elapsed, ETA \(Self.duration(remaining))")
             }
+            return (summary, try await Self.yearReport(store, year: spec.year))
         }
         if showProgress { ProgressBar.clear() }
-        print(render(summary, spec: spec, elapsed: Date().timeIntervalSince(started)))
+        let elapsed = Date().timeIntervalSince(started)
+        // The year's report next to the reference agency year, sized to this portfolio (rates per dossier).
+        let reference = ReferenceFigures.reference2024.scaled(toDossiers: report.dossiersHandled)
+        print(render(summary, spec: spec, elapsed: elapsed, comparison: reference?.compare(report) ?? []))
     }
 
     /// The engine's context and the strategy the simulated clients use. Kept out of the async `run`:
@@ -111,7 +116,23 @@ struct SimulateCommand: AsyncParsableCommand {
         return (context, StrategyReference(name: try StrategyParser.parse(text).name))
     }
 
-    private func render(_ summary: SimulationSummary, spec: PortfolioSpec, elapsed: TimeInterval) -> String {
+    /// The social report of `year` for the agency, from the report counters the simulation kept current.
+    static func yearReport(_ store: any CaseStore, year: Int) async throws -> SocialReport {
+        guard let reportStore = store as? any ReportCounterStore else { throw ValidationError("this store keeps no report counters") }
+        _ = try await ReportProjection.catchUp(reportStore) { _ in }
+        let period = ReportPeriod.year(year)
+        let counters = try await reportStore.reportCounters(for: period, client: nil)
+        return SocialReport.compute(counters: counters, period: period, client: nil, settings: SocialReportSettings())
+    }
+
+    /// Figures within this share of the (scaled) reference count as calibrated.
+    static let calibrationTolerancePercent: Int64 = 15
+
+    private func render(
+        _ summary: SimulationSummary, spec: PortfolioSpec, elapsed: TimeInterval, comparison: [ReferenceFigures.Comparison]
+    ) -> String {
+        let compared = comparison.filter { $0.reference != nil && $0.key != "dossiersHandled" }
+        let within = compared.filter { $0.isWithin(tolerancePercent: Self.calibrationTolerancePercent) == true }
         let events = summary.eventsByType.sorted { $0.key.rawValue < $1.key.rawValue }
         if json {
             return JSONOutput.object([
@@ -122,6 +143,20 @@ struct SimulateCommand: AsyncParsableCommand {
                 ("payments", .number(summary.payments)), ("amountCollected", .string(summary.collected.description)),
                 ("responses", .number(summary.responses)), ("actionsBeyondYear", .number(summary.actionsBeyondYear)),
                 ("elapsedSeconds", .string(String(format: "%.1f", elapsed))),
+                (
+                    "reference",
+                    .object(
+                        compared.map { row in
+                            (
+                                row.key,
+                                .object([
+                                    ("value", .string(row.value.plainText ?? "")),
+                                    ("reference", .string(row.reference?.value.plainText ?? "")),
+                                    ("deviationPercent", .string(row.deviationText.map { String($0.dropLast()) } ?? "")),
+                                ])
+                            )
+                        })
+                ),
             ]).rendered
         }
         var table = KeyValueTable()
@@ -134,7 +169,17 @@ struct SimulateCommand: AsyncParsableCommand {
         table.add("Collected", "EUR " + summary.collected.description)
         table.add("Responses", String(summary.responses))
         table.add("Elapsed", Self.duration(elapsed))
-        return table.rendered
+        guard !compared.isEmpty else { return table.rendered }
+        var side = KeyValueTable()
+        for row in compared {
+            let mark = row.isWithin(tolerancePercent: Self.calibrationTolerancePercent) == true ? "ok" : "off"
+            side.add(
+                "  " + row.key,
+                "\(row.value.plainText ?? "-")  vs  \(row.reference?.value.plainText ?? "-")  \(row.deviationText ?? "")  \(mark)")
+        }
+        let scale = compared.isEmpty ? "" : " (reference per dossier x \(summary.dossiers))"
+        return table.rendered + "\n\nThe year against the reference agency year\(scale): "
+            + "\(within.count) of \(compared.count) figures within \(Self.calibrationTolerancePercent)%\n" + side.rendered
     }
 
     static func duration(_ seconds: TimeInterval) -> String {
