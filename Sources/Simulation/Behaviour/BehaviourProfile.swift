@@ -57,12 +57,12 @@ public struct BehaviourKnobs: Hashable, Sendable {
     /// The knobs calibrated towards the reference year (`docs/simulation.md`).
     public static let reference = BehaviourKnobs(
         profileShares: [
-            .payerOnFirstReminder: 0.20, .payerAfterLetter: 0.14, .payerAfterCall: 0.08, .arrangementKeeper: 0.12,
-            .arrangementBreaker: 0.06, .disputer: 0.04, .helpSeeker: 0.04, .debtCounselling: 0.04, .vulnerable: 0.03,
-            .silent: 0.25,
+            .payerOnFirstReminder: 0.04, .payerAfterLetter: 0.03, .payerAfterCall: 0.03, .arrangementKeeper: 0.14,
+            .arrangementBreaker: 0.06, .disputer: 0.03, .helpSeeker: 0.04, .debtCounselling: 0.06, .vulnerable: 0.03,
+            .silent: 0.54,
         ],
-        payerResponse: 0.6, lateResponse: 0.25, emailBounce: 0.04, smsFailure: 0.03, callAnswered: 0.45,
-        inboundCall: 0.2, surveyAnswered: 0.25, online: 0.35, clientNameEffect: 1.25, channelFitEffect: 1.3)
+        payerResponse: 0.6, lateResponse: 0.07, emailBounce: 0.04, smsFailure: 0.03, callAnswered: 0.45,
+        inboundCall: 0.9, surveyAnswered: 0.25, online: 0.3, clientNameEffect: 1.25, channelFitEffect: 1.3)
 }
 
 /// One simulated debtor of one dossier: the profile and traits drawn at hand-over.
@@ -90,8 +90,11 @@ public struct SimulatedDebtor: Hashable, Sendable {
         let online = random.chance(age < 35 ? knobs.online * 1.5 : age >= 65 ? knobs.online * 0.4 : knobs.online)
         let couple = random.chance(0.4)
         let household: Household = age >= 67 ? (couple ? .couplePension : .singlePension) : (couple ? .couple : .single)
-        let income = random.logNormal(median: couple ? 2_900 : 2_050, sigma: 0.22)
-        let fixed = random.logNormal(median: 180, sigma: 0.5)
+        // Those who ask for an arrangement or help mostly live close to the protected income.
+        let tight = [.arrangementKeeper, .arrangementBreaker, .helpSeeker, .vulnerable].contains(profile)
+        let income = random.logNormal(
+            median: tight ? (couple ? 2_450 : 1_800) : (couple ? 2_900 : 2_050), sigma: tight ? 0.1 : 0.22)
+        let fixed = tight ? random.logNormal(median: 420, sigma: 0.3) : random.logNormal(median: 180, sigma: 0.5)
         let circumstances = DebtorCircumstances(
             netIncome: Money(cents: Int64(income * 100)), household: household,
             housingCostsRaise: Money(cents: Int64(random.integer(in: 0...150)) * 100), fixedCosts: Money(cents: Int64(fixed * 100)))

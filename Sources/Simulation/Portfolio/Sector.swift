@@ -43,9 +43,9 @@ public enum Sector: String, Sendable, CaseIterable, Codable {
     var businessShare: Double {
         switch self {
         case .leasing: return 0.45
-        case .webshop: return 0.05
-        case .housing: return 0.04
-        case .energy, .telecom: return 0.08
+        case .webshop: return 0.065
+        case .housing: return 0.05
+        case .energy, .telecom: return 0.10
         case .publicTransport: return 0.0
         }
     }

@@ -78,7 +78,10 @@ public struct Simulator: Sendable {
             for client in clients {
                 let id = Client.ID(client.reference)
                 guard try await store.client(id) == nil else { continue }
-                try await store.insertClient(Client(id: id, name: client.name, strategy: strategy))
+                // The reference agency's clients let it go to court (after a positive recovery investigation).
+                var mandate = Mandate.standard
+                mandate.mayGoToCourt = true
+                try await store.insertClient(Client(id: id, name: client.name, mandate: mandate, strategy: strategy))
             }
         }
     }

@@ -118,9 +118,9 @@ struct RunDayCommand: AsyncParsableCommand {
 
 /// Builds the engine's context from the shipped law and the operator's files.
 enum EngineContextLoader {
-    static func load(strategyFiles: [String], partnerOfficesFile: String?) throws -> EngineContext {
+    static func load(strategyFiles: [String], partnerOfficesFile: String?, builtIn: [Strategy] = []) throws -> EngineContext {
         let law = try JurisdictionChoice.loadNetherlands()
-        var strategies: [Strategy] = []
+        var strategies = builtIn
         for file in strategyFiles {
             guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
                 throw ValidationError("--strategy: cannot read '\(file)'")

@@ -109,8 +109,12 @@ struct SimulateCommand: AsyncParsableCommand {
     /// The engine's context and the strategy the simulated clients use. Kept out of the async `run`:
     /// the Swift 6.3 release compiler crashed (signal 11, "while splitting coroutine") building it inline.
     private func engineContext() throws -> (EngineContext, StrategyReference) {
-        var context = try EngineContextLoader.load(strategyFiles: strategy.map { [$0] } ?? [], partnerOfficesFile: partnerOffices)
+        // The reference preset's clients follow the reference agency's strategy unless --strategy says otherwise.
+        let presetStrategy = preset == .reference2024 && strategy == nil ? try StrategyParser.parse(ReferenceAgencyStrategy.yaml) : nil
+        var context = try EngineContextLoader.load(
+            strategyFiles: strategy.map { [$0] } ?? [], partnerOfficesFile: partnerOffices, builtIn: presetStrategy.map { [$0] } ?? [])
         if partnerOffices == nil { context.partnerOffices = SyntheticPartnerOffices.table }
+        if let presetStrategy { return (context, StrategyReference(name: presetStrategy.name)) }
         guard let strategy else { return (context, .standard) }
         let text = try String(contentsOfFile: strategy, encoding: .utf8)
         return (context, StrategyReference(name: try StrategyParser.parse(text).name))
