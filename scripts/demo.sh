@@ -23,8 +23,10 @@ run calc costs --principal 100.00 --principal 150.00 --principal 200.00
 run calc interest --kind consumer --principal 1000.00 --from 2024-03-15 --through 2026-03-14
 run calc reminder-deadline --posted 2025-03-07
 
-# A synthetic agency year: 40 clients, 2,000 dossiers, every day of 2024 through the real daily run.
-run simulate --year 2024 --db adem.sqlite
+# A synthetic agency year shaped like the reference agency's (its strategy, mandates and debtors),
+# scaled down to 14 clients and 2,000 dossiers: every day of 2024 through the real daily run, ending
+# with the year's figures next to the reference year's per dossier.
+run simulate --year 2024 --preset reference-2024 --dossiers 2000 --clients 14 --db adem.sqlite
 # The reference column compares with a 783,180-dossier agency year; a demo of 2,000 leaves it out.
 run report --from 2024-01-01 --through 2024-12-31 --db adem.sqlite --no-reference --out social-report-2024.html
 run report --from 2024-01-01 --through 2024-12-31 --db adem.sqlite --format json --out social-report-2024.json
