@@ -2,7 +2,7 @@
 public enum JSONText {
     /// Appends `text` as a JSON string literal (the same text as `quoted`) to `bytes`.
     public static func appendQuoted(_ text: String, to bytes: inout [UInt8]) {
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+        if !needsEscapes(text) {
             bytes.append(UInt8(ascii: "\""))
             bytes += text.utf8
             bytes.append(UInt8(ascii: "\""))
@@ -14,9 +14,7 @@ public enum JSONText {
     /// `text` as a JSON string literal.
     public static func quoted(_ text: String) -> String {
         // Most text needs no escape: one scan of its bytes, then one copy.
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            return "\"" + text + "\""
-        }
+        if !needsEscapes(text) { return "\"" + text + "\"" }
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -32,5 +30,10 @@ public enum JSONText {
             }
         }
         return result + "\""
+    }
+
+    /// Whether `text` has a quote, a backslash or a control character (anything `quoted` escapes).
+    private static func needsEscapes(_ text: String) -> Bool {
+        text.utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
     }
 }

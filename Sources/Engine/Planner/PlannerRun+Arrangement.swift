@@ -14,18 +14,10 @@ extension PlannerRun {
             switch signal {
             case .kept:
                 record(.arrangementKept, ["paid": paid.description])
-                progress.arrangement = nil
-                endFreeze()
-                move(.to(.collecting), reason: "the arrangement is kept; \(outstanding) remains")
-                resumeStrategyAfterLetter()
-                return wake(on: day.adding(days: 1))
+                return leaveArrangement(reason: "the arrangement is kept; \(outstanding) remains")
             case .broken(let instalment):
                 record(.arrangementBroken, ["instalment": String(instalment), "paid": paid.description])
-                progress.arrangement = nil
-                endFreeze()
-                move(.to(.collecting), reason: "the arrangement broke after instalment \(instalment) was missed")
-                resumeStrategyAfterLetter()
-                return wake(on: day.adding(days: 1))
+                return leaveArrangement(reason: "the arrangement broke after instalment \(instalment) was missed")
             case .remindBeforeDue(let instalment):
                 signalled("arrangement-reminder-before", instalment: instalment)
             case .remindAfterMissed(let instalment):
@@ -35,6 +27,16 @@ extension PlannerRun {
             }
         }
         wakeForArrangement()
+    }
+
+    /// Ends the arrangement (kept with something still owed, or broken): the freeze ends and the
+    /// strategy resumes after the 14-day letter from tomorrow.
+    private mutating func leaveArrangement(reason: String) {
+        progress.arrangement = nil
+        endFreeze()
+        move(.to(.collecting), reason: reason)
+        resumeStrategyAfterLetter()
+        wake(on: day.adding(days: 1))
     }
 
     /// After a pause (a dispute, a hold) the instalments that fell in it are not missed: the rest of

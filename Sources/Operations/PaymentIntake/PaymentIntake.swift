@@ -61,10 +61,7 @@ public struct PaymentIntake: Sendable {
     /// of thousands of lines costs one commit, not thousands.
     public func record(_ payments: [ReceivedPayment]) async throws -> [PaymentIntakeOutcome] {
         guard !payments.isEmpty else { return [] }
-        return try await store.transaction { transaction in
-            guard let store = transaction as? any IntakeStore else {
-                preconditionFailure("an intake store's transaction is an intake store")
-            }
+        return try await store.intakeTransaction { store in
             var outcomes: [PaymentIntakeOutcome] = []
             var bookedInBatch: Set<LedgerTransaction.ID> = []
             for payment in payments {

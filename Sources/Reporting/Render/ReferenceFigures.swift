@@ -88,10 +88,13 @@ public struct ReferenceFigures: Hashable, Sendable {
         /// The deviation in tenths of a percent (nil without a comparable reference).
         public let deviationTenthsOfPercent: Int64?
 
-        /// The deviation as text, `+12.3%` or `-4.0%`.
-        public var deviationText: String? {
-            deviationTenthsOfPercent.map { ($0 > 0 ? "+" : "") + Ratio.text(scaled: $0, decimals: 1, separator: ".") + "%" }
+        /// The deviation in percent as signed text, `+12.3` or `-4.0`.
+        public var deviationPercentText: String? {
+            deviationTenthsOfPercent.map { ($0 > 0 ? "+" : "") + Ratio.text(scaled: $0, decimals: 1, separator: ".") }
         }
+
+        /// The deviation as text, `+12.3%` or `-4.0%`.
+        public var deviationText: String? { deviationPercentText.map { $0 + "%" } }
 
         /// Within `tolerancePercent` of the reference; nil when there is nothing to compare.
         public func isWithin(tolerancePercent: Int64) -> Bool? {

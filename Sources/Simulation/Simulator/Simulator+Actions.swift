@@ -51,10 +51,7 @@ extension Simulator {
         }
         // The day's responses in one transaction (as a portal would batch a busy minute): one commit, not thousands.
         if !responses.isEmpty {
-            try await store.transaction { transaction in
-                guard let store = transaction as? any IntakeStore else {
-                    preconditionFailure("an intake store's transaction is an intake store")
-                }
+            try await store.intakeTransaction { store in
                 for (dossierID, json) in responses {
                     _ = try await store.recordResponse(dossierID: dossierID, day: day, response: json)
                 }

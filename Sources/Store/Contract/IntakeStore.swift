@@ -12,3 +12,17 @@ public protocol IntakeStore: DailyRunStore {
     /// The client of each of `ids` that exists.
     func clientIDs(ofDossiers ids: [Dossier.ID]) async throws -> [Dossier.ID: Client.ID]
 }
+
+extension IntakeStore {
+    /// `transaction`, its store seen as the intake store it always is.
+    public func intakeTransaction<Result: Sendable>(_ body: (any IntakeStore) async throws -> Result) async throws
+        -> Result
+    {
+        try await transaction { transaction in
+            guard let store = transaction as? any IntakeStore else {
+                preconditionFailure("an intake store's transaction is an intake store")
+            }
+            return try await body(store)
+        }
+    }
+}

@@ -82,15 +82,13 @@ final class SQLite3Connection: @unchecked Sendable {
         _ sql: String, binds: [SQLite3Value], onRow: (_ columns: [String], _ values: [SQLite3Value]) throws -> Void
     ) throws {
         guard let handle else { throw SQLite3Error(code: SQLITE_MISUSE, message: "the connection is closed") }
-        if profile != nil {
-            let start = ContinuousClock.now
-            defer {
+        let start = profile == nil ? nil : ContinuousClock.now
+        defer {
+            if let start {
                 let key = sql.count > 300 ? String(sql.prefix(300)) : sql
                 profile![key, default: (0, .zero)].calls += 1
                 profile![key, default: (0, .zero)].duration += ContinuousClock.now - start
             }
-            try executeUnprofiled(sql, binds: binds, handle: handle, onRow: onRow)
-            return
         }
         try executeUnprofiled(sql, binds: binds, handle: handle, onRow: onRow)
     }

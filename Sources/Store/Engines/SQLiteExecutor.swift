@@ -74,11 +74,15 @@ final class SQLiteExecutor: SQLExecutor {
 
     func texts(_ statement: TypedStatement, column: String, on database: any SQLDatabase) async throws -> [String] {
         var texts: [String] = []
-        try connection.execute(statement.text(numbered: false), binds: statement.binds.map(Self.sqliteValue)) {
-            columns, values in
+        try collectTexts(statement.text(numbered: false), binds: statement.binds, column: column, into: &texts)
+        return texts
+    }
+
+    /// Runs `sql` with `binds` and appends the text of `column` in each result row to `texts`.
+    private func collectTexts(_ sql: String, binds: [SQLValue], column: String, into texts: inout [String]) throws {
+        try connection.execute(sql, binds: binds.map(Self.sqliteValue)) { columns, values in
             if let index = columns.firstIndex(of: column), case .text(let text) = values[index] { texts.append(text) }
         }
-        return texts
     }
 
     let runsInProcess = true
@@ -89,11 +93,7 @@ final class SQLiteExecutor: SQLExecutor {
         guard let first = rows.first else { return [] }
         let sql = TypedStatement(template: template, binds: first).text(numbered: false)
         var texts: [String] = []
-        for row in rows {
-            try connection.execute(sql, binds: row.map(Self.sqliteValue)) { columns, values in
-                if let index = columns.firstIndex(of: column), case .text(let text) = values[index] { texts.append(text) }
-            }
-        }
+        for row in rows { try collectTexts(sql, binds: row, column: column, into: &texts) }
         return texts
     }
 

@@ -24,6 +24,18 @@ extension SQLCaseStore {
             })
     }
 
+    /// A dossier's id and the version the write expects to find.
+    static func versionKey(_ dossier: Dossier) -> [SQLValue] { [.text(dossier.id.rawValue), .integer(dossier.version)] }
+
+    /// The columns a dossier update writes: state, next action day, flags, closed day, close reason.
+    static func updatedColumns(_ dossier: Dossier) -> [SQLValue] {
+        [
+            .text(dossier.state.rawValue), .integer(dossier.nextActionDay.map { Int64($0.daysSinceEpoch) }),
+            .integer(Int64(dossier.flags.rawValue)), .integer(dossier.closure.map { Int64($0.day.daysSinceEpoch) }),
+            .text(dossier.closure?.reason.rawValue),
+        ]
+    }
+
     func dossier(_ id: Dossier.ID) async throws -> Dossier? {
         try await run { database in
             try await database.raw("SELECT * FROM dossiers WHERE id = \(bind: id.rawValue)").first().map(Self.dossier)
@@ -44,37 +56,29 @@ extension SQLCaseStore {
 
     func updateDossiers(_ dossiers: [Dossier]) async throws -> [Dossier] {
         guard !dossiers.isEmpty else { return [] }
-        // One statement per chunk: a CTE of new values joined to the table, guarded by the expected
-        // version. Rows whose version moved on are simply not updated and so not returned.
-        // Explicit casts give PostgreSQL the types of the VALUES columns (NULLs included).
-        // The redundant `dossiers.id IN (SELECT id FROM v)` makes SQLite (3.54) drive the join from
-        // the primary-key index; without it, it scanned the whole table per chunk (measured: the
-        // chunk loop slowed in proportion to the table size).
+        // Every write is guarded by the expected version: a row whose version moved on is simply not
+        // updated and so not returned.
         let executor = self.executor
+        let m = TypedStatement.mark
         let updatedIDs: Set<String> = try await run { database in
             if executor.runsInProcess {
                 // SQLite: one prepared single-row UPDATE, re-bound per dossier, walks the primary key
                 // directly (measured faster than planning a 500-row CTE join per chunk).
-                let m = TypedStatement.mark
                 let template = """
                     UPDATE dossiers SET state = \(m), next_action_day = \(m), flags = \(m), closed_day = \(m), \
                     close_reason = \(m), version = version + 1 WHERE id = \(m) AND version = \(m) RETURNING id
                     """
-                let rows: [[SQLValue]] = dossiers.map { dossier in
-                    [
-                        .text(dossier.state.rawValue), .integer(dossier.nextActionDay.map { Int64($0.daysSinceEpoch) }),
-                        .integer(Int64(dossier.flags.rawValue)),
-                        .integer(dossier.closure.map { Int64($0.day.daysSinceEpoch) }),
-                        .text(dossier.closure?.reason.rawValue), .text(dossier.id.rawValue), .integer(dossier.version),
-                    ]
-                }
+                let rows = dossiers.map { Self.updatedColumns($0) + Self.versionKey($0) }
                 return Set(try await executor.texts(eachOf: template, rows: rows, column: "id", on: database))
             }
+            // PostgreSQL: one statement per chunk, a CTE of new values joined to the table. Explicit
+            // casts give PostgreSQL the types of the VALUES columns (NULLs included). The redundant
+            // `dossiers.id IN (SELECT id FROM v)` made SQLite (3.54) drive the join from the primary-key
+            // index when it ran this path too; without it, it scanned the whole table per chunk.
             var updated: Set<String> = []
             var start = 0
             while start < dossiers.count {
                 let end = min(start + Self.rowsPerStatementMax, dossiers.count)
-                let m = TypedStatement.mark
                 var template = "WITH v (id, expected, state, next_day, flags, closed_day, close_reason) AS (VALUES "
                 var binds: [SQLValue] = []
                 binds.reserveCapacity((end - start) * 7)
@@ -82,13 +86,7 @@ extension SQLCaseStore {
                     template += offset == 0 ? "" : ", "
                     template += "(CAST(\(m) AS TEXT), CAST(\(m) AS BIGINT), CAST(\(m) AS TEXT), CAST(\(m) AS BIGINT), "
                     template += "CAST(\(m) AS BIGINT), CAST(\(m) AS BIGINT), CAST(\(m) AS TEXT))"
-                    binds += [
-                        .text(dossier.id.rawValue), .integer(dossier.version), .text(dossier.state.rawValue),
-                        .integer(dossier.nextActionDay.map { Int64($0.daysSinceEpoch) }),
-                        .integer(Int64(dossier.flags.rawValue)),
-                        .integer(dossier.closure.map { Int64($0.day.daysSinceEpoch) }),
-                        .text(dossier.closure?.reason.rawValue),
-                    ]
+                    binds += Self.versionKey(dossier) + Self.updatedColumns(dossier)
                 }
                 template += """
                     ) UPDATE dossiers SET state = v.state, next_action_day = v.next_day, flags = v.flags, \

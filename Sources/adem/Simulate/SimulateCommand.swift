@@ -103,7 +103,10 @@ struct SimulateCommand: AsyncParsableCommand {
         let elapsed = Date().timeIntervalSince(started)
         // The year's report next to the reference agency year, sized to this portfolio (rates per dossier).
         let reference = ReferenceFigures.reference2024.scaled(toDossiers: report.dossiersHandled)
-        print(render(summary, spec: spec, elapsed: elapsed, comparison: reference?.compare(report) ?? []))
+        print(
+            render(
+                summary, spec: spec, elapsed: elapsed, comparison: reference?.compare(report) ?? [],
+                scaledTo: report.dossiersHandled))
     }
 
     /// The engine's context and the strategy the simulated clients use. Kept out of the async `run`:
@@ -133,7 +136,8 @@ struct SimulateCommand: AsyncParsableCommand {
     static let calibrationTolerancePercent: Int64 = 15
 
     private func render(
-        _ summary: SimulationSummary, spec: PortfolioSpec, elapsed: TimeInterval, comparison: [ReferenceFigures.Comparison]
+        _ summary: SimulationSummary, spec: PortfolioSpec, elapsed: TimeInterval, comparison: [ReferenceFigures.Comparison],
+        scaledTo dossiers: Int64
     ) -> String {
         let compared = comparison.filter { $0.reference != nil && $0.key != "dossiersHandled" }
         let within = compared.filter { $0.isWithin(tolerancePercent: Self.calibrationTolerancePercent) == true }
@@ -156,7 +160,7 @@ struct SimulateCommand: AsyncParsableCommand {
                                 .object([
                                     ("value", .string(row.value.plainText ?? "")),
                                     ("reference", .string(row.reference?.value.plainText ?? "")),
-                                    ("deviationPercent", .string(row.deviationText.map { String($0.dropLast()) } ?? "")),
+                                    ("deviationPercent", .string(row.deviationPercentText ?? "")),
                                 ])
                             )
                         })
@@ -181,8 +185,7 @@ struct SimulateCommand: AsyncParsableCommand {
                 "  " + row.key,
                 "\(row.value.plainText ?? "-")  vs  \(row.reference?.value.plainText ?? "-")  \(row.deviationText ?? "")  \(mark)")
         }
-        let scale = compared.isEmpty ? "" : " (reference per dossier x \(summary.dossiers))"
-        return table.rendered + "\n\nThe year against the reference agency year\(scale): "
+        return table.rendered + "\n\nThe year against the reference agency year (reference per dossier x \(dossiers)): "
             + "\(within.count) of \(compared.count) figures within \(Self.calibrationTolerancePercent)%\n" + side.rendered
     }
 
