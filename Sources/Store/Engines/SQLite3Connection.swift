@@ -78,59 +78,88 @@ final class SQLite3Connection: @unchecked Sendable {
 
     /// Runs `sql` (one statement, or several without binds) with `binds` for its parameters in
     /// order, calling `onRow` with each result row's column names and values.
-    func execute(
-        _ sql: String, binds: [SQLite3Value], onRow: (_ columns: [String], _ values: [SQLite3Value]) throws -> Void
+    func execute<Binds: Collection<SQLite3Value>>(
+        _ sql: String, binds: Binds, onRow: (_ columns: [String], _ values: [SQLite3Value]) throws -> Void
     ) throws {
-        guard let handle else { throw SQLite3Error(code: SQLITE_MISUSE, message: "the connection is closed") }
-        let start = profile == nil ? nil : ContinuousClock.now
-        defer {
-            if let start {
-                let key = sql.count > 300 ? String(sql.prefix(300)) : sql
-                profile![key, default: (0, .zero)].calls += 1
-                profile![key, default: (0, .zero)].duration += ContinuousClock.now - start
+        try profiled(sql, calls: 1) {
+            if let statement = try preparedStatement(sql) {
+                try run(statement, binds: binds, onRow: onRow)
+            } else {
+                guard binds.isEmpty else {
+                    throw SQLite3Error(code: SQLITE_MISUSE, message: "binds given for a script of several statements")
+                }
+                try runScript(sql)
             }
         }
-        try executeUnprofiled(sql, binds: binds, handle: handle, onRow: onRow)
     }
 
-    private func executeUnprofiled(
-        _ sql: String, binds: [SQLite3Value], handle: OpaquePointer,
-        onRow: (_ columns: [String], _ values: [SQLite3Value]) throws -> Void
-    ) throws {
-        if let statement = statements[sql] {
-            try run(statement, binds: binds, onRow: onRow)
-            return
+    /// Runs the single statement `sql` once per element of `rows`, binding that row's values: a bulk
+    /// write parsed once and stepped per row, without a statement text that grows with the rows.
+    func executeEach<Rows: Collection>(_ sql: String, rows: Rows) throws
+    where Rows.Element: Collection<SQLite3Value> {
+        guard !rows.isEmpty else { return }
+        try profiled(sql, calls: rows.count) {
+            guard let statement = try preparedStatement(sql) else {
+                throw SQLite3Error(code: SQLITE_MISUSE, message: "a script of several statements cannot run per row")
+            }
+            for row in rows { try run(statement, binds: row) { _, _ in } }
         }
+    }
+
+    /// Counts `body`'s time against `sql` when profiling.
+    private func profiled(_ sql: String, calls: Int, _ body: () throws -> Void) throws {
+        guard profile != nil else { return try body() }
+        let start = ContinuousClock.now
+        defer {
+            let key = sql.count > 300 ? String(sql.prefix(300)) : sql
+            profile![key, default: (0, .zero)].calls += calls
+            profile![key, default: (0, .zero)].duration += ContinuousClock.now - start
+        }
+        try body()
+    }
+
+    /// The kept prepared statement for `sql`, preparing it on first use; nil when `sql` is a script
+    /// of several statements (those are never kept).
+    private func preparedStatement(_ sql: String) throws -> OpaquePointer? {
+        if let statement = statements[sql] { return statement }
+        guard let handle else { throw SQLite3Error(code: SQLITE_MISUSE, message: "the connection is closed") }
+        return try sql.withCString { start -> OpaquePointer? in
+            let end = start + sql.utf8.count
+            var prepared: OpaquePointer?
+            var tail: UnsafePointer<CChar>?
+            let status = sqlite3_prepare_v3(
+                handle, start, Int32(end - start), UInt32(SQLITE_PREPARE_PERSISTENT), &prepared, &tail)
+            guard status == SQLITE_OK else { throw error(status) }
+            guard let statement = prepared else { return nil }
+            guard Self.isBlank(from: tail ?? end, to: end) else {
+                sqlite3_finalize(statement)
+                return nil
+            }
+            if statements.count >= Self.cachedStatementsMax {
+                for cached in statements.values { sqlite3_finalize(cached) }
+                statements = [:]
+            }
+            statements[sql] = statement
+            return statement
+        }
+    }
+
+    /// Runs a script of several statements (migrations) once each, without binds.
+    private func runScript(_ sql: String) throws {
+        guard let handle else { throw SQLite3Error(code: SQLITE_MISUSE, message: "the connection is closed") }
         try sql.withCString { start in
             let end = start + sql.utf8.count
             var cursor = start
             while cursor < end {
                 var prepared: OpaquePointer?
                 var tail: UnsafePointer<CChar>?
-                let status = sqlite3_prepare_v3(
-                    handle, cursor, Int32(end - cursor), UInt32(SQLITE_PREPARE_PERSISTENT), &prepared, &tail)
+                let status = sqlite3_prepare_v2(handle, cursor, Int32(end - cursor), &prepared, &tail)
                 guard status == SQLITE_OK else { throw error(status) }
                 // No statement: only whitespace or a comment was left.
                 guard let statement = prepared else { return }
-                let next = tail ?? end
-                let isWhole = cursor == start && Self.isBlank(from: next, to: end)
-                if isWhole {
-                    // The common case, one statement: keep it prepared for the next call.
-                    if statements.count >= Self.cachedStatementsMax {
-                        for cached in statements.values { sqlite3_finalize(cached) }
-                        statements = [:]
-                    }
-                    statements[sql] = statement
-                    try run(statement, binds: binds, onRow: onRow)
-                    return
-                }
-                // A script of several statements (migrations): run each once, without binds.
                 defer { sqlite3_finalize(statement) }
-                guard binds.isEmpty else {
-                    throw SQLite3Error(code: SQLITE_MISUSE, message: "binds given for a script of several statements")
-                }
-                try run(statement, binds: [], onRow: onRow)
-                cursor = next
+                try run(statement, binds: EmptyCollection()) { _, _ in }
+                cursor = tail ?? end
             }
         }
     }
@@ -144,21 +173,20 @@ final class SQLite3Connection: @unchecked Sendable {
         return true
     }
 
-    private func run(
-        _ statement: OpaquePointer, binds: [SQLite3Value],
+    private func run<Binds: Collection<SQLite3Value>>(
+        _ statement: OpaquePointer, binds: Binds,
         onRow: (_ columns: [String], _ values: [SQLite3Value]) throws -> Void
     ) throws {
-        defer {
-            sqlite3_reset(statement)
-            sqlite3_clear_bindings(statement)
-        }
+        // Every parameter is bound again on each run, so the bindings need no clearing.
+        defer { sqlite3_reset(statement) }
         let parameterCount = Int(sqlite3_bind_parameter_count(statement))
         guard parameterCount == binds.count else {
             throw SQLite3Error(
                 code: SQLITE_RANGE, message: "the statement has \(parameterCount) parameters, \(binds.count) values given")
         }
-        for (index, value) in binds.enumerated() {
-            let position = Int32(index + 1)
+        var position: Int32 = 0
+        for value in binds {
+            position += 1
             let status: Int32
             switch value {
             case .null: status = sqlite3_bind_null(statement, position)

@@ -61,15 +61,14 @@ final class SQLiteExecutor: SQLExecutor {
         }
     }
 
-    /// Binds the typed values straight into SQLite's prepared statement (kept for the next batch of
-    /// the same size). The caller holds the lock (it runs inside `withDatabase` or `withTransaction`).
+    /// Runs the rows through one prepared single-row statement (kept for the next call), binding the
+    /// typed values straight into it: no statement text that grows with the rows, no re-parse. The
+    /// caller holds the lock (it runs inside `withDatabase` or `withTransaction`).
     func insert(_ statement: MultiRowInsert, on database: any SQLDatabase) async throws {
-        var binds: [SQLite3Value] = []
-        binds.reserveCapacity(statement.rows.count * statement.columns.count)
-        for row in statement.rows {
-            for value in row { binds.append(Self.sqliteValue(value)) }
-        }
-        try connection.execute(statement.text(numbered: false), binds: binds) { _, _ in }
+        let oneRow = MultiRowInsert(
+            table: statement.table, columns: statement.columns, rows: statement.rows.prefix(1), suffix: statement.suffix)
+        try connection.executeEach(
+            oneRow.text(numbered: false), rows: statement.rows.lazy.map { $0.lazy.map(Self.sqliteValue) })
     }
 
     func texts(_ statement: TypedStatement, column: String, on database: any SQLDatabase) async throws -> [String] {
