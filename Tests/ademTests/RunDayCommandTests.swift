@@ -145,6 +145,63 @@ import Testing
     }
 }
 
+extension RunDayCommandTests {
+    /// The same persons at eight clients: their dossiers sit in far-apart chunks, which workers step
+    /// at the same moment. The weekly cap of three contacts per person must hold across all of them.
+    @Test(.enabled(if: PostgresDatabases.enabled))
+    func workersKeepTheWeeklyContactCapOfAPersonAcrossClients() throws {
+        try withFolder { folder in
+            let url = try PostgresDatabases.create("adem_run_persons")
+            let store = Location.postgres(url)
+            #expect(try adem(["db", "init"] + store.arguments, in: folder).status == 0)
+            let header = "invoice_number,debtor_ref,debtor_type,name,street,house_number,postcode,city,country,"
+                + "invoice_date,due_date,amount,email,phone"
+            for client in (1...8).map({ "C\($0)" }) {
+                #expect(try adem(["client", "add", client, "--name", "Client \(client)"] + store.arguments, in: folder).status == 0)
+                let rows = (1...3).map { person in
+                    "\(client)-\(person),P\(person),consumer,Person \(person),Dorpsstraat,\(person),1234 AB,Ede,NL,"
+                        + "2026-01-10,2026-02-10,120.00,p\(person)@example.nl,0612345678"
+                }
+                let file = folder.appendingPathComponent("\(client).csv")
+                try ([header] + rows).joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+                let imported = try adem(
+                    ["import", "claims", "--client", client, file.lastPathComponent, "--day", Self.days[0]] + store.arguments,
+                    in: folder)
+                #expect(imported.status == 0, "\(imported.output)")
+            }
+            for day in Self.days {
+                #expect(try adem(["run-day", "--day", day, "--chunk", "1", "--workers", "4"] + store.arguments, in: folder).status == 0)
+            }
+            // The person key holds `|` itself: the day comes first and the key is the rest of the line.
+            let planned = try psql(url, "SELECT planned_day, person_key FROM outbox ORDER BY 2, 1")
+                .split(separator: "\n").map { $0.split(separator: "|", maxSplits: 1).map(String.init) }
+            let days = Dictionary(grouping: planned, by: { $0[1] }).mapValues { $0.map { Int($0[0])! } }
+            #expect(days.keys.sorted() == ["person1|1234AB|NL", "person2|1234AB|NL", "person3|1234AB|NL"])
+            #expect(days.values.allSatisfy { $0.count >= 6 }, "the persons were contacted over the fortnight: \(days)")
+            for (person, plannedDays) in days {
+                for first in plannedDays {
+                    let inWeek = plannedDays.filter { $0 >= first && $0 < first + 7 }.count
+                    #expect(inWeek <= 3, "\(person): \(inWeek) contacts in the week from day \(first): \(plannedDays)")
+                }
+            }
+        }
+    }
+
+    /// The rows of `query` on `url`, unaligned and separated by `|`.
+    func psql(_ url: String, _ query: String) throws -> String {
+        let process = Process()
+        let output = Pipe()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/psql")
+        process.arguments = [url, "-v", "ON_ERROR_STOP=1", "-Atc", query]
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
 /// Throwaway databases on the test PostgreSQL server (`ADEM_TEST_POSTGRES_URL`).
 enum PostgresDatabases {
     /// False only when `ADEM_SKIP_POSTGRES=1` says to skip the engine (visibly).

@@ -30,6 +30,8 @@ struct SnapshotReader {
         let progressJSON = try await store.progress(of: ids)
         let responses = try await store.responses(ofDossiers: ids, through: day)
         let personKeys = Dictionary(uniqueKeysWithValues: debtors.map { ($0.key, PersonKey.of($0.value)) })
+        // From here on no other worker reads or plans for these persons until this chunk commits.
+        try await store.lockPersons(Array(personKeys.values))
         let contacts = try await store.plannedContacts(
             personKeys: Array(Set(personKeys.values)), from: day.adding(days: -Self.contactHistoryDays))
         let charges = try await store.costCharges(

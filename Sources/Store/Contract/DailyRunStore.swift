@@ -130,6 +130,13 @@ public protocol DailyRunStore: CaseStore {
     /// Stores planned messages; a message already stored (same id) is left as it is.
     func insertOutbox(_ rows: [OutboxRow]) async throws
 
+    /// Holds `personKeys` until the end of the current transaction, so that no other transaction
+    /// counts or plans contacts for these persons meanwhile: the weekly contact cap and the Wki cost
+    /// cap are per person across clients, and two workers may step dossiers of one person in
+    /// different chunks at the same moment. Call it inside a transaction, before reading the
+    /// persons' contacts; a second transaction asking for one of the keys waits for the first to end.
+    func lockPersons(_ personKeys: [String]) async throws
+
     /// The messages planned for these persons on or after `from`.
     func plannedContacts(personKeys: [String], from: Day) async throws -> [String: [OutboxRow]]
 

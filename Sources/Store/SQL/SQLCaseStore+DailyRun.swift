@@ -208,6 +208,36 @@ extension SQLCaseStore: DailyRunStore {
             suffix: "ON CONFLICT (id) DO NOTHING")
     }
 
+    func lockPersons(_ personKeys: [String]) async throws {
+        // SQLite has one writer at a time: the daily run's transaction (BEGIN IMMEDIATE) holds the
+        // file's write lock from before it reads a chunk until it commits, which already serialises
+        // every reader-then-writer of the outbox.
+        guard engineName == "postgresql", !personKeys.isEmpty else { return }
+        // Transaction-scoped advisory locks on a stable 64-bit hash of each key, taken in ascending
+        // order by every transaction, so two chunks sharing persons wait for each other and never
+        // deadlock. A hash collision only makes an unrelated chunk wait a moment.
+        let keys = Set(personKeys.map(Self.lockKey)).sorted()
+        let list = keys.map(String.init).joined(separator: ",")
+        try await run { database in
+            try await database.raw(
+                SQLQueryString(
+                    """
+                    SELECT COUNT(pg_advisory_xact_lock(k)) AS n FROM (SELECT unnest(ARRAY[\(list)]::bigint[]) AS k ORDER BY k) AS ordered
+                    """)
+            ).run()
+        }
+    }
+
+    /// FNV-1a over the key's UTF-8 bytes: the same number in every process and release.
+    static func lockKey(_ personKey: String) -> Int64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in personKey.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        return Int64(bitPattern: hash)
+    }
+
     func plannedContacts(personKeys: [String], from: Day) async throws -> [String: [OutboxRow]] {
         guard !personKeys.isEmpty else { return [:] }
         return try await run { database in

@@ -1,0 +1,59 @@
+import Domain
+import Money
+import Store
+import Testing
+
+/// Two workers stepping dossiers of one person (at different clients, so in different chunks) must
+/// not both count that person's contacts before either has written: the weekly contact cap is per
+/// person across clients. `lockPersons` makes the second transaction wait for the first.
+@Suite struct PersonLockContractTests {
+    static let day = Day(iso: "2026-03-02")!
+
+    static func message(_ number: Int, person: String) -> OutboxRow {
+        OutboxRow(
+            id: "ACME/D\(number)#1/2026-03-02/firstReminder", dossierID: Dossier.ID("ACME/D\(number)#1"), channel: .email,
+            plannedDay: day, personKey: person, message: "{}")
+    }
+
+    @Test(arguments: Engine.covered)
+    func aSecondTransactionOnTheSamePersonSeesTheFirstOnesContacts(engine: Engine) async throws {
+        try await StoreFixture.withFreshStore(engine) { (store: any CaseStore) async throws in
+            let store = store as! any DailyRunStore
+            let (locked, signal) = AsyncStream<Void>.makeStream()
+            // The first worker locks the person, then takes its time before planning a contact.
+            let first = Task {
+                try await store.transaction { transaction in
+                    let transaction = transaction as! any DailyRunStore
+                    try await transaction.lockPersons(["jan|1234AB|NL", "piet|1000AA|NL"])
+                    signal.yield()
+                    try await Task.sleep(for: .milliseconds(400))
+                    try await transaction.insertOutbox([Self.message(1, person: "jan|1234AB|NL")])
+                }
+            }
+            for await _ in locked { break }
+            // The second worker, on another dossier of the same person, counts contacts after it.
+            let seen = try await store.transaction { transaction in
+                let transaction = transaction as! any DailyRunStore
+                try await transaction.lockPersons(["jan|1234AB|NL"])
+                return try await transaction.plannedContacts(personKeys: ["jan|1234AB|NL"], from: Self.day)
+            }
+            try await first.value
+            #expect(seen["jan|1234AB|NL"]?.map(\.id) == [Self.message(1, person: "jan|1234AB|NL").id])
+        }
+    }
+
+    @Test(arguments: Engine.covered)
+    func lockingNobodyOrTheSamePersonTwiceIsFine(engine: Engine) async throws {
+        try await StoreFixture.withFreshStore(engine) { (store: any CaseStore) async throws in
+            let store = store as! any DailyRunStore
+            try await store.transaction { transaction in
+                let transaction = transaction as! any DailyRunStore
+                try await transaction.lockPersons([])
+                try await transaction.lockPersons(["jan|1234AB|NL", "jan|1234AB|NL"])
+                try await transaction.lockPersons(["jan|1234AB|NL"])
+                try await transaction.insertOutbox([Self.message(2, person: "jan|1234AB|NL")])
+            }
+            #expect(try await store.plannedContacts(personKeys: ["jan|1234AB|NL"], from: Self.day).count == 1)
+        }
+    }
+}
