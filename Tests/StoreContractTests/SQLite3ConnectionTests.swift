@@ -33,6 +33,34 @@ import Testing
         }
     }
 
+    /// A bulk write row by row keeps the promise of one multi-row statement: all rows or none, in
+    /// an open transaction (which goes on) and outside one (one commit for all rows).
+    @Test func rowsWrittenOneByOneLandTogetherOrNotAtAll() throws {
+        let connection = try SQLite3Connection(path: ":memory:")
+        defer { connection.close() }
+        _ = try rows(connection, "CREATE TABLE t (k TEXT PRIMARY KEY, n INTEGER NOT NULL)")
+        let insert = "INSERT INTO t (k, n) VALUES (?, ?)"
+        try connection.executeEach(insert, rows: [[.text("a"), .integer(1)], [.text("b"), .integer(2)]])
+        #expect(try rows(connection, "SELECT COUNT(*) FROM t") == [[.integer(2)]])
+        // Outside a transaction: the third row repeats a key, so neither new row stays.
+        #expect(throws: SQLite3Error.self) {
+            try connection.executeEach(insert, rows: [[.text("c"), .integer(3)], [.text("a"), .integer(4)]])
+        }
+        #expect(try rows(connection, "SELECT k FROM t ORDER BY k") == [[.text("a")], [.text("b")]])
+        // Inside a transaction: the failed rows are undone, the transaction and its earlier work go on.
+        _ = try rows(connection, "BEGIN IMMEDIATE")
+        try connection.executeEach(insert, rows: [[.text("d"), .integer(5)]])
+        #expect(throws: SQLite3Error.self) {
+            try connection.executeEach(insert, rows: [[.text("e"), .integer(6)], [.text("e"), .integer(7)]])
+        }
+        try connection.executeEach(insert, rows: [[.text("f"), .integer(8)]])
+        _ = try rows(connection, "COMMIT")
+        #expect(try rows(connection, "SELECT k FROM t ORDER BY k") == [[.text("a")], [.text("b")], [.text("d")], [.text("f")]])
+        // A wrong number of values is refused before anything is written.
+        #expect(throws: SQLite3Error.self) { try connection.executeEach(insert, rows: [[.text("g")]]) }
+        #expect(try rows(connection, "SELECT COUNT(*) FROM t") == [[.integer(4)]])
+    }
+
     @Test func aPreparedStatementIsReusedWithNewBinds() throws {
         let connection = try SQLite3Connection(path: ":memory:")
         defer { connection.close() }

@@ -95,6 +95,10 @@ final class SQLite3Connection: @unchecked Sendable {
 
     /// Runs the single statement `sql` once per element of `rows`, binding that row's values: a bulk
     /// write parsed once and stepped per row, without a statement text that grows with the rows.
+    ///
+    /// All rows or none, like one multi-row statement: the rows run inside a savepoint, rolled back
+    /// when a row fails. Outside a transaction the savepoint is the transaction (one commit, not one
+    /// per row).
     func executeEach<Rows: Collection>(_ sql: String, rows: Rows) throws
     where Rows.Element: Collection<SQLite3Value> {
         guard !rows.isEmpty else { return }
@@ -102,7 +106,15 @@ final class SQLite3Connection: @unchecked Sendable {
             guard let statement = try preparedStatement(sql) else {
                 throw SQLite3Error(code: SQLITE_MISUSE, message: "a script of several statements cannot run per row")
             }
-            for row in rows { try run(statement, binds: row) { _, _ in } }
+            try execute("SAVEPOINT adem_rows", binds: []) { _, _ in }
+            do {
+                for row in rows { try run(statement, binds: row) { _, _ in } }
+            } catch {
+                try? execute("ROLLBACK TO adem_rows", binds: []) { _, _ in }
+                try? execute("RELEASE adem_rows", binds: []) { _, _ in }
+                throw error
+            }
+            try execute("RELEASE adem_rows", binds: []) { _, _ in }
         }
     }
 
