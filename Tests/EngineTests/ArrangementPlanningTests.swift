@@ -51,7 +51,10 @@ import Testing
         #expect(signals("2025-01-29", paid: 0) == [.remindBeforeDue(instalment: 1)])
         #expect(signals("2025-02-04", paid: 0) == [.remindAfterMissed(instalment: 1)])
         #expect(signals("2025-02-15", paid: 0) == [.warnBeforeBreaking(instalment: 1, breaksOn: Day(iso: "2025-03-01")!)])
-        #expect(signals("2025-03-01", paid: 0) == [.broken(instalment: 1)])
+        let warned = [SentSignal(instalment: 1, kind: .warning, day: Day(iso: "2025-02-15")!)]
+        #expect(
+            ArrangementMonitor.signals(terms: terms, paid: .zero, on: Day(iso: "2025-03-01")!, sent: warned)
+                == [.broken(instalment: 1)])
         #expect(signals("2025-03-01", paid: 10_000) == [])
         #expect(signals("2025-02-26", paid: 10_000) == [.remindBeforeDue(instalment: 2)])
         #expect(signals("2025-04-10", paid: 30_000) == [.kept])

@@ -42,32 +42,68 @@ public enum ArrangementSignal: Sendable, Equatable {
 
 /// Watches an arrangement's instalments against the payments received.
 public enum ArrangementMonitor {
-    /// The signals for `day`, given the total paid towards the arrangement so far. Payments count
-    /// towards the earliest instalments first; an instalment is missed while the cumulative amount
-    /// due through it exceeds what was paid.
+    /// The signals for `day`, given the total paid towards the arrangement so far and the signals
+    /// already sent. Payments count towards the earliest instalments first; an instalment is missed
+    /// while the cumulative amount due through it exceeds what was paid.
+    ///
+    /// Each signal has a window, from its day (counted from the due day by `rules`) to the next
+    /// signal's day, and goes out once within it: on its day when the daily run runs every day, on
+    /// the next run when a day was skipped. An arrangement only breaks after its warning has had its
+    /// full term (`breakAfterDays - warningAfterDays`): a warning sent late moves the break with it,
+    /// and one never sent is sent first.
     public static func signals(
-        terms: ArrangementTerms, paid: Money, on day: Day, rules: ArrangementMonitoringRules = .standard
+        terms: ArrangementTerms, paid: Money, on day: Day, rules: ArrangementMonitoringRules = .standard,
+        agreedDay: Day? = nil, sent: [SentSignal] = []
     ) -> [ArrangementSignal] {
         if paid >= terms.total { return [.kept] }
+        let warningTerm = rules.breakAfterDays - rules.warningAfterDays
         var signals: [ArrangementSignal] = []
         var dueSoFar = Money.zero
         for instalment in terms.schedule {
             dueSoFar += instalment.amount
-            let covered = paid >= dueSoFar
+            guard paid < dueSoFar else { continue }
             let daysLate = instalment.dueDay.days(until: day)
-            if covered { continue }
-            if daysLate == -rules.reminderBeforeDays {
-                signals.append(.remindBeforeDue(instalment: instalment.number))
-            } else if daysLate == rules.reminderAfterDays {
-                signals.append(.remindAfterMissed(instalment: instalment.number))
-            } else if daysLate == rules.warningAfterDays {
-                signals.append(
-                    .warnBeforeBreaking(
-                        instalment: instalment.number, breaksOn: instalment.dueDay.adding(days: rules.breakAfterDays)))
-            } else if daysLate >= rules.breakAfterDays {
-                return [.broken(instalment: instalment.number)]
+            func wasSent(_ kind: SentSignal.Kind) -> SentSignal? {
+                sent.first { $0.instalment == instalment.number && $0.kind == kind }
+            }
+            if daysLate >= rules.warningAfterDays {
+                if let warned = wasSent(.warning) {
+                    if day >= warned.day.adding(days: warningTerm) { return [.broken(instalment: instalment.number)] }
+                } else {
+                    let breaksOn = max(instalment.dueDay.adding(days: rules.breakAfterDays), day.adding(days: warningTerm))
+                    signals.append(.warnBeforeBreaking(instalment: instalment.number, breaksOn: breaksOn))
+                }
+            } else if daysLate >= rules.reminderAfterDays {
+                if wasSent(.reminderAfter) == nil { signals.append(.remindAfterMissed(instalment: instalment.number)) }
+            } else if daysLate >= -rules.reminderBeforeDays && daysLate < 0 {
+                // Only when the arrangement already ran on the reminder's day.
+                let reminderDay = instalment.dueDay.adding(days: -rules.reminderBeforeDays)
+                if wasSent(.reminderBefore) == nil && agreedDay.map({ $0 <= reminderDay }) ?? true {
+                    signals.append(.remindBeforeDue(instalment: instalment.number))
+                }
             }
         }
         return signals
+    }
+
+    /// The next day after `day` on which `signals` could have something to say for an unpaid
+    /// instalment: a reminder's, warning's or break's day, or the end of a late warning's term.
+    public static func nextDay(
+        terms: ArrangementTerms, paid: Money, after day: Day, rules: ArrangementMonitoringRules = .standard,
+        sent: [SentSignal] = []
+    ) -> Day? {
+        var dueSoFar = Money.zero
+        var candidates: [Day] = []
+        for instalment in terms.schedule {
+            dueSoFar += instalment.amount
+            guard paid < dueSoFar else { continue }
+            for offset in [-rules.reminderBeforeDays, rules.reminderAfterDays, rules.warningAfterDays, rules.breakAfterDays] {
+                candidates.append(instalment.dueDay.adding(days: offset))
+            }
+            if let warned = sent.first(where: { $0.instalment == instalment.number && $0.kind == .warning }) {
+                candidates.append(warned.day.adding(days: rules.breakAfterDays - rules.warningAfterDays))
+            }
+        }
+        return candidates.filter { $0 > day }.min()
     }
 }

@@ -1,6 +1,7 @@
 public import Money
 
-/// A running arrangement: its terms, when it was agreed and what had been paid before.
+/// A running arrangement: its terms, when it was agreed, what had been paid before, and the
+/// reminders and warnings already sent for its instalments.
 public struct ArrangementRecord: Hashable, Sendable, Codable {
     /// The terms.
     public let terms: ArrangementTerms
@@ -8,11 +9,56 @@ public struct ArrangementRecord: Hashable, Sendable, Codable {
     public let agreedDay: Day
     /// Payments received on the dossier before the arrangement (they do not count towards it).
     public let paidBefore: Money
+    /// The monitor's signals sent so far, so each goes out once and one missed on its day (a daily
+    /// run that did not happen) is sent on the next run instead of being lost.
+    public var sent: [SentSignal]
 
     /// A record.
-    public init(terms: ArrangementTerms, agreedDay: Day, paidBefore: Money) {
+    public init(terms: ArrangementTerms, agreedDay: Day, paidBefore: Money, sent: [SentSignal] = []) {
         self.terms = terms
         self.agreedDay = agreedDay
         self.paidBefore = paidBefore
+        self.sent = sent
+    }
+
+    enum CodingKeys: String, CodingKey { case terms, agreedDay, paidBefore, sent }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        terms = try container.decode(ArrangementTerms.self, forKey: .terms)
+        agreedDay = try container.decode(Day.self, forKey: .agreedDay)
+        paidBefore = try container.decode(Money.self, forKey: .paidBefore)
+        // Progress stored before signals were remembered has none.
+        sent = try container.decodeIfPresent([SentSignal].self, forKey: .sent) ?? []
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(terms, forKey: .terms)
+        try container.encode(agreedDay, forKey: .agreedDay)
+        try container.encode(paidBefore, forKey: .paidBefore)
+        if !sent.isEmpty { try container.encode(sent, forKey: .sent) }
+    }
+}
+
+/// A reminder or warning the monitor sent for one instalment, and on which day.
+public struct SentSignal: Hashable, Sendable, Codable {
+    /// The kinds of signal that are sent once per instalment.
+    public enum Kind: String, Hashable, Sendable, Codable {
+        case reminderBefore, reminderAfter, warning
+    }
+
+    /// The instalment's number, from 1.
+    public let instalment: Int
+    /// Which signal.
+    public let kind: Kind
+    /// The day it was sent.
+    public let day: Day
+
+    /// A sent signal.
+    public init(instalment: Int, kind: Kind, day: Day) {
+        self.instalment = instalment
+        self.kind = kind
+        self.day = day
     }
 }

@@ -10,7 +10,10 @@ extension PlannerRun {
             return
         }
         let paid = snapshot.balances[.paymentsReceived] - arrangement.paidBefore
-        for signal in ArrangementMonitor.signals(terms: arrangement.terms, paid: paid, on: day, rules: context.monitoring) {
+        let signals = ArrangementMonitor.signals(
+            terms: arrangement.terms, paid: paid, on: day, rules: context.monitoring, agreedDay: arrangement.agreedDay,
+            sent: arrangement.sent)
+        for signal in signals {
             switch signal {
             case .kept:
                 record(.arrangementKept, ["paid": paid.description])
@@ -19,11 +22,11 @@ extension PlannerRun {
                 record(.arrangementBroken, ["instalment": String(instalment), "paid": paid.description])
                 return leaveArrangement(reason: "the arrangement broke after instalment \(instalment) was missed")
             case .remindBeforeDue(let instalment):
-                signalled("arrangement-reminder-before", instalment: instalment)
+                signalled("arrangement-reminder-before", instalment: instalment, kind: .reminderBefore)
             case .remindAfterMissed(let instalment):
-                signalled("arrangement-reminder-after", instalment: instalment)
+                signalled("arrangement-reminder-after", instalment: instalment, kind: .reminderAfter)
             case .warnBeforeBreaking(let instalment, let breaksOn):
-                signalled("arrangement-warning", instalment: instalment, breaksOn: breaksOn)
+                signalled("arrangement-warning", instalment: instalment, kind: .warning, breaksOn: breaksOn)
             }
         }
         wakeForArrangement()
@@ -58,7 +61,8 @@ extension PlannerRun {
         ])
     }
 
-    mutating func signalled(_ template: String, instalment: Int, breaksOn: Day? = nil) {
+    mutating func signalled(_ template: String, instalment: Int, kind: SentSignal.Kind, breaksOn: Day? = nil) {
+        progress.arrangement?.sent.append(SentSignal(instalment: instalment, kind: kind, day: day))
         var fields = ["signal": template, "instalment": String(instalment)]
         if let breaksOn { fields["breaksOn"] = breaksOn.description }
         record(.arrangementSignalled, fields)
@@ -68,18 +72,9 @@ extension PlannerRun {
     /// Wakes the dossier on the next day a signal could fire for an unpaid instalment.
     mutating func wakeForArrangement() {
         guard let arrangement = progress.arrangement else { return }
-        let rules = context.monitoring
         let paid = snapshot.balances[.paymentsReceived] - arrangement.paidBefore
-        var dueSoFar = Money.zero
-        var candidates: [Day] = []
-        for instalment in arrangement.terms.schedule {
-            dueSoFar += instalment.amount
-            guard paid < dueSoFar else { continue }
-            for offset in [-rules.reminderBeforeDays, rules.reminderAfterDays, rules.warningAfterDays, rules.breakAfterDays] {
-                let candidate = instalment.dueDay.adding(days: offset)
-                if candidate > day { candidates.append(candidate) }
-            }
-        }
-        wake(on: candidates.min() ?? day.adding(days: 1))
+        let next = ArrangementMonitor.nextDay(
+            terms: arrangement.terms, paid: paid, after: day, rules: context.monitoring, sent: arrangement.sent)
+        wake(on: next ?? day.adding(days: 1))
     }
 }
