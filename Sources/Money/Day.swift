@@ -24,11 +24,25 @@ public struct Day: Hashable, Comparable, Sendable {
 
     /// Parses an ISO-8601 calendar date, `YYYY-MM-DD`; nil for anything else.
     public init?(iso text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
-            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
-        else { return nil }
+        var text = text
+        guard let day = text.withUTF8({ Day(isoUTF8: $0) }) else { return nil }
+        self = day
+    }
+
+    /// Parses the UTF-8 bytes of an ISO-8601 calendar date, `YYYY-MM-DD`: exactly four, two and two
+    /// ASCII digits separated by `-`; nil for anything else.
+    public init?(isoUTF8 bytes: UnsafeBufferPointer<UInt8>) {
+        guard bytes.count == 10, bytes[4] == 0x2D, bytes[7] == 0x2D else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for index in range {
+                let digit = Int(bytes[index]) &- 0x30
+                guard digit >= 0 && digit <= 9 else { return nil }
+                value = value * 10 + digit
+            }
+            return value
+        }
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
         self.init(year: year, month: month, day: day)
     }
 

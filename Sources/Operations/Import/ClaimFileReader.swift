@@ -22,6 +22,36 @@ public enum ClaimFileFormat: Hashable, Sendable {
     case json
 }
 
+extension ClaimFileFormat {
+    /// Finds the format from the first line of `reader` (up to `firstLineBytesMax` bytes), after a
+    /// UTF-8 byte-order mark, which is skipped; for JSON, reads up to and including the opening `[`.
+    /// Throws `ImportFailure` for an empty or binary file and JSON that does not start with `[`.
+    static func sniff<Source>(_ reader: inout ByteReader<Source>, firstLineBytesMax: Int) throws -> (
+        format: ClaimFileFormat, delimiter: UInt8
+    ) {
+        var firstLine = try reader.peekFirstLine(limit: firstLineBytesMax)
+        if firstLine.starts(with: [0xEF, 0xBB, 0xBF]) {
+            for _ in 0..<3 { _ = try reader.next() }
+            firstLine.removeFirst(3)
+        }
+        guard try reader.peek() != nil else { throw ImportFailure.empty }
+        if firstLine.contains(ASCII.nul) { throw ImportFailure.binary }
+        let firstText = firstLine.drop(while: ASCII.isSpace)
+        if firstText.first == ASCII.openBracket {
+            while let byte = try reader.peek(), ASCII.isSpace(byte) { _ = try reader.next() }
+            guard try reader.next() == ASCII.openBracket else {
+                throw ImportFailure.badJSON("it does not start with [")
+            }
+            return (.json, ASCII.comma)
+        }
+        guard String(validating: firstLine, as: UTF8.self) != nil else { throw ImportFailure.binary }
+        let commas = firstLine.filter { $0 == ASCII.comma }.count
+        let semicolons = firstLine.filter { $0 == ASCII.semicolon }.count
+        let delimiter = semicolons > commas ? ASCII.semicolon : ASCII.comma
+        return (.csv(delimiter: Character(Unicode.Scalar(delimiter))), delimiter)
+    }
+}
+
 /// Reads claim rows from CSV or JSON in a streaming way: one chunk of the file and one row in memory.
 public struct ClaimFileReader<Source: ByteSource> {
     /// The longest row accepted, in bytes; longer rows are reported and skipped.
@@ -34,6 +64,12 @@ public struct ClaimFileReader<Source: ByteSource> {
     public private(set) var columns: [String] = []
     private let delimiter: UInt8
     private var jsonFinished = false
+    /// CSV only: the record being read, reused from row to row.
+    private var record = CSVRecord()
+    /// CSV only: for each `ClaimColumn`, the field that holds it (the last of that name), or -1.
+    private var claimFields: [Int] = []
+    /// CSV only: for each `ClaimColumn`, its trimmed value's place in `record.bytes`; reused.
+    private var claimRanges: [Range<Int>] = []
 
     /// Bytes read so far.
     public var bytesRead: Int { reader.consumed }
@@ -42,121 +78,111 @@ public struct ClaimFileReader<Source: ByteSource> {
     /// be imported at all: empty, binary, a header without the required columns, not a JSON array.
     public init(source: Source) throws {
         reader = ByteReader(source)
-        var firstLine = try reader.peekFirstLine(limit: Self.rowBytesMax)
-        if firstLine.starts(with: [0xEF, 0xBB, 0xBF]) {
-            for _ in 0..<3 { _ = try reader.next() }
-            firstLine.removeFirst(3)
+        (format, delimiter) = try ClaimFileFormat.sniff(&reader, firstLineBytesMax: Self.rowBytesMax)
+        guard case .csv = format else { return }
+        guard try reader.nextCSVRecord(delimiter: delimiter, rowBytesMax: Self.rowBytesMax, into: &record) else {
+            throw ImportFailure.empty
         }
-        guard try reader.peek() != nil else { throw ImportFailure.empty }
-        if firstLine.contains(ASCII.nul) { throw ImportFailure.binary }
-        let firstText = firstLine.drop(while: ASCII.isSpace)
-        if firstText.first == ASCII.openBracket {
-            format = .json
-            delimiter = ASCII.comma
-            while let byte = try reader.peek(), ASCII.isSpace(byte) { _ = try reader.next() }
-            guard try reader.next() == ASCII.openBracket else {
-                throw ImportFailure.badJSON("it does not start with [")
+        if let problem = record.problem { throw ImportFailure.badHeader(problem) }
+        columns = record.bytes.withUnsafeBufferPointer { bytes in
+            (0..<record.fieldCount).map { number in
+                String(decoding: bytes[bytes.trimmed(record.field(number))], as: UTF8.self).lowercased()
             }
-            return
         }
-        guard String(validating: firstLine, as: UTF8.self) != nil else { throw ImportFailure.binary }
-        let commas = firstLine.filter { $0 == ASCII.comma }.count
-        let semicolons = firstLine.filter { $0 == ASCII.semicolon }.count
-        delimiter = semicolons > commas ? ASCII.semicolon : ASCII.comma
-        format = .csv(delimiter: Character(Unicode.Scalar(delimiter)))
-        guard let header = try nextFields() else { throw ImportFailure.empty }
-        if let problem = header.problem { throw ImportFailure.badHeader(problem) }
-        columns = header.fields.map { String(decoding: $0, as: UTF8.self).trimmed.lowercased() }
+        claimFields = ClaimColumn.allCases.map { column in columns.lastIndex(of: column.name) ?? -1 }
+        claimRanges = Array(repeating: 0..<0, count: ClaimColumn.allCases.count)
     }
 
     /// The next record, or nil at the end of the file.
     public mutating func next() throws -> RawRecord? {
         switch format {
-        case .csv: return try nextCSVRecord()
         case .json: return try nextJSONRecord()
+        case .csv:
+            switch try nextCSVRow() {
+            case nil: return nil
+            case .unreadable(let issue)?: return .unreadable(issue)
+            case .row?:
+                var values: [String: String] = [:]
+                record.bytes.withUnsafeBufferPointer { bytes in
+                    for (number, column) in columns.enumerated() {
+                        values[column] = String(decoding: bytes[record.field(number)], as: UTF8.self)
+                    }
+                }
+                return .row(RawRow(line: record.line, values: values))
+            }
+        }
+    }
+
+    /// The next record checked by `ClaimRowValidator`, or nil at the end of the file: the same as
+    /// `next()` followed by `ClaimRowValidator.validate(_:)` (an unreadable record fails with its one
+    /// issue), but a CSV row is checked on its bytes, making strings only for the values kept.
+    public mutating func nextValidated() throws -> Result<ValidClaimRow, ValidationIssues>? {
+        switch format {
+        case .json:
+            switch try nextJSONRecord() {
+            case nil: return nil
+            case .unreadable(let issue)?: return .failure(ValidationIssues(issues: [issue]))
+            case .row(let row)?: return ClaimRowValidator.validate(row)
+            }
+        case .csv:
+            switch try nextCSVRow() {
+            case nil: return nil
+            case .unreadable(let issue)?: return .failure(ValidationIssues(issues: [issue]))
+            case .row?:
+                return record.bytes.withUnsafeBufferPointer { bytes in
+                    for (column, number) in claimFields.enumerated() {
+                        claimRanges[column] = number < 0 ? 0..<0 : bytes.trimmed(record.field(number))
+                    }
+                    return claimRanges.withUnsafeBufferPointer { ranges in
+                        ClaimRowValidator.validate(line: record.line, ClaimFields(bytes: bytes, ranges: ranges))
+                    }
+                }
+            }
         }
     }
 
     // MARK: CSV
 
-    private mutating func nextCSVRecord() throws -> RawRecord? {
-        while let record = try nextFields() {
+    /// What reading one CSV row gave: a row (its fields in `record`, one per column, valid UTF-8)
+    /// or a row that cannot be used at all.
+    private enum CSVRow {
+        case row
+        case unreadable(ImportIssue)
+    }
+
+    /// Reads the next CSV row into `record`, skipping blank lines; nil at the end of the file.
+    private mutating func nextCSVRow() throws -> CSVRow? {
+        while try reader.nextCSVRecord(delimiter: delimiter, rowBytesMax: Self.rowBytesMax, into: &record) {
             if let problem = record.problem {
                 return .unreadable(ImportIssue(line: record.line, column: "row", reason: problem))
             }
-            if record.fields.count == 1 && record.fields[0].isEmpty { continue }  // a blank line
-            guard record.fields.count == columns.count else {
+            if record.fieldCount == 1 && record.bytes.isEmpty { continue }  // a blank line
+            guard record.fieldCount == columns.count else {
                 return .unreadable(
                     ImportIssue(
                         line: record.line, column: "row",
-                        reason: "has \(record.fields.count) fields, the header has \(columns.count)"))
+                        reason: "has \(record.fieldCount) fields, the header has \(columns.count)"))
             }
-            var values: [String: String] = [:]
-            for (column, bytes) in zip(columns, record.fields) {
-                guard let text = String(validating: bytes, as: UTF8.self) else {
-                    return .unreadable(
-                        ImportIssue(
-                            line: record.line, column: column,
-                            reason: "is not valid UTF-8 (was the file saved as Latin-1 or Windows-1252?)"))
-                }
-                values[column] = text
+            if let column = firstColumnNotUTF8() {
+                return .unreadable(
+                    ImportIssue(
+                        line: record.line, column: column,
+                        reason: "is not valid UTF-8 (was the file saved as Latin-1 or Windows-1252?)"))
             }
-            return .row(RawRow(line: record.line, values: values))
+            return .row
         }
         return nil
     }
 
-    /// Splits the next CSV record (RFC 4180 quoting; a quoted field may span lines).
-    private mutating func nextFields() throws -> (line: Int, fields: [[UInt8]], problem: String?)? {
-        guard try reader.peek() != nil else { return nil }
-        let line = reader.line
-        var fields: [[UInt8]] = []
-        var field: [UInt8] = []
-        var inQuotes = false
-        var wasQuoted = false
-        var size = 0
-        var problem: String?
-        while let byte = try reader.next() {
-            size += 1
-            if size > Self.rowBytesMax {
-                // Skip to the end of the physical line, ignoring quotes: an unclosed quote in a
-                // huge line must not swallow the rest of the file.
-                if byte != ASCII.newline {
-                    while let skipped = try reader.next(), skipped != ASCII.newline {}
-                }
-                return (line, [], "is longer than \(Self.rowBytesMax) bytes")
-            }
-            if byte == ASCII.nul { problem = "contains a NUL byte (binary data)" }
-            if inQuotes {
-                if byte == ASCII.quote {
-                    if try reader.peek() == ASCII.quote {
-                        _ = try reader.next()
-                        field.append(ASCII.quote)
-                    } else {
-                        inQuotes = false
-                    }
-                } else {
-                    field.append(byte)
-                }
-            } else if byte == ASCII.quote && field.isEmpty && !wasQuoted {
-                inQuotes = true
-                wasQuoted = true
-            } else if byte == delimiter {
-                fields.append(field)
-                field = []
-                wasQuoted = false
-            } else if byte == ASCII.newline {
-                fields.append(field)
-                return (line, fields, problem)
-            } else if byte == ASCII.carriageReturn, try reader.peek() == ASCII.newline {
-                continue
-            } else {
-                field.append(byte)
-            }
+    /// The first column whose value in `record` is not valid UTF-8; checked field by field only
+    /// when the row has a byte outside ASCII.
+    private func firstColumnNotUTF8() -> String? {
+        record.bytes.withUnsafeBufferPointer { bytes in
+            guard !bytes.isASCII else { return nil }
+            return columns.indices.first { number in
+                String(validating: bytes[record.field(number)], as: UTF8.self) == nil
+            }.map { columns[$0] }
         }
-        if inQuotes { problem = problem ?? "has a quoted field that is never closed" }
-        fields.append(field)
-        return (line, fields, problem)
     }
 
     // MARK: JSON
@@ -240,15 +266,5 @@ public struct ClaimFileReader<Source: ByteSource> {
                 depth -= 1
             }
         }
-    }
-}
-
-extension String {
-    /// Without leading and trailing spaces and tabs.
-    var trimmed: String {
-        let scalars = unicodeScalars
-        guard let start = scalars.firstIndex(where: { $0 != " " && $0 != "\t" }) else { return "" }
-        let end = scalars.lastIndex(where: { $0 != " " && $0 != "\t" })!
-        return String(scalars[start...end])
     }
 }

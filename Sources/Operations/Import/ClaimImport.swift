@@ -109,15 +109,11 @@ public struct ClaimImport: Sendable {
                 progress(ImportProgress(rows: rowsRead, bytes: reader.bytesRead))
             }
             do {
-                while let next = try reader.next() {
+                while let next = try reader.nextValidated() {
                     rowsRead += 1
                     switch next {
-                    case .unreadable(let issue): record([issue])
-                    case .row(let row):
-                        switch ClaimRowValidator.validate(row) {
-                        case .success(let valid): batch.append(valid)
-                        case .failure(let failure): record(failure.issues)
-                        }
+                    case .success(let valid): batch.append(valid)
+                    case .failure(let failure): record(failure.issues)
                     }
                     if batch.count >= Self.batchRowsMax { try await flush() }
                 }

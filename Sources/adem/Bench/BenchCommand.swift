@@ -55,12 +55,8 @@ struct BenchCommand: AsyncParsableCommand {
             var reader = try ClaimFileReader(source: try FileByteSource(path: file))
             var valid = 0
             var rejected = 0
-            while let record = try reader.next() {
-                if case .row(let row) = record, case .success = ClaimRowValidator.validate(row) {
-                    valid += 1
-                } else {
-                    rejected += 1
-                }
+            while let record = try reader.nextValidated() {
+                if case .success = record { valid += 1 } else { rejected += 1 }
             }
             let seconds = ChunkLoopTiming.seconds(clock.now - start)
             print(
