@@ -26,11 +26,8 @@ final class SQLiteExecutor: SQLExecutor {
             throw StoreError.cannotOpen(error.message)
         }
         do {
-            // 16 KiB pages for a new file (an existing file keeps its own): the store is write-heavy
-            // with text keys, and fewer, larger pages cut the B-tree work of bulk writes by 10-15 %
-            // (docs/performance.md). It must come before WAL mode creates the file.
             for pragma in [
-                "PRAGMA page_size=16384", "PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA busy_timeout=5000",
+                "PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA busy_timeout=5000",
                 "PRAGMA foreign_keys=ON", "PRAGMA cache_size=-65536", "PRAGMA temp_store=MEMORY",
             ] {
                 try connection.execute(pragma, binds: []) { _, _ in }
