@@ -11,6 +11,7 @@ public enum DailyPlanner {
             .sorted { $0.sequence < $1.sequence }
         guard isDue(snapshot, on: day) || !responses.isEmpty else { return unchanged(snapshot) }
         var run = PlannerRun(snapshot: snapshot, day: day, context: context)
+        run.applyInterestPolicy()
         run.accrueInterest()
         run.allocateNewPayments()
         for response in responses { run.handle(response) }
