@@ -25,7 +25,8 @@ extension PlannerRun {
     /// Follows the mandate's interest policy: a client that waives statutory interest has the file
     /// frozen from its first step (or from the day the mandate changed) to its closing, so the interest
     /// it would have charged is journalled as avoided; a mandate that charges interest again ends the
-    /// waiver. A dossier referred abroad is the partner office's to charge or not.
+    /// waiver, and the freeze the dossier's state calls for (a dispute, a plan ...) takes over. A dossier
+    /// referred abroad is the partner office's to charge or not.
     mutating func applyInterestPolicy() {
         guard isOpen, dossier.state != .referredAbroad, snapshot.debtor.profile.address.country == context.homeCountry
         else { return }
@@ -34,6 +35,18 @@ extension PlannerRun {
             startFreeze(.waived)
         } else if !mandate.waivesStatutoryInterest, waiverOpen {
             endFreeze(endingWaiver: true)
+            if let kind = freezeOfState { startFreeze(kind) }
+        }
+    }
+
+    /// The freeze the dossier's state calls for without a waiver (docs/engine.md, "Freezes").
+    var freezeOfState: FreezeKind? {
+        switch dossier.state {
+        case .disputed: return .dispute
+        case .inDebtCounselling: return .debtCounselling
+        case .arrangement: return mandate.mayFreezeInterest ? .arrangement : nil
+        case .deferred: return mandate.mayFreezeInterest ? .deferral : nil
+        default: return nil
         }
     }
 

@@ -177,6 +177,29 @@ struct ScenarioTests {
             """)
     }
 
+    @Test("a client that charges interest again: the waiver ends and the running plan's freeze takes over")
+    func waiverEndsWhenTheMandateChanges() {
+        let runner = run("""
+            scenario: waiver withdrawn during a plan
+            debtor: consumer
+            mandate: interest=waived
+            claim: F-1 due 2026-01-05 amount 1000.00
+            open: 2026-02-02
+            until: 2026-06-30
+            2026-04-01 arrangement income=1500.00 household=single fixed=200.00
+            2026-04-06 mandate interest=charged
+            expect:
+            2026-02-02 freezeStarted kind=waived
+            2026-04-01 arrangementAgreed
+            2026-04-12 freezeEnded kind=waived through=2026-04-12
+            2026-04-12 freezeStarted kind=arrangement from=2026-04-13
+            """)
+        let broken = runner.journal.first { $0.type == .arrangementBroken }?.day ?? Day(iso: "2026-06-30")!
+        #expect(runner.journal.contains { $0.type == .freezeEnded && $0.payload["kind"] == "arrangement" && $0.day == broken })
+        #expect(!runner.journal.contains { $0.type == .interestAccrued && $0.day <= broken })
+        #expect(runner.journal.contains { $0.type == .interestAccrued && $0.day > broken })
+    }
+
     @Test("a dispute freezes interest and stops contact until it is resolved")
     func disputeFreezesAndStopsContact() {
         let runner = run("""
