@@ -6,15 +6,45 @@ import Testing
 @Suite struct ArrangementPlanningTests {
     let first = Day(iso: "2025-02-01")!
 
-    /// 1,000.00 at most 120.00 a month: 9 months needed, spread evenly at 111.12 (the last 111.04).
-    @Test func instalmentsAreSpreadEvenlyWithinCapacity() {
-        guard case .plan(let terms) = ArrangementPlanner.propose(
-            total: Money(cents: 100_000), capacity: Money(cents: 12_000), maxMonths: 12, firstDueDay: first)
-        else { Issue.record("expected a plan"); return }
+    /// The plan proposed for `totalCents` within `capacityCents` a month, or nil (recorded) without one.
+    func plan(_ totalCents: Int64, capacity capacityCents: Int64, maxMonths: Int = 12,
+              sourceLocation: SourceLocation = #_sourceLocation) -> ArrangementTerms? {
+        let advice = ArrangementPlanner.propose(
+            total: Money(cents: totalCents), capacity: Money(cents: capacityCents), maxMonths: maxMonths, firstDueDay: first)
+        guard case .plan(let terms) = advice else {
+            Issue.record("expected a plan, got \(advice)", sourceLocation: sourceLocation)
+            return nil
+        }
+        return terms
+    }
+
+    /// 1,000.00 with 480.00 of capacity: the sustainable quarter is 120.00, so 9 months, spread evenly
+    /// at 111.12 (the last 111.04); the other 360.00 a month stays with the debtor.
+    @Test func instalmentsAreSpreadEvenlyAtTheSustainableShare() {
+        guard let terms = plan(100_000, capacity: 48_000) else { return }
+        #expect(ArrangementPlanner.sustainableInstalment(capacity: Money(cents: 48_000)) == Money(cents: 12_000))
         #expect(terms.months == 9)
         #expect(terms.monthlyInstalment == Money(cents: 11_112))
         #expect(terms.schedule.last?.amount == Money(cents: 11_104))
         #expect(terms.schedule.map(\.dueDay.description).prefix(3) == ["2025-02-01", "2025-03-01", "2025-04-01"])
+    }
+
+    /// 1,000.00 with 120.00 of capacity: 30.00 a month would take 34 months, more than the mandate's 12,
+    /// so the plan takes the 12 months at the lowest even instalment, 83.34 (the last 83.26), within capacity.
+    @Test func theMandatesMonthsRaiseTheInstalmentTowardsCapacity() {
+        guard let terms = plan(100_000, capacity: 12_000) else { return }
+        #expect(terms.months == 12)
+        #expect(terms.monthlyInstalment == Money(cents: 8_334))
+        #expect(terms.schedule.last?.amount == Money(cents: 8_326))
+    }
+
+    /// A small claim is not stretched below the minimum instalment: 25.00 with 20.00 of capacity
+    /// (sustainable 5.00) pays 10.00, 10.00 and 5.00.
+    @Test func theMinimumInstalmentBoundsTheSustainableShare() {
+        guard let terms = plan(2_500, capacity: 2_000) else { return }
+        #expect(terms.months == 3)
+        #expect(terms.monthlyInstalment == Money(cents: 1_000))
+        #expect(terms.schedule.map(\.amount) == [Money(cents: 1_000), Money(cents: 1_000), Money(cents: 500)])
     }
 
     @Test func tooLittleCapacityAdvisesDeferralAndHelp() {
@@ -38,6 +68,33 @@ import Testing
                 #expect(terms.months <= maxMonths)
                 #expect(Money.sum(terms.schedule.map(\.amount)) == Money(cents: Int64(totalCents)))
                 #expect(terms.schedule.allSatisfy { $0.amount.isPositive })
+            }
+        }
+    }
+
+    /// When the sustainable share pays the total within the mandate's months, the instalment stays
+    /// within it (or at the minimum instalment); when it does not, the plan asks no more than the
+    /// lowest even instalment that pays within the mandate. A plan is refused only when even the
+    /// full capacity would take longer than the mandate allows.
+    @Test func plansKeepToTheSustainableShareWhenItFits() async {
+        await propertyCheck(
+            count: 500, input: Gen.int(in: 100...2_000_000), Gen.int(in: 1_000...100_000), Gen.int(in: 1...36)
+        ) { totalCents, capacityCents, maxMonths in
+            let total = Money(cents: Int64(totalCents))
+            let capacity = Money(cents: Int64(capacityCents))
+            let floor = Money.min(ArrangementPlanner.minimumInstalment, total)
+            let target = Money.max(ArrangementPlanner.sustainableInstalment(capacity: capacity), floor)
+            func months(at instalment: Money) -> Int { Int((total.cents + instalment.cents - 1) / instalment.cents) }
+            let advice = ArrangementPlanner.propose(total: total, capacity: capacity, maxMonths: maxMonths, firstDueDay: first)
+            guard case .plan(let terms) = advice else {
+                #expect(months(at: capacity) > maxMonths)
+                return
+            }
+            if months(at: target) <= maxMonths {
+                #expect(terms.monthlyInstalment <= target)
+            } else {
+                let lowestWithinMandate = Money(cents: (total.cents + Int64(maxMonths) - 1) / Int64(maxMonths))
+                #expect(terms.monthlyInstalment == Money.max(lowestWithinMandate, floor))
             }
         }
     }

@@ -127,6 +127,18 @@ import Testing
         #expect(report.monthly.map(\.freezesStarted) == [0, 0, 1])
     }
 
+    /// A client's waiver of interest is journalled as a freeze of kind `waived` from the dossier's
+    /// first step: the report counts it like any freeze, the dossier once, the interest when it ends.
+    @Test func aWaiverOfInterestCountsAsAFreeze() {
+        let report = J.report([
+            J.opened("A#1", "2024-03-01"), J.freeze("A#1", "2024-03-01", .waived),
+            J.unfreeze("A#1", "2024-05-10", avoided: "7.21", .waived),
+            J.opened("B#1", "2024-06-03"), J.freeze("B#1", "2024-06-03", .waived),
+        ])
+        #expect(report.interestFrozen.dossiers == 2)
+        #expect(report.interestFrozen.amountNotCharged == Money(cents: 721))
+    }
+
     /// A dossier frozen twice in the period is one dossier, also when the first freeze began before
     /// the period; a refreeze whose gap began before the period does not merge with anything.
     @Test func dossierFrozenTwiceCountsOnce() {

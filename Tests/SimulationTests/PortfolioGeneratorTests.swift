@@ -47,6 +47,32 @@ import Testing
         #expect((0.10...0.14).contains(abroadShare), "abroad share \(abroadShare)")
     }
 
+    /// Debtors who will live close to the protected income (those who ask for a plan or help) owe
+    /// more: their dossiers' median amount is about `tightDebtFactor` times the others' in the same
+    /// portfolio, and the dossier ids the generator predicts are the ones the import opens.
+    @Test func tightDebtorsOweMore() {
+        let model = BehaviourModel(seed: spec.seed)
+        var amounts: (tight: [Double], others: [Double]) = ([], [])
+        for client in PortfolioGenerator.clients(spec) where client.sector == .energy || client.sector == .telecom {
+            for handOver in PortfolioGenerator.handOvers(of: client, spec: spec, debtors: model) {
+                var perDossier: [String: Double] = [:]
+                for line in handOver.csv.split(separator: "\n").dropFirst() {
+                    let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+                    perDossier[String(fields[1]), default: 0] += Double(fields[11])!
+                }
+                for (reference, amount) in perDossier {
+                    let dossier = Dossier.id(debtor: Debtor.id(client: Client.ID(client.reference), reference: reference), ordinal: 1)
+                    if model.debtor(dossier).profile.livesCloseToProtectedIncome { amounts.tight.append(amount) }
+                    else { amounts.others.append(amount) }
+                }
+            }
+        }
+        func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+        let ratio = median(amounts.tight) / median(amounts.others)
+        #expect(amounts.tight.count > 100)
+        #expect((1.6...2.5).contains(ratio), "ratio \(ratio)")
+    }
+
     /// Every generated row passes the real import: the simulation never feeds the store data a
     /// client could not have sent.
     @Test func everyRowImportsCleanly() async throws {

@@ -49,11 +49,16 @@ public struct Mandate: Hashable, Sendable, Codable {
     public var mayGoToCourt: Bool
     /// Our commission on amounts collected.
     public var commission: Rate
+    /// Whether the client waives statutory interest (art. 6:119/6:119a BW) on all its files: the
+    /// engine then charges none and journals the whole collection as an interest freeze
+    /// (`FreezeKind.waived`), so the social report counts the interest not charged. False by default:
+    /// interest is charged except during a freeze.
+    public var waivesStatutoryInterest: Bool
 
     /// A mandate with every field given.
     public init(
         mayFreezeInterest: Bool, maxArrangementMonths: Int, mayContactDebtCounsellors: Bool, mayGoToCourt: Bool,
-        commission: Rate
+        commission: Rate, waivesStatutoryInterest: Bool = false
     ) {
         precondition(maxArrangementMonths >= 0, "arrangement months cannot be negative")
         self.mayFreezeInterest = mayFreezeInterest
@@ -61,6 +66,43 @@ public struct Mandate: Hashable, Sendable, Codable {
         self.mayContactDebtCounsellors = mayContactDebtCounsellors
         self.mayGoToCourt = mayGoToCourt
         self.commission = commission
+        self.waivesStatutoryInterest = waivesStatutoryInterest
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case mayFreezeInterest, maxArrangementMonths, mayContactDebtCounsellors, mayGoToCourt, commission
+        case waivesStatutoryInterest
+    }
+
+    /// Decodes a stored mandate; one stored before `waivesStatutoryInterest` existed has no such key
+    /// and keeps charging interest, as it did.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let months = try container.decode(Int.self, forKey: .maxArrangementMonths)
+        guard months >= 0 else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .maxArrangementMonths, in: container, debugDescription: "arrangement months cannot be negative")
+        }
+        self.init(
+            mayFreezeInterest: try container.decode(Bool.self, forKey: .mayFreezeInterest),
+            maxArrangementMonths: months,
+            mayContactDebtCounsellors: try container.decode(Bool.self, forKey: .mayContactDebtCounsellors),
+            mayGoToCourt: try container.decode(Bool.self, forKey: .mayGoToCourt),
+            commission: try container.decode(Rate.self, forKey: .commission),
+            waivesStatutoryInterest: try container.decodeIfPresent(Bool.self, forKey: .waivesStatutoryInterest) ?? false
+        )
+    }
+
+    /// Encodes the mandate; `waivesStatutoryInterest` only when set, so a mandate that charges interest
+    /// stays byte for byte what it was before the field existed (stored JSON and state digests unchanged).
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(mayFreezeInterest, forKey: .mayFreezeInterest)
+        try container.encode(maxArrangementMonths, forKey: .maxArrangementMonths)
+        try container.encode(mayContactDebtCounsellors, forKey: .mayContactDebtCounsellors)
+        try container.encode(mayGoToCourt, forKey: .mayGoToCourt)
+        try container.encode(commission, forKey: .commission)
+        if waivesStatutoryInterest { try container.encode(true, forKey: .waivesStatutoryInterest) }
     }
 
     /// The default mandate `adem client add` gives: social by default (freeze allowed, 12 months,

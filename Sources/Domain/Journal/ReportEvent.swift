@@ -124,6 +124,8 @@ public enum FreezeKind: String, Hashable, Sendable, Codable, CaseIterable {
     case debtCounselling
     /// The whole amount is deferred for a while (uitstel van betaling).
     case deferral
+    /// The client's mandate waives statutory interest on the file: frozen from the first step to closing.
+    case waived
 }
 
 /// What a recovery investigation (verhaalsonderzoek) advised.

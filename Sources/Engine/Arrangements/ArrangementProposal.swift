@@ -53,30 +53,62 @@ public struct Instalment: Sendable, Hashable, Codable {
 /// Sizes payment arrangements to the debtor's payment capacity (step 5 of social collection:
 /// sustainable arrangements). The instalment is never above capacity and the plan never runs
 /// longer than the client's mandate allows.
+///
+/// Capacity is the debtor's whole room above the protected income, for every creditor and every
+/// setback. A plan for one file asks for a sustainable share of it (`sustainableCapacityShare`) and
+/// takes as many months as that needs; only when the mandate's months would not suffice does the
+/// instalment rise, up to the full capacity (docs/engine.md, "Arrangements").
 public enum ArrangementPlanner {
     /// The smallest instalment the agency accepts, so a plan does not cost more to run than it brings.
     public static let minimumInstalment = Money(euros: 10)
 
-    /// Proposes terms for `total`: the shortest plan whose instalment fits within `capacity`,
-    /// preferring a lower burden (the instalment is spread evenly over the months needed), and never
-    /// more than `maxMonths` months. Without room for such a plan, advises deferral and referral.
+    /// The share of payment capacity a plan for one file asks for when the mandate's months allow
+    /// it: a quarter. Capacity is the room above the protected income (beslagvrije voet), a bare
+    /// minimum with nothing in it for irregular costs (a repair, a higher energy bill) nor for the
+    /// debtor's other creditors, who are usually several for someone who needs a plan. A plan that
+    /// takes all of it breaks at the first setback, and a broken plan costs the debtor collection costs
+    /// and the client the rest of the claim; a quarter leaves three quarters for the other creditors
+    /// and the unexpected. It is also what the reference agency's plans show: 7 months at EUR 117 on
+    /// about EUR 820 (docs/simulation.md, "Calibration against the reference year").
+    public static let sustainableCapacityShare = Rate(basisPoints: 2_500)
+
+    /// The instalment a plan aims at for `capacity`: the sustainable share, rounded down to the cent.
+    public static func sustainableInstalment(capacity: Money) -> Money {
+        capacity.multiplied(by: sustainableCapacityShare, rounding: .towardZero)
+    }
+
+    /// Proposes terms for `total`: at the sustainable instalment when the plan then fits within
+    /// `maxMonths`, else the lowest even instalment that pays `total` in `maxMonths`, never above
+    /// `capacity` nor below `minimumInstalment` (unless the total is smaller). The instalment is spread
+    /// evenly over the months the plan takes (the last one may be smaller). Without room for a plan
+    /// at full capacity within `maxMonths`, advises deferral and referral.
     public static func propose(total: Money, capacity: Money, maxMonths: Int, firstDueDay: Day) -> ArrangementAdvice {
         precondition(total.isPositive, "nothing to arrange")
         precondition(maxMonths >= 1, "a mandate allows at least one month")
         guard capacity >= minimumInstalment || capacity >= total else {
             return .deferAndRefer(reason: "payment capacity \(capacity) leaves no room for an instalment")
         }
-        // Months needed at full capacity, rounded up; then the even instalment over those months.
-        let monthsNeeded = Int((total.cents + capacity.cents - 1) / capacity.cents)
-        guard monthsNeeded <= maxMonths else {
+        let floor = Money.min(minimumInstalment, total)
+        let monthsAtCapacity = monthsToPay(total, at: capacity)
+        guard monthsAtCapacity <= maxMonths else {
             return .deferAndRefer(
-                reason: "paying \(total) at most \(capacity) a month takes \(monthsNeeded) months; the mandate allows \(maxMonths)")
+                reason: "paying \(total) at most \(capacity) a month takes \(monthsAtCapacity) months; "
+                    + "the mandate allows \(maxMonths)")
         }
-        let evenInstalment = Money(cents: (total.cents + Int64(monthsNeeded) - 1) / Int64(monthsNeeded))
-        let instalment = Money.max(Money.min(evenInstalment, capacity), Money.min(minimumInstalment, total))
-        var months = Int((total.cents + instalment.cents - 1) / instalment.cents)
+        // The sustainable pace, or the mandate's months when that pace would take longer. Since the
+        // full capacity pays within maxMonths, the even instalment over these months is within capacity.
+        let target = Money.min(capacity, Money.max(sustainableInstalment(capacity: capacity), floor))
+        let plannedMonths = min(monthsToPay(total, at: target), maxMonths)
+        let evenInstalment = Money(cents: (total.cents + Int64(plannedMonths) - 1) / Int64(plannedMonths))
+        let instalment = Money.max(Money.min(evenInstalment, capacity), floor)
+        var months = monthsToPay(total, at: instalment)
         // An even split can leave the last month empty; the months follow from the instalment.
         while instalment * (months - 1) >= total { months -= 1 }
         return .plan(ArrangementTerms(total: total, monthlyInstalment: instalment, months: months, firstDueDay: firstDueDay))
+    }
+
+    /// The months `total` takes at `instalment` a month, rounded up.
+    static func monthsToPay(_ total: Money, at instalment: Money) -> Int {
+        Int((total.cents + instalment.cents - 1) / instalment.cents)
     }
 }

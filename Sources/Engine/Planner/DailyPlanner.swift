@@ -12,6 +12,8 @@ public enum DailyPlanner {
         guard isDue(snapshot, on: day) || !responses.isEmpty else { return unchanged(snapshot) }
         var run = PlannerRun(snapshot: snapshot, day: day, context: context)
         run.accrueInterest()
+        // After booking, like any freeze: a waiver starts on the first day not yet booked.
+        run.applyInterestPolicy()
         run.allocateNewPayments()
         for response in responses { run.handle(response) }
         run.decide()

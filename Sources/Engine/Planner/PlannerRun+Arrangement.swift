@@ -50,7 +50,7 @@ extension PlannerRun {
         let remaining = arrangement.terms.total - (received - arrangement.paidBefore)
         guard remaining.isPositive else { return }
         let instalment = Money.min(arrangement.terms.monthlyInstalment, remaining)
-        let months = Int((remaining.cents + instalment.cents - 1) / instalment.cents)
+        let months = ArrangementPlanner.monthsToPay(remaining, at: instalment)
         let terms = ArrangementTerms(total: remaining, monthlyInstalment: instalment, months: months,
                                      firstDueDay: day.adding(days: context.firstInstalmentAfterDays))
         progress.arrangement = ArrangementRecord(terms: terms, agreedDay: day, paidBefore: received)

@@ -22,6 +22,34 @@ extension PlannerRun {
                                   "chargeable": accrual.chargeable.description])
     }
 
+    /// Follows the mandate's interest policy: a client that waives statutory interest has the file
+    /// frozen from its first step (or from the day the mandate changed) to its closing, so the interest
+    /// it would have charged is journalled as avoided; a mandate that charges interest again ends the
+    /// waiver, and the freeze the dossier's state calls for (a dispute, a plan ...) takes over. A dossier
+    /// referred abroad is the partner office's to charge or not.
+    mutating func applyInterestPolicy() {
+        guard isOpen, dossier.state != .referredAbroad, snapshot.debtor.profile.address.country == context.homeCountry
+        else { return }
+        let waiverOpen = progress.openFreeze?.kind == .waived
+        if mandate.waivesStatutoryInterest, !waiverOpen {
+            startFreeze(.waived)
+        } else if !mandate.waivesStatutoryInterest, waiverOpen {
+            endFreeze(endingWaiver: true)
+            if let kind = freezeOfState { startFreeze(kind) }
+        }
+    }
+
+    /// The freeze the dossier's state calls for without a waiver (docs/engine.md, "Freezes").
+    var freezeOfState: FreezeKind? {
+        switch dossier.state {
+        case .disputed: return .dispute
+        case .inDebtCounselling: return .debtCounselling
+        case .arrangement: return mandate.mayFreezeInterest ? .arrangement : nil
+        case .deferred: return mandate.mayFreezeInterest ? .deferral : nil
+        default: return nil
+        }
+    }
+
     func accrual(through last: Day, start: Day) throws(LawError) -> InterestAccrual {
         try InterestAccrual.compute(claims: snapshot.claims, kind: kind, collectionStart: start, freezes: progress.freezes,
                                     repayments: progress.repayments, through: last, law: context.law)
@@ -67,7 +95,8 @@ extension PlannerRun {
     /// dossier is in collection: not during an arrangement, a deferral or any pause.
     mutating func chargeCostsIfDue() {
         guard [.collecting, .screening, .legal].contains(dossier.state) else { return }
-        let frozen = progress.openFreeze != nil
+        // A waiver concerns interest only; collection costs stay due as the law allows them.
+        let frozen = progress.openFreeze.map { $0.kind != .waived } ?? false
         guard let amount = try? CostCharging.due(
             claims: snapshot.claims, kind: kind, letter: progress.reminderLetter, alreadyCharged: progress.costsCharged != nil,
             frozen: frozen, earlierCharges: snapshot.earlierCostCharges, on: day, law: context.law)
@@ -78,9 +107,10 @@ extension PlannerRun {
     }
 
     /// Opens a freeze from the first day not yet booked (so booked interest never has to be undone),
-    /// ending any other freeze first.
+    /// ending any other freeze first. Under a waiver of interest nothing accrues anyway: the waiver
+    /// stays open and no other freeze starts.
     mutating func startFreeze(_ kind: FreezeKind) {
-        if progress.openFreeze?.kind == kind { return }
+        if let open = progress.openFreeze, open.kind == kind || open.kind == .waived { return }
         endFreeze()
         let first = max(day, (progress.interestBookedThrough ?? day.adding(days: -1)).adding(days: 1))
         let previousEnd = progress.freezes.last?.through
@@ -90,9 +120,13 @@ extension PlannerRun {
             .addingPayload(["from": first.description]))
     }
 
-    /// Ends the open freeze (through the last booked day) and journals the interest it avoided.
-    mutating func endFreeze() {
-        guard let index = progress.freezes.indices.last, progress.freezes[index].isOpen else { return }
+    /// Ends the open freeze (through the last booked day) and journals the interest it avoided. A
+    /// waiver of interest outlives the reasons other freezes end (a dispute resolved, a plan left):
+    /// only `endingWaiver` (closing, or a mandate that charges interest again) ends it.
+    mutating func endFreeze(endingWaiver: Bool = false) {
+        guard let index = progress.freezes.indices.last, progress.freezes[index].isOpen,
+            endingWaiver || progress.freezes[index].kind != .waived
+        else { return }
         let through = max(progress.freezes[index].from.adding(days: -1), progress.interestBookedThrough ?? day)
         progress.freezes[index].through = through
         let avoided = progress.collectionStartDay.flatMap { start in

@@ -53,7 +53,9 @@ struct PlannerRun {
     /// Moves the dossier; an illegal move here is a programmer error (the planner checks states first).
     mutating func move(_ move: LifecycleMove, reason: String) {
         // A freeze still running is ended before the dossier closes (docs/journal-payloads.md, rule 2).
-        if move.state == .closed && Lifecycle.successors(of: dossier.state).contains(.closed) { endFreeze() }
+        if move.state == .closed && Lifecycle.successors(of: dossier.state).contains(.closed) {
+            endFreeze(endingWaiver: true)
+        }
         do {
             events.append(try Lifecycle.move(&dossier, move, reason: reason, on: day))
         } catch {

@@ -26,6 +26,12 @@ public enum BehaviourProfile: String, Hashable, Sendable, CaseIterable, Codable 
     case vulnerable
     /// Never responds.
     case silent
+
+    /// Whether such a debtor lives close to the protected income: those who ask for an arrangement
+    /// or for help. Their finances are tighter and their debts larger (`BehaviourKnobs.tightDebtFactor`).
+    public var livesCloseToProtectedIncome: Bool {
+        [.arrangementKeeper, .arrangementBreaker, .helpSeeker, .vulnerable].contains(self)
+    }
 }
 
 /// The calibration knobs of the behaviour model: shares of the profiles and the strength of the
@@ -53,6 +59,9 @@ public struct BehaviourKnobs: Hashable, Sendable {
     public var clientNameEffect: Double
     /// Effect of a channel matching the debtor's age (young: e-mail/SMS in the morning; older: letters).
     public var channelFitEffect: Double
+    /// How much larger (at the median) the claims of debtors who live close to the protected income
+    /// are than their sector's: they fell behind for longer before the file was handed over.
+    public var tightDebtFactor: Double
 
     /// The knobs calibrated towards the reference year (`docs/simulation.md`).
     public static let reference = BehaviourKnobs(
@@ -62,7 +71,8 @@ public struct BehaviourKnobs: Hashable, Sendable {
             .silent: 0.54,
         ],
         payerResponse: 0.6, lateResponse: 0.07, emailBounce: 0.04, smsFailure: 0.03, callAnswered: 0.45,
-        inboundCall: 0.9, surveyAnswered: 0.25, online: 0.3, clientNameEffect: 1.25, channelFitEffect: 1.3)
+        inboundCall: 0.9, surveyAnswered: 0.25, online: 0.3, clientNameEffect: 1.25, channelFitEffect: 1.3,
+        tightDebtFactor: 2)
 }
 
 /// One simulated debtor of one dossier: the profile and traits drawn at hand-over.
@@ -91,7 +101,7 @@ public struct SimulatedDebtor: Hashable, Sendable {
         let couple = random.chance(0.4)
         let household: Household = age >= 67 ? (couple ? .couplePension : .singlePension) : (couple ? .couple : .single)
         // Those who ask for an arrangement or help mostly live close to the protected income.
-        let tight = [.arrangementKeeper, .arrangementBreaker, .helpSeeker, .vulnerable].contains(profile)
+        let tight = profile.livesCloseToProtectedIncome
         let income = random.logNormal(
             median: tight ? (couple ? 2_450 : 1_800) : (couple ? 2_900 : 2_050), sigma: tight ? 0.1 : 0.22)
         let fixed = tight ? random.logNormal(median: 420, sigma: 0.3) : random.logNormal(median: 180, sigma: 0.5)

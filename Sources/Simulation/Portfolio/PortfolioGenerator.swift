@@ -80,14 +80,20 @@ public enum PortfolioGenerator {
 
     /// The client's hand-overs: its dossiers spread over the twelve months of the year, each
     /// arriving on the first working day of its month.
-    public static func handOvers(of client: SyntheticClient, spec: PortfolioSpec) -> [HandOver] {
-        (1...12).compactMap { handOver(of: client, month: $0, spec: spec) }
+    public static func handOvers(of client: SyntheticClient, spec: PortfolioSpec, debtors: BehaviourModel? = nil)
+        -> [HandOver]
+    {
+        (1...12).compactMap { handOver(of: client, month: $0, spec: spec, debtors: debtors) }
     }
 
     /// The client's hand-over of one month (1-12), or nil when it hands nothing over that month.
     /// Each month draws from its own stream, so a simulation generates one month at a time and
-    /// never holds the year's files.
-    public static func handOver(of client: SyntheticClient, month: Int, spec: PortfolioSpec) -> HandOver? {
+    /// never holds the year's files. `debtors` (the simulation's behaviour model; by default the
+    /// reference knobs with the spec's seed) says who will live close to the protected income: their
+    /// claims are larger (`BehaviourKnobs.tightDebtFactor`).
+    public static func handOver(
+        of client: SyntheticClient, month: Int, spec: PortfolioSpec, debtors: BehaviourModel? = nil
+    ) -> HandOver? {
         precondition((1...12).contains(month), "a month is 1-12")
         let perMonth = dossiersPerMonth(of: client)
         guard perMonth[month - 1] > 0 else { return nil }
@@ -95,8 +101,12 @@ public enum PortfolioGenerator {
         let day = firstWorkingDay(year: spec.year, month: month)
         let first = perMonth[..<(month - 1)].reduce(0, +) + 1
         var lines = [header]
+        let model = debtors ?? BehaviourModel(seed: spec.seed)
         for dossierNumber in first..<(first + perMonth[month - 1]) {
-            lines += rows(client: client, dossier: dossierNumber, handOver: day, random: &random)
+            let debtorID = Debtor.id(client: Client.ID(client.reference), reference: debtorReference(dossierNumber))
+            let dossierID = Dossier.id(debtor: debtorID, ordinal: 1)
+            let factor = model.debtor(dossierID).profile.livesCloseToProtectedIncome ? model.knobs.tightDebtFactor : 1
+            lines += rows(client: client, dossier: dossierNumber, handOver: day, amountFactor: factor, random: &random)
         }
         return HandOver(day: day, csv: lines.joined(separator: "\n") + "\n", rows: lines.count - 1)
     }
@@ -111,8 +121,15 @@ public enum PortfolioGenerator {
         return perMonth
     }
 
-    /// The claim rows of one dossier (one debtor, one or more invoices).
-    static func rows(client: SyntheticClient, dossier: Int, handOver: Day, random: inout SeededRandom) -> [String] {
+    /// The client's reference of the debtor of its `dossier`-th dossier: one debtor per dossier, so
+    /// the import opens the dossier `Dossier.id(debtor:ordinal: 1)` for it.
+    static func debtorReference(_ dossier: Int) -> String { "D\(padded(dossier, to: 6))" }
+
+    /// The claim rows of one dossier (one debtor, one or more invoices), the amounts' median
+    /// `amountFactor` times the sector's.
+    static func rows(
+        client: SyntheticClient, dossier: Int, handOver: Day, amountFactor: Double, random: inout SeededRandom
+    ) -> [String] {
         let sector = client.sector
         let isBusiness = random.chance(sector.businessShare)
         let country = random.chance(abroadShare) ? random.pick(SyntheticNames.abroad) : "NL"
@@ -129,7 +146,7 @@ public enum PortfolioGenerator {
             ? SyntheticNames.towns[random.integer(in: 0...(SyntheticNames.towns.count - 1))]
             : SyntheticNames.abroadTowns[country] ?? "Stad"
         let postcode = country == "NL" ? "\(random.integer(in: 1000...9999)) \(postcodeLetters(&random))" : "\(random.integer(in: 10000...99999))"
-        let debtorReference = "D\(padded(dossier, to: 6))"
+        let debtorReference = debtorReference(dossier)
         let email = random.chance(0.85) ? "debiteur.\(client.index + 1).\(dossier)@example.org" : ""
         let phone = random.chance(0.75) ? "+316\(padded(random.integer(in: 0...99_999_999), to: 8))" : ""
         let iban = random.chance(0.6) ? syntheticIBAN(&random) : ""
@@ -139,7 +156,8 @@ public enum PortfolioGenerator {
             let age = random.integer(in: 20...75) + 30 * (invoices - invoice)
             let invoiceDay = handOver.adding(days: -age)
             let dueDay = invoiceDay.adding(days: sector == .publicTransport ? 21 : 14)
-            let amount = Money(cents: max(500, Int64((random.logNormal(median: sector.amount.median, sigma: sector.amount.sigma) * 100).rounded())))
+            let euros = random.logNormal(median: sector.amount.median * amountFactor, sigma: sector.amount.sigma)
+            let amount = Money(cents: max(500, Int64((euros * 100).rounded())))
             let fields = [
                 "\(client.reference)-\(padded(dossier, to: 6))-\(invoice)", debtorReference, isBusiness ? "business" : "consumer",
                 name, street, String(random.integer(in: 1...240)), postcode, town, country, invoiceDay.description,

@@ -20,6 +20,8 @@ public struct Simulator: Sendable {
     public let model: BehaviourModel
     /// The strategy every simulated client uses.
     public let strategy: StrategyReference
+    /// The clients' mandates.
+    public let clientMix: ClientMix
 
     let store: any IntakeStore
     let context: EngineContext
@@ -28,11 +30,13 @@ public struct Simulator: Sendable {
     /// A simulation of `spec` on `store` with the engine `context`; `clock` stamps audit fields only.
     public init(
         spec: PortfolioSpec, store: any IntakeStore, context: EngineContext, knobs: BehaviourKnobs = .reference,
-        strategy: StrategyReference = .standard, clock: @escaping @Sendable () -> String
+        strategy: StrategyReference = .standard, clientMix: ClientMix = .standard,
+        clock: @escaping @Sendable () -> String
     ) {
         self.spec = spec
         self.model = BehaviourModel(seed: spec.seed, knobs: knobs)
         self.strategy = strategy
+        self.clientMix = clientMix
         self.store = store
         self.context = context
         self.clock = clock
@@ -74,13 +78,11 @@ public struct Simulator: Sendable {
 
     /// Creates the synthetic clients (those already there are kept: a rerun on the same store).
     func insertClients(_ clients: [SyntheticClient]) async throws {
+        let mandates = clientMix.mandates(for: clients)
         try await store.transaction { store in
-            for client in clients {
+            for (client, mandate) in zip(clients, mandates) {
                 let id = Client.ID(client.reference)
                 guard try await store.client(id) == nil else { continue }
-                // The reference agency's clients let it go to court (after a positive recovery investigation).
-                var mandate = Mandate.standard
-                mandate.mayGoToCourt = true
                 try await store.insertClient(Client(id: id, name: client.name, mandate: mandate, strategy: strategy))
             }
         }
@@ -91,7 +93,9 @@ public struct Simulator: Sendable {
         let month = day.month
         guard PortfolioGenerator.handOverDay(year: spec.year, month: month) == day else { return }
         for client in clients {
-            guard let handOver = PortfolioGenerator.handOver(of: client, month: month, spec: spec) else { continue }
+            guard let handOver = PortfolioGenerator.handOver(of: client, month: month, spec: spec, debtors: model) else {
+                continue
+            }
             var reader = try ClaimFileReader(source: MemoryByteSource(handOver.csv, chunkBytes: 1 << 16))
             let report = try await ClaimImport(store: store, clientID: Client.ID(client.reference), day: day, recordedAt: clock())
                 .run(&reader, sourceName: "simulation-\(client.reference)-\(day).csv")

@@ -86,7 +86,7 @@ struct SimulateCommand: AsyncParsableCommand {
             }
             let simulator = Simulator(
                 spec: spec, store: intakeStore, context: context, strategy: strategyReference,
-                clock: { Date().ISO8601Format() })
+                clientMix: preset == .reference2024 ? .reference2024 : .standard, clock: { Date().ISO8601Format() })
             let summary = try await simulator.run { progress in
                 guard showProgress else { return }
                 let elapsed = Date().timeIntervalSince(started)

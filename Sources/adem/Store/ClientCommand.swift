@@ -15,6 +15,10 @@ struct ClientCommand: AsyncParsableCommand {
 
         @Argument(help: "The client reference: letters, digits, '-', '_' or '.', at most 64.") var reference: String
         @Option(help: "The client's name as it appears on letters.") var name: String
+        @Flag(
+            name: .customLong("waive-interest"),
+            help: "The client charges its debtors no statutory interest (docs/engine.md).")
+        var waiveInterest = false
         @OptionGroup var store: StoreOptions
 
         func validate() throws {
@@ -28,7 +32,10 @@ struct ClientCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let client = Client(id: Client.ID(reference), name: name.trimmingCharacters(in: .whitespaces))
+            var mandate = Mandate.standard
+            mandate.waivesStatutoryInterest = waiveInterest
+            let client = Client(
+                id: Client.ID(reference), name: name.trimmingCharacters(in: .whitespaces), mandate: mandate)
             do {
                 try await store.withStore { store in try await store.insertClient(client) }
             } catch StoreError.duplicate {
@@ -36,7 +43,9 @@ struct ClientCommand: AsyncParsableCommand {
             } catch let error as StoreError {
                 throw Shell.fail(error.description)
             }
-            print("Client \(reference) (\(client.name)) registered with the standard mandate, brand and strategy.")
+            let waiver = waiveInterest ? " (statutory interest waived)" : ""
+            print(
+                "Client \(reference) (\(client.name)) registered with the standard mandate\(waiver), brand and strategy.")
         }
     }
 }

@@ -148,13 +148,20 @@ struct CostsAndArrangementTests {
             mandate: freeze=no
             claim: F-1 due 2026-01-05 amount 300.00
             open: 2026-02-02
-            until: 2026-05-31
+            until: 2026-08-31
             2026-02-16 arrangement income=1300.00 household=single fixed=100.00
-            2026-03-02 pay 150.13
-            2026-04-02 pay 150.13
+            2026-03-02 pay 50.05
+            2026-04-02 pay 50.05
+            2026-05-01 pay 50.05
+            2026-06-02 pay 50.05
+            2026-07-02 pay 50.05
+            2026-08-03 pay all
             """)
         #expect(!runner.journal.contains { $0.type == .costsCharged })
-        #expect(runner.journal.contains { $0.type == .arrangementAgreed && $0.payload["months"] == "2" })
+        // Capacity 232.10, a quarter 58.02: 300.26 in six months of 50.05.
+        #expect(runner.journal.contains {
+            $0.type == .arrangementAgreed && $0.payload["months"] == "6" && $0.payload["monthlyInstalment"] == "50.05"
+        })
         #expect(runner.dossier.closure?.reason == .paid)
     }
 
@@ -167,14 +174,14 @@ struct CostsAndArrangementTests {
             open: 2026-02-02
             until: 2026-07-31
             2026-03-02 arrangement income=1500.00 household=single fixed=200.00
-            2026-03-16 pay 259.30
+            2026-03-16 pay 86.44
             2026-04-01 dispute wrong
             2026-05-20 dispute-resolved rejected
             """)
         #expect(!runner.journal.contains { $0.type == .arrangementBroken && $0.day <= Day(iso: "2026-06-03")! })
         let rescheduled = runner.journal.first { $0.type == .arrangementSignalled && $0.payload["signal"] == "rescheduled" }
         #expect(rescheduled?.day == Day(iso: "2026-05-20")! && rescheduled?.payload["firstDueDay"] == "2026-06-03")
-        #expect(rescheduled?.payload["total"] == "777.87" && rescheduled?.payload["monthlyInstalment"] == "259.30")
+        #expect(rescheduled?.payload["total"] == "950.73" && rescheduled?.payload["monthlyInstalment"] == "86.44")
         let freezes = runner.journal.filter { $0.type == .freezeStarted }.map { $0.payload["kind"] ?? "" }
         #expect(freezes == ["arrangement", "dispute", "arrangement"])
     }

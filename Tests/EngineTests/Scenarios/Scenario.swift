@@ -56,7 +56,8 @@ struct Scenario {
                 mandate = Mandate(
                     mayFreezeInterest: fields["freeze"].map { $0 == "yes" } ?? true,
                     maxArrangementMonths: fields["months"].map { Int($0)! } ?? 12,
-                    mayContactDebtCounsellors: true, mayGoToCourt: fields["court"] == "yes", commission: Rate(basisPoints: 1500))
+                    mayContactDebtCounsellors: true, mayGoToCourt: fields["court"] == "yes", commission: Rate(basisPoints: 1500),
+                    waivesStatutoryInterest: fields["interest"] == "waived")
             case "claim:":
                 // claim: INVOICE due DAY amount AMOUNT
                 claims.append((words[1], Day(iso: words[3])!, try! Money(parsing: words[5])))

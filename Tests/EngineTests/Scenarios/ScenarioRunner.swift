@@ -12,7 +12,7 @@ struct ScenarioRunner {
     let context: EngineContext
     var dossier: Dossier
     let debtor: Debtor
-    let client: Client
+    var client: Client
     let claims: [Claim]
     var transactions: [LedgerTransaction]
     var progress = CollectionProgress()
@@ -117,6 +117,7 @@ struct ScenarioRunner {
         case "vulnerable": respond(.vulnerabilitySignalled(note: words.count > 1 ? words[1] : "signs"))
         case "reviewed": respond(.vulnerabilityReviewed(contactAllowed: words[1] == "allowed"))
         case "withdrawn": respond(.withdrawnByClient)
+        case "mandate": client.mandate.waivesStatutoryInterest = fields["interest"] == "waived"
         default: preconditionFailure("unknown calendar entry \(entry)")
         }
     }

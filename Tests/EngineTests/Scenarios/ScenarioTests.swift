@@ -117,6 +117,89 @@ struct ScenarioTests {
             """)
     }
 
+    static func oneFile(mandate: String) -> String {
+        """
+        scenario: interest waived or not
+        debtor: consumer
+        mandate: \(mandate)
+        claim: F-1 due 2026-01-05 amount 1000.00
+        open: 2026-02-02
+        until: 2026-05-31
+        2026-05-04 withdrawn
+
+        """
+    }
+
+    @Test("a client that waives interest: none accrues, the file is frozen from its first step to its closing")
+    func waivedInterestIsAFreezeFromTheStart() {
+        let runner = run(Self.oneFile(mandate: "interest=waived") + """
+            expect:
+            2026-02-02 freezeStarted kind=waived from=2026-02-02
+            2026-02-26 costsCharged amount=150.00
+            2026-05-04 freezeEnded kind=waived through=2026-05-04
+            2026-05-04 closed reason=withdrawn
+            never: interestAccrued
+            never: freezeStarted kind=arrangement
+            final: state=closed reason=withdrawn costs=150.00
+            """)
+        // The interest avoided is exactly what the same file charges when the client does not waive it.
+        let charging = ScenarioRunner.ran(Self.oneFile(mandate: "interest=charged"))
+        let charged = Money.sum(
+            charging.journal.filter { $0.type == .interestAccrued }.compactMap { $0.payload["amount"].flatMap { try? Money(parsing: $0) } })
+        let ended = runner.journal.first { $0.type == .freezeEnded }
+        #expect(charged.isPositive)
+        #expect(ended.flatMap { ReportEvent($0) }?.fact == .freezeEnded(kind: .waived, interestAvoided: charged))
+        let started = runner.journal.first { $0.type == .freezeStarted }
+        #expect(started.flatMap { ReportEvent($0) }?.fact == .freezeStarted(kind: .waived, previousFreezeEnded: nil))
+    }
+
+    @Test("under a waiver a dispute or an arrangement keeps the one freeze; the waiver outlives them")
+    func waiverOutlivesOtherFreezes() {
+        _ = run("""
+            scenario: dispute and plan under a waiver
+            debtor: consumer
+            mandate: interest=waived
+            claim: F-1 due 2026-01-05 amount 1000.00
+            open: 2026-02-02
+            until: 2026-06-30
+            2026-03-02 dispute wrong
+            2026-03-20 dispute-resolved rejected
+            2026-04-01 arrangement income=1500.00 household=single fixed=200.00
+            expect:
+            2026-02-02 freezeStarted kind=waived
+            2026-03-02 stateChanged to=disputed
+            2026-03-20 disputeClosed upheld=false
+            2026-04-01 arrangementAgreed
+            never: freezeEnded
+            never: freezeStarted kind=dispute
+            never: freezeStarted kind=arrangement
+            never: interestAccrued
+            """)
+    }
+
+    @Test("a client that charges interest again: the waiver ends and the running plan's freeze takes over")
+    func waiverEndsWhenTheMandateChanges() {
+        let runner = run("""
+            scenario: waiver withdrawn during a plan
+            debtor: consumer
+            mandate: interest=waived
+            claim: F-1 due 2026-01-05 amount 1000.00
+            open: 2026-02-02
+            until: 2026-06-30
+            2026-04-01 arrangement income=1500.00 household=single fixed=200.00
+            2026-04-06 mandate interest=charged
+            expect:
+            2026-02-02 freezeStarted kind=waived
+            2026-04-01 arrangementAgreed
+            2026-04-12 freezeEnded kind=waived through=2026-04-12
+            2026-04-12 freezeStarted kind=arrangement from=2026-04-13
+            """)
+        let broken = runner.journal.first { $0.type == .arrangementBroken }?.day ?? Day(iso: "2026-06-30")!
+        #expect(runner.journal.contains { $0.type == .freezeEnded && $0.payload["kind"] == "arrangement" && $0.day == broken })
+        #expect(!runner.journal.contains { $0.type == .interestAccrued && $0.day <= broken })
+        #expect(runner.journal.contains { $0.type == .interestAccrued && $0.day > broken })
+    }
+
     @Test("a dispute freezes interest and stops contact until it is resolved")
     func disputeFreezesAndStopsContact() {
         let runner = run("""
@@ -150,10 +233,10 @@ struct ScenarioTests {
             open: 2026-02-02
             until: 2026-06-30
             2026-03-02 arrangement income=1500.00 household=single fixed=200.00
-            2026-03-16 pay 259.30
+            2026-03-16 pay 86.44
             expect:
             2026-03-02 stateChanged from=collecting to=arrangement
-            2026-03-02 arrangementAgreed capacity=332.10 monthlyInstalment=259.30 months=4 firstDueDay=2026-03-16
+            2026-03-02 arrangementAgreed capacity=332.10 monthlyInstalment=86.44 months=12 firstDueDay=2026-03-16
             2026-03-02 freezeStarted kind=arrangement from=2026-03-03
             2026-03-13 arrangementSignalled signal=arrangement-reminder-before instalment=1
             2026-04-13 arrangementSignalled signal=arrangement-reminder-before instalment=2
