@@ -1,4 +1,6 @@
+import Domain
 import Engine
+import Foundation
 import Money
 import Testing
 
@@ -94,5 +96,26 @@ import Testing
                 terms: terms, paid: Money(cents: 20_000), after: Day(iso: "2025-05-01")!, sent: lateWarning)
                 == Day(iso: "2025-05-15")!)
         #expect(ArrangementMonitor.nextDay(terms: terms, paid: Money(cents: 30_000), after: first) == nil)
+    }
+
+    @Test func aRecordStoredBeforeSignalsWereRememberedBreaksOnItsAnnouncedDay() throws {
+        // Warned on 15 February under the exact-day rule, stored without a list of sent signals.
+        let stored = try CanonicalJSONEncoder().encode(ArrangementRecord(terms: terms, agreedDay: Day(iso: "2025-01-15")!, paidBefore: .zero))
+        let legacy = stored.replacingOccurrences(of: #","sent":[]"#, with: "")
+        #expect(legacy != stored)
+        var record = try CanonicalJSONDecoder().decode(ArrangementRecord.self, from: legacy)
+        #expect(!record.remembersSent)
+        record.assumeSentOnTheirDays(before: Day(iso: "2025-03-01")!, paid: .zero, rules: .standard)
+        #expect(record.remembersSent)
+        #expect(
+            ArrangementMonitor.signals(
+                terms: terms, paid: .zero, on: Day(iso: "2025-03-01")!, agreedDay: record.agreedDay, sent: record.sent)
+                == [.broken(instalment: 1)])
+        // Once known, the list is kept even when empty, and a second call adds nothing.
+        let known = try CanonicalJSONDecoder().decode(ArrangementRecord.self, from: stored)
+        #expect(known.remembersSent && known.sent.isEmpty)
+        let count = record.sent.count
+        record.assumeSentOnTheirDays(before: Day(iso: "2025-04-01")!, paid: .zero, rules: .standard)
+        #expect(record.sent.count == count)
     }
 }

@@ -6,6 +6,11 @@ import Testing
 /// Two workers stepping dossiers of one person (at different clients, so in different chunks) must
 /// not both count that person's contacts before either has written: the weekly contact cap is per
 /// person across clients. `lockPersons` makes the second transaction wait for the first.
+///
+/// On PostgreSQL the first test fails without the lock (checked by disabling it). On SQLite it
+/// cannot fail: the executor's own lock already runs one transaction at a time, which is the
+/// guarantee the contract asks for there. The first transaction holds its lock for 400 ms so the
+/// second reaches it while it is held.
 @Suite struct PersonLockContractTests {
     static let day = Day(iso: "2026-03-02")!
 

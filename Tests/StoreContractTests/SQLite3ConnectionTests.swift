@@ -61,6 +61,23 @@ import Testing
         #expect(try rows(connection, "SELECT COUNT(*) FROM t") == [[.integer(4)]])
     }
 
+    /// The statement cache empties itself when full; a bulk write whose savepoint text arrives at a
+    /// full cache must still step a live statement (it once stepped the row statement the emptying
+    /// had just finalised). The insert is cached first on its own, then the cache is filled to
+    /// every size around its limit before the bulk write.
+    @Test func aBulkWriteWorksWhenTheStatementCacheIsFull() throws {
+        for fill in 120..<136 {
+            let connection = try SQLite3Connection(path: ":memory:")
+            defer { connection.close() }
+            _ = try rows(connection, "CREATE TABLE t (k TEXT PRIMARY KEY, n INTEGER NOT NULL)")
+            let insert = "INSERT INTO t (k, n) VALUES (?, ?)"
+            _ = try rows(connection, insert, [.text("first"), .integer(0)])
+            for number in 0..<fill { _ = try rows(connection, "SELECT \(number) AS n") }
+            try connection.executeEach(insert, rows: (1...3).map { [.text("k\($0)"), .integer(Int64($0))] })
+            #expect(try rows(connection, "SELECT COUNT(*), SUM(n) FROM t") == [[.integer(4), .integer(6)]], "fill \(fill)")
+        }
+    }
+
     @Test func aPreparedStatementIsReusedWithNewBinds() throws {
         let connection = try SQLite3Connection(path: ":memory:")
         defer { connection.close() }

@@ -12,6 +12,9 @@ public struct ArrangementMonitoringRules: Sendable, Hashable, Codable {
     /// Days after a missed due day the arrangement breaks (the documented grace).
     public var breakAfterDays: Int
 
+    /// Days between a warning and the break it announces.
+    public var warningTermDays: Int { breakAfterDays - warningAfterDays }
+
     /// The default rules: remind 3 days before, 3 days after, warn after 14, break after 28.
     public static let standard = ArrangementMonitoringRules(
         reminderBeforeDays: 3, reminderAfterDays: 3, warningAfterDays: 14, breakAfterDays: 28)
@@ -56,7 +59,7 @@ public enum ArrangementMonitor {
         agreedDay: Day? = nil, sent: [SentSignal] = []
     ) -> [ArrangementSignal] {
         if paid >= terms.total { return [.kept] }
-        let warningTerm = rules.breakAfterDays - rules.warningAfterDays
+        let warningTerm = rules.warningTermDays
         var signals: [ArrangementSignal] = []
         var dueSoFar = Money.zero
         for instalment in terms.schedule {
@@ -70,8 +73,8 @@ public enum ArrangementMonitor {
                 if let warned = wasSent(.warning) {
                     if day >= warned.day.adding(days: warningTerm) { return [.broken(instalment: instalment.number)] }
                 } else {
-                    let breaksOn = max(instalment.dueDay.adding(days: rules.breakAfterDays), day.adding(days: warningTerm))
-                    signals.append(.warnBeforeBreaking(instalment: instalment.number, breaksOn: breaksOn))
+                    // On the warning's own day this is the due day plus `breakAfterDays`; later, later.
+                    signals.append(.warnBeforeBreaking(instalment: instalment.number, breaksOn: day.adding(days: warningTerm)))
                 }
             } else if daysLate >= rules.reminderAfterDays {
                 if wasSent(.reminderAfter) == nil { signals.append(.remindAfterMissed(instalment: instalment.number)) }
@@ -101,7 +104,7 @@ public enum ArrangementMonitor {
                 candidates.append(instalment.dueDay.adding(days: offset))
             }
             if let warned = sent.first(where: { $0.instalment == instalment.number && $0.kind == .warning }) {
-                candidates.append(warned.day.adding(days: rules.breakAfterDays - rules.warningAfterDays))
+                candidates.append(warned.day.adding(days: rules.warningTermDays))
             }
         }
         return candidates.filter { $0 > day }.min()

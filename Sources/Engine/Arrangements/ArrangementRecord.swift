@@ -12,6 +12,9 @@ public struct ArrangementRecord: Hashable, Sendable, Codable {
     /// The monitor's signals sent so far, so each goes out once and one missed on its day (a daily
     /// run that did not happen) is sent on the next run instead of being lost.
     public var sent: [SentSignal]
+    /// False for a record stored before sent signals were remembered (its `sent` is unknown, not
+    /// empty): `assumeSentOnTheirDays` fills it in on its first monitoring.
+    public private(set) var remembersSent: Bool
 
     /// A record.
     public init(terms: ArrangementTerms, agreedDay: Day, paidBefore: Money, sent: [SentSignal] = []) {
@@ -19,6 +22,30 @@ public struct ArrangementRecord: Hashable, Sendable, Codable {
         self.agreedDay = agreedDay
         self.paidBefore = paidBefore
         self.sent = sent
+        self.remembersSent = true
+    }
+
+    /// For a record from before signals were remembered: every reminder and warning of an unpaid
+    /// instalment whose day fell between the agreement and `day` (exclusive) counts as sent on its
+    /// day, as the monitor then sent them only on their exact day. So an arrangement warned before
+    /// the upgrade breaks on its announced day instead of being warned again.
+    public mutating func assumeSentOnTheirDays(before day: Day, paid: Money, rules: ArrangementMonitoringRules) {
+        guard !remembersSent else { return }
+        var dueSoFar = Money.zero
+        for instalment in terms.schedule {
+            dueSoFar += instalment.amount
+            guard paid < dueSoFar else { continue }
+            for (kind, offset) in [
+                (SentSignal.Kind.reminderBefore, -rules.reminderBeforeDays), (.reminderAfter, rules.reminderAfterDays),
+                (.warning, rules.warningAfterDays),
+            ] {
+                let signalDay = instalment.dueDay.adding(days: offset)
+                if signalDay >= agreedDay && signalDay < day {
+                    sent.append(SentSignal(instalment: instalment.number, kind: kind, day: signalDay))
+                }
+            }
+        }
+        remembersSent = true
     }
 
     enum CodingKeys: String, CodingKey { case terms, agreedDay, paidBefore, sent }
@@ -28,8 +55,10 @@ public struct ArrangementRecord: Hashable, Sendable, Codable {
         terms = try container.decode(ArrangementTerms.self, forKey: .terms)
         agreedDay = try container.decode(Day.self, forKey: .agreedDay)
         paidBefore = try container.decode(Money.self, forKey: .paidBefore)
-        // Progress stored before signals were remembered has none.
-        sent = try container.decodeIfPresent([SentSignal].self, forKey: .sent) ?? []
+        // Progress stored before signals were remembered has no list: unknown, not empty.
+        let stored = try container.decodeIfPresent([SentSignal].self, forKey: .sent)
+        sent = stored ?? []
+        remembersSent = stored != nil
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -37,7 +66,8 @@ public struct ArrangementRecord: Hashable, Sendable, Codable {
         try container.encode(terms, forKey: .terms)
         try container.encode(agreedDay, forKey: .agreedDay)
         try container.encode(paidBefore, forKey: .paidBefore)
-        if !sent.isEmpty { try container.encode(sent, forKey: .sent) }
+        // Always written once known, even empty: a missing list means a record from before.
+        if remembersSent { try container.encode(sent, forKey: .sent) }
     }
 }
 

@@ -5,11 +5,13 @@ extension PlannerRun {
     /// Watches the arrangement (ArrangementMonitor): reminders and warnings go out, a broken one
     /// resumes collection, a kept one with something still owed returns to collection.
     mutating func monitorArrangement() {
-        guard let arrangement = progress.arrangement else {
+        guard let stored = progress.arrangement else {
             move(.to(.collecting), reason: "no arrangement on record")
             return
         }
-        let paid = snapshot.balances[.paymentsReceived] - arrangement.paidBefore
+        let paid = snapshot.balances[.paymentsReceived] - stored.paidBefore
+        progress.arrangement?.assumeSentOnTheirDays(before: day, paid: paid, rules: context.monitoring)
+        let arrangement = progress.arrangement ?? stored
         let signals = ArrangementMonitor.signals(
             terms: arrangement.terms, paid: paid, on: day, rules: context.monitoring, agreedDay: arrangement.agreedDay,
             sent: arrangement.sent)
@@ -61,8 +63,15 @@ extension PlannerRun {
         ])
     }
 
+    /// Sends a monitoring signal and remembers it as sent on the day its message is planned for: a
+    /// message the policy puts off to a later permitted day counts from that day, and a warning's
+    /// break moves with it so the debtor always has the full term. When no channel may carry it at
+    /// all (opted out everywhere, no address), it counts as sent today, so the arrangement can still
+    /// end instead of waiting for a message that can never go.
     mutating func signalled(_ template: String, instalment: Int, kind: SentSignal.Kind, breaksOn: Day? = nil) {
-        progress.arrangement?.sent.append(SentSignal(instalment: instalment, kind: kind, day: day))
+        let sentDay = plannedDay(answerChannel) ?? day
+        let breaksOn = breaksOn.map { max($0, sentDay.adding(days: context.monitoring.warningTermDays)) }
+        progress.arrangement?.sent.append(SentSignal(instalment: instalment, kind: kind, day: sentDay))
         var fields = ["signal": template, "instalment": String(instalment)]
         if let breaksOn { fields["breaksOn"] = breaksOn.description }
         record(.arrangementSignalled, fields)

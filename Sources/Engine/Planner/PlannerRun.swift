@@ -100,17 +100,33 @@ struct PlannerRun {
 
     mutating func wake(on candidate: Day) { wakeDays.append(max(candidate, day.adding(days: 1))) }
 
+    /// What the contact policy weighs for this dossier now; a contact that may go on a later day
+    /// (`acceptLaterDay`) is not held back by a contact pause.
+    func contactSituation(acceptLaterDay: Bool) -> ContactSituation {
+        var situation = ContactSituation(
+            flags: dossier.flags, consent: snapshot.debtor.profile.consent, reachable: reachableChannels,
+            pausedUntil: progress.contactPausedUntil, history: history)
+        if acceptLaterDay { situation.pausedUntil = nil }
+        return situation
+    }
+
+    /// The day a contact by `channel` that may go later would be planned for, or nil when the policy
+    /// refuses it: what `contact(..., acceptLaterDay: true)` will do, asked beforehand.
+    func plannedDay(_ channel: Channel) -> Day? {
+        switch context.contactPolicy.decide(channel, on: day, contactSituation(acceptLaterDay: true)) {
+        case .allowed: return day
+        case .deferred(let later, _): return later
+        case .refused: return nil
+        }
+    }
+
     /// Plans a contact through the contact policy; returns the decision. An allowed contact goes to
     /// the outbox with its event; a withheld one is journalled with the reason.
     mutating func contact(
         _ channel: Channel, template: String, reason: String, inClientName: Bool = false, deadline: Day? = nil,
         acceptLaterDay: Bool = false
     ) -> ContactDecision {
-        var situation = ContactSituation(
-            flags: dossier.flags, consent: snapshot.debtor.profile.consent, reachable: reachableChannels,
-            pausedUntil: progress.contactPausedUntil, history: history)
-        if acceptLaterDay { situation.pausedUntil = nil }
-        let decision = context.contactPolicy.decide(channel, on: day, situation)
+        let decision = context.contactPolicy.decide(channel, on: day, contactSituation(acceptLaterDay: acceptLaterDay))
         var plannedDay = day
         switch decision {
         case .allowed: break

@@ -131,9 +131,9 @@ public protocol DailyRunStore: CaseStore {
     func insertOutbox(_ rows: [OutboxRow]) async throws
 
     /// Holds `personKeys` until the end of the current transaction, so that no other transaction
-    /// counts or plans contacts for these persons meanwhile: the weekly contact cap and the Wki cost
-    /// cap are per person across clients, and two workers may step dossiers of one person in
-    /// different chunks at the same moment. Call it inside a transaction, before reading the
+    /// counts or plans contacts for these persons meanwhile: the weekly contact cap is per person
+    /// across clients, and two workers may step dossiers of one person (at different clients, so in
+    /// different chunks) at the same moment. Call it inside a transaction, before reading the
     /// persons' contacts; a second transaction asking for one of the keys waits for the first to end.
     func lockPersons(_ personKeys: [String]) async throws
 

@@ -103,18 +103,21 @@ final class SQLite3Connection: @unchecked Sendable {
     where Rows.Element: Collection<SQLite3Value> {
         guard !rows.isEmpty else { return }
         try profiled(sql, calls: rows.count) {
-            guard let statement = try preparedStatement(sql) else {
-                throw SQLite3Error(code: SQLITE_MISUSE, message: "a script of several statements cannot run per row")
-            }
+            // The savepoint first: preparing its text may empty the statement cache, which must not
+            // happen between fetching the row statement and stepping it.
             try execute("SAVEPOINT adem_rows", binds: []) { _, _ in }
             do {
+                guard let statement = try preparedStatement(sql) else {
+                    throw SQLite3Error(code: SQLITE_MISUSE, message: "a script of several statements cannot run per row")
+                }
                 for row in rows { try run(statement, binds: row) { _, _ in } }
+                // A failed release (the commit outside a transaction, say) is undone like a failed row.
+                try execute("RELEASE adem_rows", binds: []) { _, _ in }
             } catch {
                 try? execute("ROLLBACK TO adem_rows", binds: []) { _, _ in }
                 try? execute("RELEASE adem_rows", binds: []) { _, _ in }
                 throw error
             }
-            try execute("RELEASE adem_rows", binds: []) { _, _ in }
         }
     }
 

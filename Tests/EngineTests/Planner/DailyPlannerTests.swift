@@ -165,6 +165,28 @@ struct CostsAndArrangementTests {
         #expect(runner.dossier.closure?.reason == .paid)
     }
 
+    @Test("a warning put off to the next permitted day gives the debtor its full term before the plan breaks")
+    func deferredWarningMovesTheBreak() {
+        // Agreed on a Sunday: the first instalment is due a Sunday, and so is its warning day
+        // (14 days late), when nothing is sent; the warning goes on Monday and the break follows it.
+        let runner = ScenarioRunner.ran("""
+            scenario: warning on a Sunday
+            debtor: consumer
+            claim: F-1 due 2026-01-05 amount 900.00
+            open: 2026-02-02
+            until: 2026-04-30
+            2026-02-15 arrangement income=1300.00 household=single fixed=100.00
+            """)
+        let warning = runner.journal.first { $0.type == .contactPlanned && $0.payload["template"] == "arrangement-warning" }
+        let signal = runner.journal.first { $0.type == .arrangementSignalled && $0.payload["signal"] == "arrangement-warning" }
+        let broken = runner.journal.first { $0.type == .arrangementBroken }
+        #expect(signal?.day == Day(iso: "2026-03-15")!)
+        #expect(warning?.payload["plannedDay"] == "2026-03-16")
+        #expect(signal?.payload["breaksOn"] == "2026-03-30")
+        #expect(warning?.payload["deadline"] == "2026-03-30")
+        #expect(broken?.day == Day(iso: "2026-03-30")!)
+    }
+
     @Test("instalments that fall in a dispute are not missed: the rest of the plan starts again after it")
     func disputeDuringArrangement() {
         let runner = ScenarioRunner.ran("""
