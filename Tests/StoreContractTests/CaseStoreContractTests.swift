@@ -15,6 +15,23 @@ import Testing
     }
 
     @Test(arguments: Engine.covered)
+    func aClientsMandateIsReplacedAndAnUnknownClientIsRefused(engine: Engine) async throws {
+        try await StoreFixture.withFreshStore(engine) { (store: any CaseStore) async throws in
+            let client = Sample.client
+            try await store.insertClient(client)
+            var mandate = client.mandate
+            mandate.mayGoToCourt = true
+            mandate.waivesStatutoryInterest = true
+            mandate.maxArrangementMonths = 24
+            try await store.updateMandate(client.id, mandate: mandate)
+            var expected = client
+            expected.mandate = mandate
+            #expect(try await store.client(client.id) == expected)
+            await #expect(throws: StoreError.self) { try await store.updateMandate(Client.ID("NOPE"), mandate: mandate) }
+        }
+    }
+
+    @Test(arguments: Engine.covered)
     func clientsRoundTripAndAReferenceIsTakenOnce(engine: Engine) async throws {
         try await StoreFixture.withFreshStore(engine) { (store: any CaseStore) async throws in
             var client = Sample.client

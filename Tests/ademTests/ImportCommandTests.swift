@@ -24,6 +24,37 @@ import Testing
         try body(folder)
     }
 
+    /// A credit manager changes what the agency may do for a client; only the fields given change.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: ImportCommandTests.adem)))
+    func aClientsMandateIsShownAndChangedFieldByField() throws {
+        try withFolder { folder in
+            #expect(try run(["client", "add", "ACME", "--name", "Acme"], in: folder).status == 0)
+            let standard = try run(["client", "mandate", "ACME", "--json"], in: folder)
+            #expect(standard.status == 0)
+            #expect(standard.output.contains(#""mayGoToCourt":false"#))
+            #expect(!standard.output.contains("waivesStatutoryInterest"))
+            let changed = try run(
+                ["client", "mandate", "ACME", "--may-go-to-court", "true", "--waive-interest", "true", "--json"], in: folder)
+            #expect(changed.status == 0)
+            let shown = try run(["client", "mandate", "ACME", "--json"], in: folder)
+            #expect(shown.output == changed.output)
+            #expect(
+                shown.output
+                    == #"{"commission":{"millionths":150000},"maxArrangementMonths":12,"mayContactDebtCounsellors":true,"mayFreezeInterest":true,"mayGoToCourt":true,"waivesStatutoryInterest":true}"#
+                    + "\n")
+            let text = try run(["client", "mandate", "ACME"], in: folder)
+            #expect(text.output.contains("may go to court              yes"))
+            #expect(text.output.contains("statutory interest           waived"))
+            let unknown = try run(["client", "mandate", "NOPE", "--may-go-to-court", "true"], in: folder)
+            #expect(unknown.status != 0)
+            #expect(unknown.errors.contains("client NOPE"))
+            let tooLong = try run(["client", "mandate", "ACME", "--max-arrangement-months", "500"], in: folder)
+            #expect(tooLong.status != 0)
+            #expect(tooLong.errors.contains("between 0 and 120"))
+            #expect(try run(["client", "mandate", "ACME", "--json"], in: folder).output == shown.output)
+        }
+    }
+
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: ImportCommandTests.adem)))
     func importReportsExitCodesAndTheDocumentedJSON() throws {
         try withFolder { folder in

@@ -32,6 +32,10 @@ public protocol CaseStore: Sendable {
     /// Stores a new client; throws `StoreError.duplicate` when its reference is taken.
     func insertClient(_ client: Client) async throws
 
+    /// Replaces the mandate of client `id` (the daily run follows it from each dossier's next step);
+    /// throws `StoreError.notFound` for an unknown client.
+    func updateMandate(_ id: Client.ID, mandate: Mandate) async throws
+
     /// The client with `id`, or nil.
     func client(_ id: Client.ID) async throws -> Client?
 

@@ -14,6 +14,16 @@ extension SQLCaseStore {
             ])
     }
 
+    func updateMandate(_ id: Client.ID, mandate: Mandate) async throws {
+        let text = try Self.json(mandate)
+        let updated = try await run { database in
+            try await database.raw(
+                "UPDATE clients SET mandate = \(bind: text) WHERE id = \(bind: id.rawValue) RETURNING id"
+            ).all().count
+        }
+        guard updated == 1 else { throw StoreError.notFound("client \(id)") }
+    }
+
     func client(_ id: Client.ID) async throws -> Client? {
         try await run { database in
             try await database.raw("SELECT * FROM clients WHERE id = \(bind: id.rawValue)").first().map(Self.client)

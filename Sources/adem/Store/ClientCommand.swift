@@ -6,7 +6,8 @@ import Store
 /// `adem client`: the creditors we collect for.
 struct ClientCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "client", abstract: "Register clients (creditors).", subcommands: [Add.self])
+        commandName: "client", abstract: "Register clients (creditors) and set their mandates.",
+        subcommands: [Add.self, MandateCommand.self])
 
     /// `adem client add CLIENT_REF --name NAME`: registers a client with the default mandate, brand and strategy.
     struct Add: AsyncParsableCommand {
@@ -46,6 +47,66 @@ struct ClientCommand: AsyncParsableCommand {
             let waiver = waiveInterest ? " (statutory interest waived)" : ""
             print(
                 "Client \(reference) (\(client.name)) registered with the standard mandate\(waiver), brand and strategy.")
+        }
+    }
+
+    /// `adem client mandate CLIENT_REF [changes]`: shows a client's mandate, changing the fields given.
+    struct MandateCommand: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "mandate",
+            abstract: "Show a client's mandate, and change the fields given (from each dossier's next step on).")
+
+        @Argument(help: "The client reference.") var reference: String
+        @Option(help: "Whether we may hand dossiers to a bailiff for court proceedings (true or false).")
+        var mayGoToCourt: Bool?
+        @Option(help: "Whether we may freeze interest for a debtor in hardship (true or false).")
+        var mayFreezeInterest: Bool?
+        @Option(help: "Whether we may contact a debtor's debt counsellor directly (true or false).")
+        var mayContactDebtCounsellors: Bool?
+        @Option(help: "The longest payment arrangement we may agree, in months (0-120).")
+        var maxArrangementMonths: Int?
+        @Option(help: "Whether the client waives statutory interest on all its files (true or false).")
+        var waiveInterest: Bool?
+        @Flag(help: "Print the mandate as JSON.") var json = false
+        @OptionGroup var store: StoreOptions
+
+        func validate() throws {
+            if let months = maxArrangementMonths, !(0...120).contains(months) {
+                throw ValidationError("--max-arrangement-months must be between 0 and 120, not \(months)")
+            }
+        }
+
+        func run() async throws {
+            let id = Client.ID(reference)
+            let mandate: Mandate
+            do {
+                mandate = try await store.withStore { store in
+                    guard let client = try await store.client(id) else { throw StoreError.notFound("client \(reference)") }
+                    var mandate = client.mandate
+                    if let mayGoToCourt { mandate.mayGoToCourt = mayGoToCourt }
+                    if let mayFreezeInterest { mandate.mayFreezeInterest = mayFreezeInterest }
+                    if let mayContactDebtCounsellors { mandate.mayContactDebtCounsellors = mayContactDebtCounsellors }
+                    if let maxArrangementMonths { mandate.maxArrangementMonths = maxArrangementMonths }
+                    if let waiveInterest { mandate.waivesStatutoryInterest = waiveInterest }
+                    if mandate != client.mandate { try await store.updateMandate(id, mandate: mandate) }
+                    return mandate
+                }
+            } catch let error as StoreError {
+                throw Shell.fail(error.description)
+            }
+            if json {
+                print(try CanonicalJSONEncoder().encode(mandate))
+                return
+            }
+            print("""
+                Mandate of client \(reference):
+                  may go to court              \(mandate.mayGoToCourt ? "yes" : "no")
+                  may freeze interest          \(mandate.mayFreezeInterest ? "yes" : "no")
+                  may contact debt counsellors \(mandate.mayContactDebtCounsellors ? "yes" : "no")
+                  longest arrangement          \(mandate.maxArrangementMonths) months
+                  statutory interest           \(mandate.waivesStatutoryInterest ? "waived" : "charged")
+                  commission                   \(mandate.commission)
+                """)
         }
     }
 }
