@@ -15,13 +15,19 @@ extension SQLCaseStore {
     }
 
     func updateMandate(_ id: Client.ID, mandate: Mandate) async throws {
-        let text = try Self.json(mandate)
+        try await replaceJSON(mandate, in: "clients", column: "mandate", id: id.rawValue, what: "client \(id)")
+    }
+
+    /// Replaces the JSON `column` of row `id` in `table` (names of ours, never user input) with
+    /// `value`; throws `StoreError.notFound` naming `what` when there is no such row.
+    func replaceJSON(_ value: some Encodable, in table: String, column: String, id: String, what: String) async throws {
+        let text = try Self.json(value)
         let updated = try await run { database in
             try await database.raw(
-                "UPDATE clients SET mandate = \(bind: text) WHERE id = \(bind: id.rawValue) RETURNING id"
+                SQLQueryString("UPDATE \(table) SET \(column) = ") + "\(bind: text) WHERE id = \(bind: id) RETURNING id"
             ).all().count
         }
-        guard updated == 1 else { throw StoreError.notFound("client \(id)") }
+        guard updated == 1 else { throw StoreError.notFound(what) }
     }
 
     func client(_ id: Client.ID) async throws -> Client? {
@@ -83,13 +89,7 @@ extension SQLCaseStore {
     }
 
     func updateDebtorProfile(_ id: Debtor.ID, profile: DebtorProfile) async throws {
-        let text = try Self.json(profile)
-        let updated = try await run { database in
-            try await database.raw(
-                "UPDATE debtors SET profile = \(bind: text) WHERE id = \(bind: id.rawValue) RETURNING id"
-            ).all().count
-        }
-        guard updated == 1 else { throw StoreError.notFound("debtor \(id)") }
+        try await replaceJSON(profile, in: "debtors", column: "profile", id: id.rawValue, what: "debtor \(id)")
     }
 
     static func debtor(_ row: any SQLRow) throws -> Debtor {
