@@ -78,6 +78,8 @@ extension PlannerRun {
             return true
         }
         guard moveIfAllowed(.to(.referredAbroad), reason: "the debtor lives in \(country)") else { return false }
+        // Interest there is the partner office's to charge or waive: our waiver ends with the hand-over.
+        if progress.openFreeze?.kind == .waived { endFreeze(endingWaiver: true) }
         events.append(JournalEvent.referred(dossier.id, on: day, client: dossier.clientID, to: .abroad(country: country))
             .addingPayload(["to": office.name, "handover": office.handover]))
         return true

@@ -11,7 +11,7 @@ struct ScenarioRunner {
     let scenario: Scenario
     let context: EngineContext
     var dossier: Dossier
-    let debtor: Debtor
+    var debtor: Debtor
     var client: Client
     let claims: [Claim]
     var transactions: [LedgerTransaction]
@@ -118,6 +118,10 @@ struct ScenarioRunner {
         case "reviewed": respond(.vulnerabilityReviewed(contactAllowed: words[1] == "allowed"))
         case "withdrawn": respond(.withdrawnByClient)
         case "mandate": client.mandate.waivesStatutoryInterest = fields["interest"] == "waived"
+        case "moves":
+            // moves COUNTRY: the debtor's new address is abroad (the client passes it on; the dossier wakes).
+            debtor.profile.address.country = CountryCode(words[1])!
+            if dossier.nextActionDay.map({ $0 > day }) ?? true { dossier.nextActionDay = day }
         default: preconditionFailure("unknown calendar entry \(entry)")
         }
     }

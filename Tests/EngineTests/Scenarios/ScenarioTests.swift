@@ -153,6 +153,26 @@ struct ScenarioTests {
         #expect(started.flatMap { ReportEvent($0) }?.fact == .freezeStarted(kind: .waived, previousFreezeEnded: nil))
     }
 
+    @Test("a waiver ends when the debtor moves abroad: the partner office's period is not ours to count")
+    func waiverEndsWhenReferredAbroad() {
+        _ = run("""
+            scenario: waived, then abroad
+            debtor: consumer
+            mandate: interest=waived
+            claim: F-1 due 2026-01-05 amount 1000.00
+            open: 2026-02-02
+            until: 2026-05-31
+            2026-03-10 moves BE
+            2026-05-04 withdrawn
+            expect:
+            2026-02-02 freezeStarted kind=waived from=2026-02-02
+            2026-03-10 freezeEnded kind=waived
+            2026-03-10 referred
+            never: freezeStarted kind=dispute
+            never: interestAccrued
+            """)
+    }
+
     @Test("under a waiver a dispute or an arrangement keeps the one freeze; the waiver outlives them")
     func waiverOutlivesOtherFreezes() {
         _ = run("""
