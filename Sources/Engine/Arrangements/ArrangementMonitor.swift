@@ -15,6 +15,15 @@ public struct ArrangementMonitoringRules: Sendable, Hashable, Codable {
     /// Days between a warning and the break it announces.
     public var warningTermDays: Int { breakAfterDays - warningAfterDays }
 
+    /// The day a signal of `kind` is due for an instalment due on `dueDay`.
+    public func day(of kind: SentSignal.Kind, dueDay: Day) -> Day {
+        switch kind {
+        case .reminderBefore: dueDay.adding(days: -reminderBeforeDays)
+        case .reminderAfter: dueDay.adding(days: reminderAfterDays)
+        case .warning: dueDay.adding(days: warningAfterDays)
+        }
+    }
+
     /// The default rules: remind 3 days before, 3 days after, warn after 14, break after 28.
     public static let standard = ArrangementMonitoringRules(
         reminderBeforeDays: 3, reminderAfterDays: 3, warningAfterDays: 14, breakAfterDays: 28)
@@ -61,14 +70,9 @@ public enum ArrangementMonitor {
         if paid >= terms.total { return [.kept] }
         let warningTerm = rules.warningTermDays
         var signals: [ArrangementSignal] = []
-        var dueSoFar = Money.zero
-        for instalment in terms.schedule {
-            dueSoFar += instalment.amount
-            guard paid < dueSoFar else { continue }
+        for instalment in terms.unpaidInstalments(paid: paid) {
             let daysLate = instalment.dueDay.days(until: day)
-            func wasSent(_ kind: SentSignal.Kind) -> SentSignal? {
-                sent.first { $0.instalment == instalment.number && $0.kind == kind }
-            }
+            func wasSent(_ kind: SentSignal.Kind) -> SentSignal? { sent.signal(kind, of: instalment.number) }
             if daysLate >= rules.warningAfterDays {
                 if let warned = wasSent(.warning) {
                     if day >= warned.day.adding(days: warningTerm) { return [.broken(instalment: instalment.number)] }
@@ -80,7 +84,7 @@ public enum ArrangementMonitor {
                 if wasSent(.reminderAfter) == nil { signals.append(.remindAfterMissed(instalment: instalment.number)) }
             } else if daysLate >= -rules.reminderBeforeDays && daysLate < 0 {
                 // Only when the arrangement already ran on the reminder's day.
-                let reminderDay = instalment.dueDay.adding(days: -rules.reminderBeforeDays)
+                let reminderDay = rules.day(of: .reminderBefore, dueDay: instalment.dueDay)
                 if wasSent(.reminderBefore) == nil && agreedDay.map({ $0 <= reminderDay }) ?? true {
                     signals.append(.remindBeforeDue(instalment: instalment.number))
                 }
@@ -95,15 +99,11 @@ public enum ArrangementMonitor {
         terms: ArrangementTerms, paid: Money, after day: Day, rules: ArrangementMonitoringRules = .standard,
         sent: [SentSignal] = []
     ) -> Day? {
-        var dueSoFar = Money.zero
         var candidates: [Day] = []
-        for instalment in terms.schedule {
-            dueSoFar += instalment.amount
-            guard paid < dueSoFar else { continue }
-            for offset in [-rules.reminderBeforeDays, rules.reminderAfterDays, rules.warningAfterDays, rules.breakAfterDays] {
-                candidates.append(instalment.dueDay.adding(days: offset))
-            }
-            if let warned = sent.first(where: { $0.instalment == instalment.number && $0.kind == .warning }) {
+        for instalment in terms.unpaidInstalments(paid: paid) {
+            candidates += SentSignal.Kind.allCases.map { rules.day(of: $0, dueDay: instalment.dueDay) }
+            candidates.append(instalment.dueDay.adding(days: rules.breakAfterDays))
+            if let warned = sent.signal(.warning, of: instalment.number) {
                 candidates.append(warned.day.adding(days: rules.warningTermDays))
             }
         }

@@ -38,6 +38,16 @@ public struct ArrangementTerms: Sendable, Hashable, Codable {
             return Instalment(number: index + 1, dueDay: firstDueDay.adding(months: index), amount: amount)
         }
     }
+
+    /// The instalments not yet covered by `paid`: payments count towards the earliest instalments
+    /// first, and an instalment is unpaid while the cumulative amount due through it exceeds `paid`.
+    public func unpaidInstalments(paid: Money) -> [Instalment] {
+        var dueSoFar = Money.zero
+        return schedule.filter { instalment in
+            dueSoFar += instalment.amount
+            return paid < dueSoFar
+        }
+    }
 }
 
 /// One instalment of an arrangement.
@@ -101,9 +111,8 @@ public enum ArrangementPlanner {
         let plannedMonths = min(monthsToPay(total, at: target), maxMonths)
         let evenInstalment = Money(cents: (total.cents + Int64(plannedMonths) - 1) / Int64(plannedMonths))
         let instalment = Money.max(Money.min(evenInstalment, capacity), floor)
-        var months = monthsToPay(total, at: instalment)
-        // An even split can leave the last month empty; the months follow from the instalment.
-        while instalment * (months - 1) >= total { months -= 1 }
+        // The months follow from the instalment (rounded up, so no month is left empty).
+        let months = monthsToPay(total, at: instalment)
         return .plan(ArrangementTerms(total: total, monthlyInstalment: instalment, months: months, firstDueDay: firstDueDay))
     }
 

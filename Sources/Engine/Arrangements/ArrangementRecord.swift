@@ -31,15 +31,9 @@ public struct ArrangementRecord: Hashable, Sendable, Codable {
     /// the upgrade breaks on its announced day instead of being warned again.
     public mutating func assumeSentOnTheirDays(before day: Day, paid: Money, rules: ArrangementMonitoringRules) {
         guard !remembersSent else { return }
-        var dueSoFar = Money.zero
-        for instalment in terms.schedule {
-            dueSoFar += instalment.amount
-            guard paid < dueSoFar else { continue }
-            for (kind, offset) in [
-                (SentSignal.Kind.reminderBefore, -rules.reminderBeforeDays), (.reminderAfter, rules.reminderAfterDays),
-                (.warning, rules.warningAfterDays),
-            ] {
-                let signalDay = instalment.dueDay.adding(days: offset)
+        for instalment in terms.unpaidInstalments(paid: paid) {
+            for kind in SentSignal.Kind.allCases {
+                let signalDay = rules.day(of: kind, dueDay: instalment.dueDay)
                 if signalDay >= agreedDay && signalDay < day {
                     sent.append(SentSignal(instalment: instalment.number, kind: kind, day: signalDay))
                 }
@@ -74,7 +68,7 @@ public struct ArrangementRecord: Hashable, Sendable, Codable {
 /// A reminder or warning the monitor sent for one instalment, and on which day.
 public struct SentSignal: Hashable, Sendable, Codable {
     /// The kinds of signal that are sent once per instalment.
-    public enum Kind: String, Hashable, Sendable, Codable {
+    public enum Kind: String, Hashable, Sendable, Codable, CaseIterable {
         case reminderBefore, reminderAfter, warning
     }
 
@@ -90,5 +84,12 @@ public struct SentSignal: Hashable, Sendable, Codable {
         self.instalment = instalment
         self.kind = kind
         self.day = day
+    }
+}
+
+extension Array where Element == SentSignal {
+    /// The signal of `kind` sent for instalment `number`, if any.
+    public func signal(_ kind: SentSignal.Kind, of number: Int) -> SentSignal? {
+        first { $0.instalment == number && $0.kind == kind }
     }
 }

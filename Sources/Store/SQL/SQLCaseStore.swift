@@ -112,7 +112,6 @@ struct SQLCaseStore: CaseStore {
     /// Values kept as JSON text (profiles, mandates, brands) in canonical form.
     static func json(_ value: some Encodable) throws -> String { try CanonicalJSONEncoder().encode(value) }
 
-
     static func decodeJSON<Value: Decodable>(_ type: Value.Type, _ text: String, what: String) throws -> Value {
         do {
             return try CanonicalJSONDecoder().decode(type, from: text)
