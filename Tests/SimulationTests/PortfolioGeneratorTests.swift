@@ -48,11 +48,12 @@ import Testing
     }
 
     /// Debtors who will live close to the protected income (those who ask for a plan or help) owe
-    /// more: their dossiers' median amount is about `tightDebtFactor` times the others' in the same
-    /// portfolio, and the dossier ids the generator predicts are the ones the import opens.
-    @Test func tightDebtorsOweMore() {
+    /// more, payers less: each group's median dossier is about its `debtFactor` times that of the
+    /// debtors drawn like everyone's, and the dossier ids the generator predicts are the ones the
+    /// import opens.
+    @Test func theDebtFollowsTheDebtor() {
         let model = BehaviourModel(seed: spec.seed)
-        var amounts: (tight: [Double], others: [Double]) = ([], [])
+        var amounts: [Double: [Double]] = [:]
         for client in PortfolioGenerator.clients(spec) where client.sector == .energy || client.sector == .telecom {
             for handOver in PortfolioGenerator.handOvers(of: client, spec: spec, debtors: model) {
                 var perDossier: [String: Double] = [:]
@@ -62,15 +63,48 @@ import Testing
                 }
                 for (reference, amount) in perDossier {
                     let dossier = Dossier.id(debtor: Debtor.id(client: Client.ID(client.reference), reference: reference), ordinal: 1)
-                    if model.debtor(dossier).profile.livesCloseToProtectedIncome { amounts.tight.append(amount) }
-                    else { amounts.others.append(amount) }
+                    amounts[model.knobs.debtFactor(of: model.debtor(dossier).profile), default: []].append(amount)
                 }
             }
         }
         func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
-        let ratio = median(amounts.tight) / median(amounts.others)
-        #expect(amounts.tight.count > 100)
-        #expect((1.6...2.5).contains(ratio), "ratio \(ratio)")
+        let neutral = median(amounts[1] ?? [])
+        for factor in [model.knobs.tightDebtFactor, model.knobs.payerDebtFactor] {
+            let group = amounts[factor] ?? []
+            #expect(group.count > 100, "\(group.count) dossiers at factor \(factor)")
+            let ratio = median(group) / neutral
+            #expect((factor * 0.8...factor * 1.25).contains(ratio), "factor \(factor): ratio \(ratio)")
+        }
+    }
+
+    /// About `multiCreditorShare` of the dossiers belong to persons who owe several clients: the same
+    /// name, address and country (one `PersonKey`) at each, handed over in the same month, all with
+    /// the same behaviour profile; the others are persons of one dossier.
+    @Test func somePersonsOweSeveralClients() {
+        let model = BehaviourModel(seed: spec.seed)
+        var dossiersOfPerson: [String: [(client: String, month: String, profile: BehaviourProfile)]] = [:]
+        var dossiers = 0
+        for client in PortfolioGenerator.clients(spec) {
+            for handOver in PortfolioGenerator.handOvers(of: client, spec: spec, debtors: model) {
+                var seen = Set<Substring>()
+                for line in handOver.csv.split(separator: "\n").dropFirst() {
+                    let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+                    guard seen.insert(fields[1]).inserted else { continue }
+                    dossiers += 1
+                    let debtor = Debtor.id(client: Client.ID(client.reference), reference: String(fields[1]))
+                    let person = "\(fields[3])|\(fields[6])|\(fields[8])"
+                    dossiersOfPerson[person, default: []].append(
+                        (client.reference, handOver.day.description, model.debtor(Dossier.id(debtor: debtor, ordinal: 1)).profile))
+                }
+            }
+        }
+        let shared = dossiersOfPerson.values.filter { $0.count > 1 }
+        let share = Double(shared.map(\.count).reduce(0, +)) / Double(dossiers)
+        // Persons of one dossier in a pool count as single; a chance name twin is rare.
+        let expected = model.knobs.multiCreditorShare
+        #expect((expected * 0.7...expected * 1.1).contains(share), "share \(share)")
+        #expect(shared.allSatisfy { Set($0.map(\.month)).count == 1 && Set($0.map(\.profile)).count == 1 })
+        #expect(shared.filter { Set($0.map(\.client)).count > 1 }.count > shared.count * 9 / 10)
     }
 
     /// Every generated row passes the real import: the simulation never feeds the store data a

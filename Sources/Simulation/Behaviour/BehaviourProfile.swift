@@ -32,6 +32,19 @@ public enum BehaviourProfile: String, Hashable, Sendable, CaseIterable, Codable 
     public var livesCloseToProtectedIncome: Bool {
         [.arrangementKeeper, .arrangementBreaker, .helpSeeker, .vulnerable].contains(self)
     }
+
+    /// How much likelier than its sector's share a debtor of this profile is a business. Debt
+    /// counselling and a vulnerable situation are for natural persons; a business that falls behind
+    /// mostly has a cash-flow gap and pays once reminded. Over the reference shares the factors
+    /// average about one, so the sectors' business shares still hold (`PortfolioGenerator`).
+    public var businessLikelihood: Double {
+        switch self {
+        case .payerOnFirstReminder, .payerAfterLetter, .payerAfterCall: 1.5
+        case .debtCounselling, .vulnerable: 0
+        case .helpSeeker: 0.5
+        case .arrangementKeeper, .arrangementBreaker, .disputer, .silent: 1
+        }
+    }
 }
 
 /// The calibration knobs of the behaviour model: shares of the profiles and the strength of the
@@ -62,17 +75,34 @@ public struct BehaviourKnobs: Hashable, Sendable {
     /// How much larger (at the median) the claims of debtors who live close to the protected income
     /// are than their sector's: they fell behind for longer before the file was handed over.
     public var tightDebtFactor: Double
+    /// How much smaller (at the median) the claims of payers are than their sector's: a bill that is
+    /// paid once reminded is mostly a small one that was forgotten or came at a bad moment.
+    public var payerDebtFactor: Double
+    /// The share of dossiers whose debtor owes several clients at once (the same person at each;
+    /// `PortfolioGenerator.sharedPerson`).
+    public var multiCreditorShare: Double
+    /// How many of those dossiers such a person holds on average.
+    public var multiCreditorDossiers: Double
+
+    /// How many times its sector's median a claim of a debtor of `profile` is at the median.
+    public func debtFactor(of profile: BehaviourProfile) -> Double {
+        switch profile {
+        case .payerOnFirstReminder, .payerAfterLetter, .payerAfterCall: payerDebtFactor
+        case _ where profile.livesCloseToProtectedIncome: tightDebtFactor
+        default: 1
+        }
+    }
 
     /// The knobs calibrated towards the reference year (`docs/simulation.md`).
     public static let reference = BehaviourKnobs(
         profileShares: [
-            .payerOnFirstReminder: 0.04, .payerAfterLetter: 0.03, .payerAfterCall: 0.03, .arrangementKeeper: 0.14,
+            .payerOnFirstReminder: 0.09, .payerAfterLetter: 0.08, .payerAfterCall: 0.07, .arrangementKeeper: 0.14,
             .arrangementBreaker: 0.06, .disputer: 0.03, .helpSeeker: 0.04, .debtCounselling: 0.06, .vulnerable: 0.03,
-            .silent: 0.54,
+            .silent: 0.40,
         ],
         payerResponse: 0.6, lateResponse: 0.07, emailBounce: 0.04, smsFailure: 0.03, callAnswered: 0.45,
-        inboundCall: 0.9, surveyAnswered: 0.25, online: 0.3, clientNameEffect: 1.25, channelFitEffect: 1.3,
-        tightDebtFactor: 2)
+        inboundCall: 0.75, surveyAnswered: 0.25, online: 0.3, clientNameEffect: 1.25, channelFitEffect: 1.3,
+        tightDebtFactor: 2.6, payerDebtFactor: 0.4, multiCreditorShare: 0.45, multiCreditorDossiers: 2)
 }
 
 /// One simulated debtor of one dossier: the profile and traits drawn at hand-over.

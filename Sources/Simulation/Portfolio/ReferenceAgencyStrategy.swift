@@ -5,7 +5,7 @@ public enum ReferenceAgencyStrategy {
 # The strategy of the reference agency year (../shared/domain/social-collection.md), as the
 # simulation's `--preset reference-2024` uses it: e-mail first, a letter where the law asks for one
 # (the 14-day letter) or no e-mail address is known, SMS to consumers, and up to three calls before
-# the file is closed. Screening only where a court case could pay (EUR 3,000 or more outstanding).
+# the file is closed. Screening only where a court case could pay (EUR 2,500 or more outstanding).
 # Built into the Simulation as ReferenceAgencyStrategy.yaml; a test keeps the two equal.
 name: reference-2024
 steps:
@@ -62,8 +62,6 @@ steps:
     channel: phone
     template: call
     wait: 5
-    when:
-      minimumAmount: "100.00"
   - id: sms-final
     action: reminder
     channel: sms
@@ -74,7 +72,7 @@ steps:
       minimumAmount: "150.00"
 screening:
   afterDays: 14
-  minimumAmount: "3000.00"
+  minimumAmount: "2500.00"
 closing:
   afterDays: 60
   reason: writtenOff
