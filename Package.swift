@@ -143,7 +143,7 @@ let package = Package(
         .testTarget(
             name: "OperationsTests",
             dependencies: [
-                "Operations", "Store", "Domain", "Law", "Money",
+                "Operations", "Store", "Domain", "Engine", "Law", "LawData", "Money",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             swiftSettings: strictSettings

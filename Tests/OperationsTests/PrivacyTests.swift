@@ -33,6 +33,40 @@ import Testing
         }
     }
 
+    /// The person key follows pseudonymisation: when the pseudonymised debtor later gets a new dossier,
+    /// it no longer counts as an open dossier of the person it was (nor of other pseudonymised debtors).
+    @Test func aPseudonymisedDebtorNoLongerCountsAsThePersonItWas() async throws {
+        try await importing([csv]) { (store: any CaseStore, _: [ImportReport]) async throws in
+            let store = store as! any DailyRunStore
+            let original = try await store.debtors([Debtor.ID("ACME/D-1"), Debtor.ID("ACME/D-2")])
+            var closing: [Dossier] = []
+            for id in ["ACME/D-1#1", "ACME/D-2#1"] {
+                var dossier = try #require(try await store.dossier(Dossier.ID(id)))
+                dossier.close(on: Day(iso: "2026-04-01")!, reason: .paid)
+                closing.append(dossier)
+            }
+            _ = try await store.updateDossiers(closing)
+            let retention = Retention(store: store, day: Day(iso: "2028-05-01")!, recordedAt: "t")
+            #expect(try await retention.run(closedBefore: Day(iso: "2026-05-01")!).pseudonymised == 2)
+
+            // Two years on, ACME hands over a new claim against the same debtor reference.
+            let later = """
+                \(header),email
+                F-3,D-1,consumer,Jan Jansen,Dorpsstraat 1,1234 AB,Ede,NL,2028-04-01,2028-04-15,30.00,
+                """
+            var reader = try ClaimFileReader(source: MemoryByteSource(later, chunkBytes: 1 << 16))
+            _ = try await ClaimImport(
+                store: store, clientID: Client.ID("ACME"), day: Day(iso: "2028-05-02")!, recordedAt: "t"
+            ).run(&reader, sourceName: "later.csv")
+            let pseudonymised = try await store.debtors([Debtor.ID("ACME/D-1"), Debtor.ID("ACME/D-2")])
+            let jan = PersonKey.of(try #require(original[Debtor.ID("ACME/D-1")]))
+            let hiddenJan = PersonKey.of(try #require(pseudonymised[Debtor.ID("ACME/D-1")]))
+            let hiddenPiet = PersonKey.of(try #require(pseudonymised[Debtor.ID("ACME/D-2")]))
+            #expect(Set([jan, hiddenJan, hiddenPiet]).count == 3)
+            #expect(try await store.openDossierCounts(persons: [jan, hiddenJan, hiddenPiet]) == [hiddenJan: 1])
+        }
+    }
+
     @Test func theExportHoldsEverythingOnTheDebtor() async throws {
         try await importing([csv]) { (store: any CaseStore, _: [ImportReport]) async throws in
             let export = try await DebtorExport.collect(reference: "D-2", clientID: nil, from: store)

@@ -34,7 +34,11 @@ enum StoreFixture {
         knowingly (CI never does).
         """
 
-    static func withFreshStore(_ engine: Engine, _ body: (any CaseStore) async throws -> Void) async throws {
+    /// Runs `body` on a fresh store of `engine` migrated through `schemaVersion` (an older schema to
+    /// test a migration with; the newest by default).
+    static func withFreshStore(
+        _ engine: Engine, schemaVersion: Int = Migrations.latestVersion, _ body: (any CaseStore) async throws -> Void
+    ) async throws {
         switch engine {
         case .sqlite:
             let path = FileManager.default.temporaryDirectory.appendingPathComponent(
@@ -44,7 +48,7 @@ enum StoreFixture {
                 for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
             }
             try await CaseStores.withStore(.sqlite(path: path)) { store in
-                _ = try await store.migrate()
+                _ = try await (store as! SQLCaseStore).migrate(through: schemaVersion)
                 try await body(store)
             }
         case .postgresql:
@@ -56,7 +60,7 @@ enum StoreFixture {
             try await administer(baseURL, "CREATE DATABASE \(name)")
             do {
                 try await CaseStores.withStore(.postgres(url: url(baseURL, database: String(name)))) { store in
-                    _ = try await store.migrate()
+                    _ = try await (store as! SQLCaseStore).migrate(through: schemaVersion)
                     try await body(store)
                 }
             } catch {

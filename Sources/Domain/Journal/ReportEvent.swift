@@ -153,7 +153,9 @@ public struct DossierClosing: Hashable, Sendable {
     public let debtor: Debtor.ID
     /// Consumer or business.
     public let debtorKind: DebtorKind
-    /// The debtor's dossiers still open after this one closed; 0 means this was the last.
+    /// The person's other dossiers still open after this one closed, at this client and every other
+    /// one (`PersonKey`); 0 means this was the person's last. The name (and the payload key
+    /// `debtorOpenDossiers`) is older than the count per person and stays, so stored journals still read.
     public let debtorOpenDossiers: Int
     /// Whether the client's mandate allowed going to court on the day of closing.
     public let mayGoToCourt: Bool
@@ -177,6 +179,6 @@ public struct DossierClosing: Hashable, Sendable {
     /// Paid or settled: the debt was resolved without court (minnelijk).
     public var isAmicable: Bool { reason == .paid || reason == .settled }
 
-    /// The debtor is debt-free: this was their last open dossier and it closed amicably.
+    /// The person is debt-free: this was their last open dossier at any client and it closed amicably.
     public var makesDebtorDebtFree: Bool { isAmicable && debtorOpenDossiers == 0 }
 }

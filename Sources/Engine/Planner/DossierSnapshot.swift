@@ -23,14 +23,15 @@ public struct DossierSnapshot: Sendable {
     public let responses: [DebtorResponse]
     /// Collection costs charged to the same debtor by the same client in the last six months (Wki cap).
     public let earlierCostCharges: [CostCharge]
-    /// How many other dossiers of the same debtor are open (the `closed` event reports who became debt-free).
-    public let debtorOtherOpenDossiers: Int
+    /// How many other dossiers of the same person (`PersonKey`) are open, at this client and every
+    /// other one: the `closed` event reports whether the person became debt-free.
+    public let personOtherOpenDossiers: Int
 
     /// A snapshot.
     public init(dossier: Dossier, debtor: Debtor, client: Client, claims: [Claim], balances: LedgerBalances,
                 progress: CollectionProgress = CollectionProgress(), contactHistory: [ContactRecord] = [],
-                responses: [DebtorResponse] = [], earlierCostCharges: [CostCharge] = [], debtorOtherOpenDossiers: Int = 0) {
-        precondition(debtorOtherOpenDossiers >= 0, "a count of dossiers is not negative")
+                responses: [DebtorResponse] = [], earlierCostCharges: [CostCharge] = [], personOtherOpenDossiers: Int = 0) {
+        precondition(personOtherOpenDossiers >= 0, "a count of dossiers is not negative")
         self.dossier = dossier
         self.debtor = debtor
         self.client = client
@@ -40,6 +41,6 @@ public struct DossierSnapshot: Sendable {
         self.contactHistory = contactHistory
         self.responses = responses
         self.earlierCostCharges = earlierCostCharges
-        self.debtorOtherOpenDossiers = debtorOtherOpenDossiers
+        self.personOtherOpenDossiers = personOtherOpenDossiers
     }
 }

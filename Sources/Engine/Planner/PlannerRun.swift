@@ -67,7 +67,7 @@ struct PlannerRun {
     /// The closing move for `reason`, with what the journal's `closed` event needs to know.
     func closing(_ reason: CloseReason) -> LifecycleMove {
         .close(DossierClosing(
-            reason: reason, debtor: snapshot.debtor.id, debtorKind: kind, debtorOpenDossiers: snapshot.debtorOtherOpenDossiers,
+            reason: reason, debtor: snapshot.debtor.id, debtorKind: kind, debtorOpenDossiers: snapshot.personOtherOpenDossiers,
             mayGoToCourt: mandate.mayGoToCourt, inDebtCounselling: dossier.flags.contains(.inDebtCounselling)))
     }
 

@@ -91,9 +91,10 @@ public struct DailyRun: Sendable {
         guard !dossiers.isEmpty else { return summary }
         let snapshots = try await SnapshotReader(store: store, day: day).snapshots(of: dossiers)
 
-        // The engine is pure and a person's dossiers depend only on each other (the contact cap), so
-        // the chunk's dossiers are stepped in partitions by person, one per core, and merged back in
-        // chunk order: the same result as one pass, in about half the time on two cores.
+        // The engine is pure and a person's dossiers depend only on each other (the contact cap, the
+        // person's open dossiers), so the chunk's dossiers are stepped in partitions by person, one per
+        // core, and merged back in chunk order: the same result as one pass, in about half the time on
+        // two cores.
         let partitionCount = snapshots.count >= Self.parallelSnapshotsMin ? Self.partitionsMax : 1
         var partitions = Array(repeating: [Int](), count: partitionCount)
         for (index, snapshot) in snapshots.enumerated() {
@@ -143,19 +144,25 @@ struct EncodedStep: Sendable {
 }
 
 extension DailyRun {
-    /// Steps `snapshots` (chunk index, snapshot) in order; a person's contacts planned earlier in the
-    /// pass count towards the cap of their later dossiers. Returns the changed ones.
+    /// Steps `snapshots` (chunk index, snapshot) in order, carrying what earlier dossiers of a person
+    /// did in the pass to their later ones: the contacts planned count towards the cap, and the
+    /// dossiers closed are no longer open (the snapshots were read before any of them closed, so when
+    /// both of a person's dossiers close in one chunk, the second closing makes the person debt-free).
+    /// Returns the changed ones.
     static func step(_ snapshots: [(Int, KeyedSnapshot)], on day: Day, context: EngineContext) throws
         -> [(Int, EncodedStep)]
     {
         let encoder = CanonicalJSONEncoder()
         var plannedByPerson: [String: [ContactRecord]] = [:]
+        var closedByPerson: [String: Int] = [:]
         var stepped: [(Int, EncodedStep)] = []
         for (index, keyed) in snapshots {
-            var snapshot = keyed.base
-            if let planned = plannedByPerson[keyed.personKey] { snapshot = snapshot.adding(contacts: planned) }
+            let snapshot = keyed.base.carrying(
+                contacts: plannedByPerson[keyed.personKey] ?? [], closedDossiers: closedByPerson[keyed.personKey] ?? 0)
             let step = DailyPlanner.step(snapshot, on: day, context: context)
             guard step.changed else { continue }
+            // Only open dossiers are due, so a dossier closed now is one the count held as open.
+            if step.dossier.state == .closed { closedByPerson[keyed.personKey, default: 0] += 1 }
             var outbox: [OutboxRow] = []
             for message in step.outbox {
                 outbox.append(
@@ -172,11 +179,13 @@ extension DailyRun {
 }
 
 extension DossierSnapshot {
-    /// The same snapshot with more contacts in the person's history.
-    func adding(contacts: [ContactRecord]) -> DossierSnapshot {
-        DossierSnapshot(
+    /// The same snapshot with more contacts in the person's history and `closedDossiers` fewer of the
+    /// person's other dossiers open (never below none).
+    func carrying(contacts: [ContactRecord], closedDossiers: Int) -> DossierSnapshot {
+        guard !contacts.isEmpty || closedDossiers > 0 else { return self }
+        return DossierSnapshot(
             dossier: dossier, debtor: debtor, client: client, claims: claims, balances: balances, progress: progress,
             contactHistory: contactHistory + contacts, responses: responses, earlierCostCharges: earlierCostCharges,
-            debtorOtherOpenDossiers: debtorOtherOpenDossiers)
+            personOtherOpenDossiers: max(0, personOtherOpenDossiers - closedDossiers))
     }
 }

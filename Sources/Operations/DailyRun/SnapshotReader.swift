@@ -36,7 +36,8 @@ struct SnapshotReader {
             personKeys: Array(Set(personKeys.values)), from: day.adding(days: -Self.contactHistoryDays))
         let charges = try await store.costCharges(
             debtors: Array(debtors.keys), since: day.adding(months: -Self.costChargeMonths))
-        let openDossiers = try await store.openDossierCounts(debtors: Array(debtors.keys))
+        // After the lock: a dossier of these persons that another worker closed is no longer counted.
+        let openDossiers = try await store.openDossierCounts(persons: Array(Set(personKeys.values)))
         let decoder = CanonicalJSONDecoder()
         return try dossiers.map { dossier in
             guard let debtor = debtors[dossier.debtorID], let client = clients[dossier.clientID] else {
@@ -59,7 +60,7 @@ struct SnapshotReader {
                 },
                 responses: dossierResponses,
                 earlierCostCharges: (charges[dossier.debtorID] ?? []).map { CostCharge(day: $0.day, amount: $0.amount) },
-                debtorOtherOpenDossiers: max(0, (openDossiers[dossier.debtorID] ?? 1) - 1))
+                personOtherOpenDossiers: max(0, (openDossiers[personKey] ?? 1) - 1))
             return KeyedSnapshot(base: snapshot, personKey: personKey)
         }
     }

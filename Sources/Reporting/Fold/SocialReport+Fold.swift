@@ -27,10 +27,6 @@ extension SocialReport {
 struct JournalFold {
     private var figures: SocialReport
     private let monthIndex: [Int: Int]
-    /// The debtor of each dossier and each debtor's open dossiers, as the fold's own bookkeeping
-    /// (the `debtorOpenDossiers` of a closing is what the counters trust; the fold does not).
-    private var debtorOfDossier: [Dossier.ID: Debtor.ID] = [:]
-    private var openDossiersOfDebtor: [Debtor.ID: Int] = [:]
     /// Days a dossier was open, under debt counselling, and its freeze spells.
     private var opened: [Dossier.ID: Day] = [:]
     private var closed: [Dossier.ID: Day] = [:]
@@ -54,16 +50,15 @@ struct JournalFold {
         let month = inPeriod ? monthIndex[event.day.year * 12 + event.day.month] : nil
         let dossier = event.dossierID
         switch event.fact {
-        case .dossierOpened(let debtor, _):
+        case .dossierOpened:
             opened[dossier] = event.day
-            debtorOfDossier[dossier] = debtor
-            openDossiersOfDebtor[debtor, default: 0] += 1
         case .closed(let closing):
             closed[dossier] = event.day
-            let debtor = debtorOfDossier[dossier] ?? closing.debtor
-            openDossiersOfDebtor[debtor, default: 0] -= 1
             guard inPeriod, closing.isAmicable else { return }
-            if openDossiersOfDebtor[debtor] == 0 {
+            // Debt-free is per person across clients, and who a person is (name and address) never
+            // enters the journal, so the fold trusts the closing's count of the person's open
+            // dossiers, as the counters do.
+            if closing.makesDebtorDebtFree {
                 switch closing.debtorKind {
                 case .consumer: figures.debtorsDebtFree.consumer += 1
                 case .business: figures.debtorsDebtFree.business += 1

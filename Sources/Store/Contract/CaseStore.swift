@@ -44,7 +44,8 @@ public protocol CaseStore: Sendable {
 
     // MARK: Debtors
 
-    /// Stores new debtors; throws `StoreError.duplicate` when one exists.
+    /// Stores new debtors with their person key (`PersonKey.of`); throws `StoreError.duplicate` when
+    /// one exists.
     func insertDebtors(_ debtors: [Debtor]) async throws
 
     /// The debtors among `ids` that exist, keyed by id.
@@ -53,7 +54,8 @@ public protocol CaseStore: Sendable {
     /// Every debtor any client knows by `reference`, ordered by id.
     func debtors(reference: String) async throws -> [Debtor]
 
-    /// Replaces a debtor's personal data (a correction or pseudonymisation); throws `notFound`.
+    /// Replaces a debtor's personal data (a correction or pseudonymisation) and its person key, which
+    /// follows the new profile; throws `notFound`.
     func updateDebtorProfile(_ id: Debtor.ID, profile: DebtorProfile) async throws
 
     // MARK: Dossiers

@@ -31,7 +31,7 @@ public struct OutboxRow: Hashable, Sendable {
     public let channel: Channel
     /// The day it is planned for.
     public let plannedDay: Day
-    /// The person it goes to (`Operations.PersonKey`): contact limits count per person across clients.
+    /// The person it goes to (`PersonKey`): contact limits count per person across clients.
     public let personKey: String
     /// The whole message as JSON (template, window, reason, deadline ...).
     public let message: String
@@ -143,8 +143,10 @@ public protocol DailyRunStore: CaseStore {
     /// The messages planned for `day`, in id order, after `afterID`, at most `limit`.
     func outbox(plannedOn day: Day, after afterID: String?, limit: Int) async throws -> [OutboxRow]
 
-    /// How many open (not closed) dossiers each of these debtors has.
-    func openDossierCounts(debtors: [Debtor.ID]) async throws -> [Debtor.ID: Int]
+    /// How many open (not closed) dossiers each of these persons (`PersonKey`) has, at every client
+    /// together: "debt-free" is per person. Persons without an open dossier are left out. Call it
+    /// after `lockPersons` in the daily run, so the counts include what other workers closed.
+    func openDossierCounts(persons personKeys: [String]) async throws -> [String: Int]
 
     /// Collection costs charged (day, amount) to each of these debtors since `since`, exclusive.
     func costCharges(debtors: [Debtor.ID], since: Day) async throws -> [Debtor.ID: [(day: Day, amount: Money)]]

@@ -8,11 +8,27 @@ struct Migration: Sendable {
     let name: String
     /// Its statements for the engine `engineName`.
     let statements: @Sendable (_ engineName: String) -> [String]
+    /// Data it computes in Swift after its statements (what SQL alone cannot derive), in the same
+    /// transaction; nil for a migration of statements only.
+    let fill: (@Sendable (_ store: SQLCaseStore) async throws -> Void)?
+
+    /// A migration to `version`; `fill` runs after `statements`, in the same transaction.
+    init(
+        version: Int, name: String, fill: (@Sendable (_ store: SQLCaseStore) async throws -> Void)? = nil,
+        statements: @escaping @Sendable (_ engineName: String) -> [String]
+    ) {
+        self.version = version
+        self.name = name
+        self.fill = fill
+        self.statements = statements
+    }
 }
 
 /// The migrations, in order. The runner is ours (no ORM): a version table and plain DDL.
 enum Migrations {
-    static let all: [Migration] = [initialSchema, partialClosedIndex, dailyRun, reportCounters, leanerLedgerIndexes]
+    static let all: [Migration] = [
+        initialSchema, partialClosedIndex, dailyRun, reportCounters, leanerLedgerIndexes, debtorPersonKeys,
+    ]
 
     /// The newest schema version this program knows.
     static var latestVersion: Int { all.last?.version ?? 0 }

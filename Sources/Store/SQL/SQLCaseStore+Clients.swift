@@ -19,13 +19,19 @@ extension SQLCaseStore {
     }
 
     /// Replaces the JSON `column` of row `id` in `table` (names of ours, never user input) with
-    /// `value`; throws `StoreError.notFound` naming `what` when there is no such row.
-    func replaceJSON(_ value: some Encodable, in table: String, column: String, id: String, what: String) async throws {
+    /// `value`, and sets `derived` (a text column derived from the value) in the same statement when
+    /// given; throws `StoreError.notFound` naming `what` when there is no such row.
+    func replaceJSON(
+        _ value: some Encodable, in table: String, column: String, id: String, what: String,
+        derived: (column: String, text: String)? = nil
+    ) async throws {
         let text = try Self.json(value)
         let updated = try await run { database in
-            try await database.raw(
-                SQLQueryString("UPDATE \(table) SET \(column) = ") + "\(bind: text) WHERE id = \(bind: id) RETURNING id"
-            ).all().count
+            var statement = SQLQueryString("UPDATE \(table) SET \(column) = ") + "\(bind: text)"
+            if let derived {
+                statement = statement + SQLQueryString(", \(derived.column) = ") + "\(bind: derived.text)"
+            }
+            return try await database.raw(statement + " WHERE id = \(bind: id) RETURNING id").all().count
         }
         guard updated == 1 else { throw StoreError.notFound(what) }
     }
@@ -58,11 +64,11 @@ extension SQLCaseStore {
 
     func insertDebtors(_ debtors: [Debtor]) async throws {
         try await insertRows(
-            "debtors", columns: ["id", "client_id", "reference", "kind", "profile"],
+            "debtors", columns: ["id", "client_id", "reference", "kind", "profile", "person_key"],
             rows: try debtors.map {
                 [
                     .text($0.id.rawValue), .text($0.clientID.rawValue), .text($0.reference), .text($0.kind.rawValue),
-                    .text(try Self.json($0.profile)),
+                    .text(try Self.json($0.profile)), .text(PersonKey.of($0)),
                 ]
             })
     }
@@ -89,7 +95,10 @@ extension SQLCaseStore {
     }
 
     func updateDebtorProfile(_ id: Debtor.ID, profile: DebtorProfile) async throws {
-        try await replaceJSON(profile, in: "debtors", column: "profile", id: id.rawValue, what: "debtor \(id)")
+        // The person key follows the profile: a pseudonymised debtor no longer merges with the person it was.
+        try await replaceJSON(
+            profile, in: "debtors", column: "profile", id: id.rawValue, what: "debtor \(id)",
+            derived: (column: "person_key", text: PersonKey.of(profile, debtor: id)))
     }
 
     static func debtor(_ row: any SQLRow) throws -> Debtor {

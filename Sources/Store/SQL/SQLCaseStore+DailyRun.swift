@@ -292,19 +292,19 @@ extension SQLCaseStore: DailyRunStore {
         }
     }
 
-    func openDossierCounts(debtors: [Debtor.ID]) async throws -> [Debtor.ID: Int] {
-        guard !debtors.isEmpty else { return [:] }
+    func openDossierCounts(persons personKeys: [String]) async throws -> [String: Int] {
+        guard !personKeys.isEmpty else { return [:] }
         return try await run { database in
-            var found: [Debtor.ID: Int] = [:]
-            for chunk in Self.chunks(Array(Set(debtors.map(\.rawValue))).sorted()) {
+            var found: [String: Int] = [:]
+            for chunk in Self.chunks(Array(Set(personKeys)).sorted()) {
                 let rows = try await database.raw(
                     """
-                    SELECT debtor_id, COUNT(*) AS open FROM dossiers WHERE state <> 'closed' AND debtor_id IN (\(binds: chunk)) \
-                    GROUP BY debtor_id
+                    SELECT d.person_key, COUNT(*) AS open FROM debtors d JOIN dossiers x ON x.debtor_id = d.id \
+                    WHERE x.state <> 'closed' AND d.person_key IN (\(binds: chunk)) GROUP BY d.person_key
                     """
                 ).all()
                 for row in rows {
-                    found[Debtor.ID(try row.decode(column: "debtor_id", as: String.self))] = Int(
+                    found[try row.decode(column: "person_key", as: String.self)] = Int(
                         try row.decode(column: "open", as: Int64.self))
                 }
             }

@@ -51,19 +51,28 @@ struct SQLCaseStore: CaseStore {
         }
     }
 
-    func migrate() async throws -> [Int] {
+    func migrate() async throws -> [Int] { try await migrate(through: Migrations.latestVersion) }
+
+    /// Applies the migrations the database lacks up to and including `version` (tests build an older
+    /// schema with it). Each migration, its statements and its `fill`, commits in one transaction
+    /// with its row in the version table: a migration interrupted half-way leaves nothing behind.
+    func migrate(through version: Int) async throws -> [Int] {
         let current = try await schemaVersion()
         guard current <= Migrations.latestVersion else {
             throw StoreError.schemaTooNew(databaseVersion: current, knownVersion: Migrations.latestVersion)
         }
         var applied: [Int] = []
         let engine = engineName
-        for migration in Migrations.all where migration.version > current {
+        for migration in Migrations.all where migration.version > current && migration.version <= version {
             try await transaction { store in
-                try await (store as! SQLCaseStore).run { database in
+                let store = store as! SQLCaseStore
+                try await store.run { database in
                     for statement in migration.statements(engine) {
                         try await database.raw(SQLQueryString(statement)).run()
                     }
+                }
+                try await migration.fill?(store)
+                try await store.run { database in
                     try await database.raw(
                         """
                         INSERT INTO adem_schema_version (version, name, applied_at) VALUES (\(bind: Int64(migration.version)), \(bind: migration.name), \(bind: Self.now()))
