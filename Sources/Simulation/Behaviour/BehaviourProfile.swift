@@ -96,13 +96,13 @@ public struct BehaviourKnobs: Hashable, Sendable {
     /// The knobs calibrated towards the reference year (`docs/simulation.md`).
     public static let reference = BehaviourKnobs(
         profileShares: [
-            .payerOnFirstReminder: 0.09, .payerAfterLetter: 0.08, .payerAfterCall: 0.07, .arrangementKeeper: 0.14,
+            .payerOnFirstReminder: 0.09, .payerAfterLetter: 0.08, .payerAfterCall: 0.07, .arrangementKeeper: 0.15,
             .arrangementBreaker: 0.06, .disputer: 0.03, .helpSeeker: 0.04, .debtCounselling: 0.06, .vulnerable: 0.03,
-            .silent: 0.40,
+            .silent: 0.39,
         ],
         payerResponse: 0.6, lateResponse: 0.07, emailBounce: 0.04, smsFailure: 0.03, callAnswered: 0.45,
-        inboundCall: 0.75, surveyAnswered: 0.25, online: 0.3, clientNameEffect: 1.25, channelFitEffect: 1.3,
-        tightDebtFactor: 2.6, payerDebtFactor: 0.4, multiCreditorShare: 0.45, multiCreditorDossiers: 2)
+        inboundCall: 0.65, surveyAnswered: 0.25, online: 0.27, clientNameEffect: 1.25, channelFitEffect: 1.3,
+        tightDebtFactor: 2.9, payerDebtFactor: 0.4, multiCreditorShare: 0.35, multiCreditorDossiers: 2)
 }
 
 /// One simulated debtor of one dossier: the profile and traits drawn at hand-over.
