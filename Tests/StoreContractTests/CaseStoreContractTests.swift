@@ -23,11 +23,50 @@ import Testing
             mandate.mayGoToCourt = true
             mandate.waivesStatutoryInterest = true
             mandate.maxArrangementMonths = 24
-            try await store.updateMandate(client.id, mandate: mandate)
+            try await store.updateMandate(client.id, mandate: mandate, changedBy: "Els", changedAt: "2026-03-02T09:00:00Z")
             var expected = client
             expected.mandate = mandate
             #expect(try await store.client(client.id) == expected)
-            await #expect(throws: StoreError.self) { try await store.updateMandate(Client.ID("NOPE"), mandate: mandate) }
+            await #expect(throws: StoreError.self) {
+                try await store.updateMandate(Client.ID("NOPE"), mandate: mandate, changedBy: "Els", changedAt: "2026-03-02T09:00:00Z")
+            }
+            #expect(try await store.mandateChanges(Client.ID("NOPE")).isEmpty)
+        }
+    }
+
+    /// Each change of a mandate is kept in order with who made it and when, in the transaction that
+    /// makes it; setting the mandate a client already has records nothing.
+    @Test(arguments: Engine.covered)
+    func mandateChangesAreKeptInOrder(engine: Engine) async throws {
+        try await StoreFixture.withFreshStore(engine) { (store: any CaseStore) async throws in
+            let client = Sample.client
+            try await store.insertClient(client)
+            var first = client.mandate
+            first.mayGoToCourt.toggle()
+            var second = first
+            second.maxArrangementMonths = 36
+            let made = try await store.updateMandate(client.id, mandate: first, changedBy: "Jan", changedAt: "2026-03-02T09:00:00Z")
+            #expect(made?.sequence == 1)
+            #expect(try await store.updateMandate(client.id, mandate: first, changedBy: "Jan", changedAt: "2026-03-02T09:01:00Z") == nil)
+            await #expect(throws: (any Error).self) {
+                try await store.transaction { store in
+                    try await store.updateMandate(client.id, mandate: second, changedBy: "Piet", changedAt: "2026-03-03T10:00:00Z")
+                    throw RolledBackOnPurpose()
+                }
+            }
+            try await store.updateMandate(client.id, mandate: second, changedBy: "Els", changedAt: "2026-03-04T11:00:00Z")
+            let changes = try await store.mandateChanges(client.id)
+            #expect(
+                changes == [
+                    MandateChange(
+                        clientID: client.id, sequence: 1, changedAt: "2026-03-02T09:00:00Z", changedBy: "Jan",
+                        before: client.mandate, after: first),
+                    MandateChange(
+                        clientID: client.id, sequence: 2, changedAt: "2026-03-04T11:00:00Z", changedBy: "Els", before: first,
+                        after: second),
+                ])
+            #expect(changes.map { $0.differences.map(\.field) } == [["mayGoToCourt"], ["maxArrangementMonths"]])
+            #expect(try await store.client(client.id)?.mandate == second)
         }
     }
 
@@ -265,3 +304,6 @@ import Testing
         }
     }
 }
+
+/// Thrown inside a transaction to see it roll back.
+struct RolledBackOnPurpose: Error {}

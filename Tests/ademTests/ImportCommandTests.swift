@@ -55,6 +55,56 @@ import Testing
         }
     }
 
+    /// Every change of a mandate is kept: when, by whom, which fields from what to what; showing a
+    /// mandate, or setting a field to the value it has, records nothing.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: ImportCommandTests.adem)))
+    func aClientsMandateChangesAreKeptWithWhoMadeThem() throws {
+        try withFolder { folder in
+            #expect(try run(["client", "add", "ACME", "--name", "Acme"], in: folder).status == 0)
+            let none = try run(["client", "history", "ACME"], in: folder)
+            #expect(none.status == 0)
+            #expect(none.output.contains("has not been changed"))
+            _ = try run(["client", "mandate", "ACME", "--may-go-to-court", "true", "--by", "Jan Credit"], in: folder)
+            _ = try run(["client", "mandate", "ACME", "--may-go-to-court", "true", "--by", "Jan Credit"], in: folder)
+            _ = try run(["client", "mandate", "ACME"], in: folder)
+            _ = try run(
+                ["client", "mandate", "ACME", "--max-arrangement-months", "24", "--waive-interest", "true", "--by", "Els"],
+                in: folder)
+            let json = try run(["client", "history", "ACME", "--json"], in: folder)
+            #expect(json.status == 0)
+            struct Entry: Decodable {
+                struct Field: Decodable, Equatable {
+                    let field: String
+                    let before: String
+                    let after: String
+                }
+                let sequence: Int
+                let changedAt: String
+                let changedBy: String
+                let changes: [Field]
+            }
+            let entries = try JSONDecoder().decode([Entry].self, from: Data(json.output.utf8))
+            #expect(entries.map(\.sequence) == [1, 2])
+            #expect(entries.map(\.changedBy) == ["Jan Credit", "Els"])
+            #expect(entries.allSatisfy { ISO8601DateFormatter().date(from: $0.changedAt) != nil })
+            #expect(entries.first?.changes == [.init(field: "mayGoToCourt", before: "false", after: "true")])
+            #expect(
+                entries.last?.changes == [
+                    .init(field: "maxArrangementMonths", before: "12", after: "24"),
+                    .init(field: "waivesStatutoryInterest", before: "false", after: "true"),
+                ])
+            let text = try run(["client", "history", "ACME"], in: folder)
+            #expect(text.output.contains("by Jan Credit: mayGoToCourt false -> true"))
+            #expect(text.output.contains("by Els: maxArrangementMonths 12 -> 24, waivesStatutoryInterest false -> true"))
+            let unknown = try run(["client", "history", "NOPE"], in: folder)
+            #expect(unknown.status != 0)
+            #expect(unknown.errors.contains("client NOPE"))
+            let nobody = try run(["client", "mandate", "ACME", "--may-go-to-court", "false", "--by", " "], in: folder)
+            #expect(nobody.status != 0)
+            #expect(try run(["client", "history", "ACME", "--json"], in: folder).output == json.output)
+        }
+    }
+
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: ImportCommandTests.adem)))
     func importReportsExitCodesAndTheDocumentedJSON() throws {
         try withFolder { folder in

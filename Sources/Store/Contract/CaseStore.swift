@@ -32,9 +32,16 @@ public protocol CaseStore: Sendable {
     /// Stores a new client; throws `StoreError.duplicate` when its reference is taken.
     func insertClient(_ client: Client) async throws
 
-    /// Replaces the mandate of client `id` (the daily run follows it from each dossier's next step);
-    /// throws `StoreError.notFound` for an unknown client.
-    func updateMandate(_ id: Client.ID, mandate: Mandate) async throws
+    /// Replaces the mandate of client `id` (the daily run follows it from each dossier's next step)
+    /// and records the change, by `changedBy` at `changedAt` (wall-clock text), in the same
+    /// transaction; returns it, or nil when `mandate` is the one the client has (nothing is written).
+    /// Throws `StoreError.notFound` for an unknown client.
+    @discardableResult
+    func updateMandate(_ id: Client.ID, mandate: Mandate, changedBy: String, changedAt: String) async throws
+        -> MandateChange?
+
+    /// The changes of client `id`'s mandate, oldest first (empty for an unknown client).
+    func mandateChanges(_ id: Client.ID) async throws -> [MandateChange]
 
     /// The client with `id`, or nil.
     func client(_ id: Client.ID) async throws -> Client?

@@ -27,7 +27,7 @@ struct Migration: Sendable {
 /// The migrations, in order. The runner is ours (no ORM): a version table and plain DDL.
 enum Migrations {
     static let all: [Migration] = [
-        initialSchema, partialClosedIndex, dailyRun, reportCounters, leanerLedgerIndexes, debtorPersonKeys,
+        initialSchema, partialClosedIndex, dailyRun, reportCounters, leanerLedgerIndexes, debtorPersonKeys, mandateChanges,
     ]
 
     /// The newest schema version this program knows.
@@ -104,5 +104,18 @@ enum Migrations {
     /// insert per posting: ~7 % of a claim import's SQLite time and 5 % of the file.
     static let leanerLedgerIndexes = Migration(version: 5, name: "drop the ledger index covered by another") { _ in
         ["DROP INDEX ledger_by_dossier"]
+    }
+
+    /// Every change of a client's mandate, with who made it and when, written in the transaction
+    /// that changes the mandate (`CaseStore.updateMandate`).
+    static let mandateChanges = Migration(version: 7, name: "client mandate changes") { engine in
+        let key = engine == "postgresql" ? "TEXT COLLATE \"C\"" : "TEXT"
+        return [
+            """
+            CREATE TABLE mandate_changes (client_id \(key) NOT NULL REFERENCES clients(id), sequence BIGINT NOT NULL,
+              changed_at TEXT NOT NULL, changed_by TEXT NOT NULL, mandate_before TEXT NOT NULL, mandate_after TEXT NOT NULL,
+              PRIMARY KEY (client_id, sequence))
+            """
+        ]
     }
 }

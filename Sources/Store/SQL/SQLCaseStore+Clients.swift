@@ -14,8 +14,54 @@ extension SQLCaseStore {
             ])
     }
 
-    func updateMandate(_ id: Client.ID, mandate: Mandate) async throws {
-        try await replaceJSON(mandate, in: "clients", column: "mandate", id: id.rawValue, what: "client \(id)")
+    func updateMandate(_ id: Client.ID, mandate: Mandate, changedBy: String, changedAt: String) async throws
+        -> MandateChange?
+    {
+        try await transaction { transaction in
+            let store = transaction as! SQLCaseStore
+            // PostgreSQL: the client row stays locked until commit, so two changes get two numbers.
+            let lock = store.engineName == "postgresql" ? " FOR UPDATE" : ""
+            let read = try await store.run { database in
+                try await database.raw("SELECT * FROM clients WHERE id = \(bind: id.rawValue)" + SQLQueryString(lock)).first()
+                    .map(Self.client)
+            }
+            guard let client = read else { throw StoreError.notFound("client \(id)") }
+            guard client.mandate != mandate else { return nil }
+            try await store.replaceJSON(mandate, in: "clients", column: "mandate", id: id.rawValue, what: "client \(id)")
+            let sequence = try await store.run { database in
+                try await database.raw(
+                    "SELECT COALESCE(MAX(sequence), 0) + 1 AS next FROM mandate_changes WHERE client_id = \(bind: id.rawValue)"
+                ).first()?.decode(column: "next", as: Int64.self) ?? 1
+            }
+            let change = MandateChange(
+                clientID: id, sequence: Int(sequence), changedAt: changedAt, changedBy: changedBy, before: client.mandate,
+                after: mandate)
+            try await store.insertRows(
+                "mandate_changes",
+                columns: ["client_id", "sequence", "changed_at", "changed_by", "mandate_before", "mandate_after"],
+                rows: [
+                    [
+                        .text(id.rawValue), .integer(sequence), .text(changedAt), .text(changedBy),
+                        .text(try Self.json(change.before)), .text(try Self.json(change.after)),
+                    ]
+                ])
+            return change
+        }
+    }
+
+    func mandateChanges(_ id: Client.ID) async throws -> [MandateChange] {
+        try await run { database in
+            try await database.raw(
+                "SELECT * FROM mandate_changes WHERE client_id = \(bind: id.rawValue) ORDER BY sequence"
+            ).all().map { row in
+                MandateChange(
+                    clientID: id, sequence: Int(try row.decode(column: "sequence", as: Int64.self)),
+                    changedAt: try row.decode(column: "changed_at", as: String.self),
+                    changedBy: try row.decode(column: "changed_by", as: String.self),
+                    before: try Self.decodeJSON(Mandate.self, try row.decode(column: "mandate_before", as: String.self), what: "mandate"),
+                    after: try Self.decodeJSON(Mandate.self, try row.decode(column: "mandate_after", as: String.self), what: "mandate"))
+            }
+        }
     }
 
     /// Replaces the JSON `column` of row `id` in `table` (names of ours, never user input) with

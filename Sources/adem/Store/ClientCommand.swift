@@ -7,7 +7,7 @@ import Store
 struct ClientCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "client", abstract: "Register clients (creditors) and set their mandates.",
-        subcommands: [Add.self, MandateCommand.self])
+        subcommands: [Add.self, MandateCommand.self, History.self])
 
     /// `adem client add CLIENT_REF --name NAME`: registers a client with the default mandate, brand and strategy.
     struct Add: AsyncParsableCommand {
@@ -67,12 +67,17 @@ struct ClientCommand: AsyncParsableCommand {
         var maxArrangementMonths: Int?
         @Option(help: "Whether the client waives statutory interest on all its files (true or false).")
         var waiveInterest: Bool?
+        @Option(help: "Who makes the change, for the client's history (default: the login name, $USER).")
+        var by: String?
         @Flag(help: "Print the mandate as JSON.") var json = false
         @OptionGroup var store: StoreOptions
 
         func validate() throws {
             if let months = maxArrangementMonths, !(0...120).contains(months) {
                 throw ValidationError("--max-arrangement-months must be between 0 and 120, not \(months)")
+            }
+            if let by, by.trimmingCharacters(in: .whitespaces).isEmpty {
+                throw ValidationError("--by names who makes the change; it cannot be empty")
             }
         }
 
@@ -88,7 +93,9 @@ struct ClientCommand: AsyncParsableCommand {
                     if let mayContactDebtCounsellors { mandate.mayContactDebtCounsellors = mayContactDebtCounsellors }
                     if let maxArrangementMonths { mandate.maxArrangementMonths = maxArrangementMonths }
                     if let waiveInterest { mandate.waivesStatutoryInterest = waiveInterest }
-                    if mandate != client.mandate { try await store.updateMandate(id, mandate: mandate) }
+                    try await store.updateMandate(
+                        id, mandate: mandate, changedBy: by?.trimmingCharacters(in: .whitespaces) ?? Self.loginName,
+                        changedAt: Shell.now())
                     return mandate
                 }
             } catch let error as StoreError {
@@ -107,6 +114,73 @@ struct ClientCommand: AsyncParsableCommand {
                   statutory interest           \(mandate.waivesStatutoryInterest ? "waived" : "charged")
                   commission                   \(mandate.commission)
                 """)
+        }
+
+        /// The operator's login name, or "unknown" when the shell gives none.
+        static var loginName: String {
+            let environment = ProcessInfo.processInfo.environment
+            return [environment["USER"], environment["LOGNAME"]].compactMap { $0 }.first { !$0.isEmpty } ?? "unknown"
+        }
+    }
+
+    /// `adem client history CLIENT_REF`: every change of the client's mandate, oldest first.
+    struct History: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "history", abstract: "Show every change of a client's mandate: when, by whom, from what to what.")
+
+        @Argument(help: "The client's reference.") var reference: String
+        @Flag(help: "Print the changes as JSON.") var json = false
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            let id = Client.ID(reference)
+            let changes: [MandateChange]
+            do {
+                changes = try await store.withStore { store in
+                    guard try await store.client(id) != nil else { throw StoreError.notFound("client \(reference)") }
+                    return try await store.mandateChanges(id)
+                }
+            } catch let error as StoreError {
+                throw Shell.fail(error.description)
+            }
+            if json {
+                print(try CanonicalJSONEncoder().encode(changes.map(Entry.init)))
+                return
+            }
+            guard !changes.isEmpty else {
+                print("The mandate of client \(reference) has not been changed since it was registered.")
+                return
+            }
+            print("Mandate changes of client \(reference):")
+            for change in changes {
+                let fields = change.differences.map { "\($0.field) \($0.before) -> \($0.after)" }.joined(separator: ", ")
+                print("  \(change.sequence). \(change.changedAt) by \(change.changedBy): \(fields)")
+            }
+        }
+
+        /// One change as `--json` prints it.
+        struct Entry: Encodable {
+            let sequence: Int
+            let changedAt: String
+            let changedBy: String
+            let changes: [Field]
+            let before: Mandate
+            let after: Mandate
+
+            struct Field: Encodable {
+                let field: String
+                let before: String
+                let after: String
+            }
+
+            init(_ change: MandateChange) {
+                sequence = change.sequence
+                changedAt = change.changedAt
+                changedBy = change.changedBy
+                changes = change.differences.map { Field(field: $0.field, before: $0.before, after: $0.after) }
+                before = change.before
+                after = change.after
+            }
         }
     }
 }
