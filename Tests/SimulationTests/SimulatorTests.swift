@@ -9,14 +9,14 @@ import Store
 import Testing
 
 /// Runs `body` on a fresh, migrated SQLite store in a temporary file.
-func withTemporaryStore<Result: Sendable>(_ body: (any IntakeStore) async throws -> Result) async throws -> Result {
+func withTemporaryStore<Result: Sendable>(_ body: (any SimulationStore) async throws -> Result) async throws -> Result {
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("adem-sim-\(UUID().uuidString).sqlite").path
     defer {
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
     }
     return try await CaseStores.withStore(.sqlite(path: path)) { store in
         _ = try await store.migrate()
-        return try await body(store as! any IntakeStore)
+        return try await body(store as! any SimulationStore)
     }
 }
 

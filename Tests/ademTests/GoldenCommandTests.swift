@@ -1,4 +1,8 @@
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 import Testing
 
 /// Golden command tests: each `.golden` file under `Golden/` holds cases of the form
@@ -126,5 +130,22 @@ enum AdemBinary {
         return (
             String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self), process.terminationStatus
         )
+    }
+
+    /// Starts `adem arguments` and kills it with SIGKILL after `milliseconds` if it is still
+    /// running then; true when it was killed.
+    static func runKilled(_ arguments: [String], afterMilliseconds milliseconds: Int, workingDirectory: URL) throws -> Bool {
+        let process = Process()
+        process.executableURL = url
+        process.arguments = arguments
+        process.currentDirectoryURL = workingDirectory
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        usleep(useconds_t(milliseconds * 1000))
+        let killed = process.isRunning
+        if killed { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+        return killed
     }
 }

@@ -57,19 +57,8 @@ import Testing
         var kills = 0
         for day in Self.days {
             for delay in killAfterMilliseconds {
-                let process = Process()
-                process.executableURL = URL(fileURLWithPath: Self.adem)
-                process.arguments = ["run-day", "--day", day, "--chunk", "100"] + location.arguments
-                process.currentDirectoryURL = folder
-                process.standardOutput = FileHandle.nullDevice
-                process.standardError = FileHandle.nullDevice
-                try process.run()
-                usleep(useconds_t(delay * 1000))
-                if process.isRunning {
-                    kill(process.processIdentifier, SIGKILL)
-                    kills += 1
-                }
-                process.waitUntilExit()
+                let arguments = ["run-day", "--day", day, "--chunk", "100"] + location.arguments
+                if try AdemBinary.runKilled(arguments, afterMilliseconds: delay, workingDirectory: folder) { kills += 1 }
             }
             #expect(try adem(["run-day", "--day", day, "--chunk", "100"] + location.arguments, in: folder).status == 0)
         }

@@ -68,7 +68,7 @@ public struct OutboxDispatch: Sendable {
     /// Dispatches every message of the day not dispatched before; returns them with their outcomes
     /// in outbox id order. `deliver` is asked once per message.
     public func run(deliver: (OutboxMessage) -> DeliveryOutcome) async throws -> [DispatchedMessage] {
-        let done = try await alreadyDispatched()
+        let done = try await Self.dispatchedIDs(on: day, in: store)
         let decoder = CanonicalJSONDecoder()
         var dispatched: [DispatchedMessage] = []
         var after: String?
@@ -93,8 +93,8 @@ public struct OutboxDispatch: Sendable {
         return dispatched
     }
 
-    /// The outbox ids of the day already journalled as sent (usually none: one cheap count).
-    private func alreadyDispatched() async throws -> Set<String> {
+    /// The outbox ids of `day` already journalled as sent (usually none: one cheap count).
+    public static func dispatchedIDs(on day: Day, in store: any IntakeStore) async throws -> Set<String> {
         let filter = JournalFilter(type: .contactSent, from: day, through: day)
         guard try await store.countJournal(filter) > 0 else { return [] }
         var ids: Set<String> = []

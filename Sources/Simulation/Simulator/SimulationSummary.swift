@@ -33,6 +33,9 @@ public struct SimulationSummary: Sendable, Equatable {
     public var responses = 0
     /// Actions planned after the year's end and so not simulated.
     public var actionsBeyondYear = 0
+    /// The day a resumed simulation went on from (nil: it ran from the start). The counts of days
+    /// and of `collected` are then this process's part; the others are the store's totals.
+    public var resumedOn: Day?
 
     /// An empty summary.
     public init() {}

@@ -49,20 +49,23 @@ extension Simulator {
                 events.append(JournalEvent.surveyAnswered(dossier.id, on: day, client: dossier.clientID, score: score))
             }
         }
-        // The day's responses in one transaction (as a portal would batch a busy minute): one commit, not thousands.
-        if !responses.isEmpty {
-            try await store.intakeTransaction { store in
-                for (dossierID, json) in responses {
-                    _ = try await store.recordResponse(dossierID: dossierID, day: day, response: json)
-                }
+        // The day's responses, events and payments in one transaction with the mark that says they
+        // were carried out (as a portal would batch a busy minute: one commit, not thousands), so a
+        // resumed simulation neither repeats nor loses them.
+        let outcomes = try await store.intakeTransaction { transaction in
+            guard let store = transaction as? any SimulationStore else {
+                preconditionFailure("a simulation store's transaction is a simulation store")
             }
-            summary.responses += responses.count
+            for (dossierID, json) in responses {
+                _ = try await store.recordResponse(dossierID: dossierID, day: day, response: json)
+            }
+            if !events.isEmpty { try await store.appendJournal(events, recordedAt: clock()) }
+            let outcomes = try await PaymentIntake(store: store, recordedAt: clock()).record(payments)
+            try await store.setSimulationMark(Mark.actionsCarriedOut, to: day.description)
+            return outcomes
         }
-        if !events.isEmpty {
-            try await store.transaction { store in try await store.appendJournal(events, recordedAt: clock()) }
-            summary.count(events)
-        }
-        let outcomes = try await PaymentIntake(store: store, recordedAt: clock()).record(payments)
+        summary.responses += responses.count
+        summary.count(events)
         for (payment, outcome) in zip(payments, outcomes) where outcome == .booked {
             summary.payments += 1
             summary.collected += payment.amount

@@ -13,6 +13,14 @@ public import Store
 /// Deterministic: the same spec, seed, knobs and strategy give the same `stateDigest()`. Memory is
 /// one month's hand-over of one client, one day's outbox and the calendar of planned actions; the
 /// year itself lives only in the store.
+///
+/// Resumable: each day leaves marks in the store (`SimulationStore`): the debtors' actions of a day
+/// are carried out in one transaction with the mark that says so, and a finished day is marked. A
+/// simulation stopped at any moment continues with `run(resume: true)` from the first unfinished
+/// day: the import, the daily run and the dispatch are idempotent; the calendar of planned actions
+/// (held only in memory) is rebuilt from the store, since the debtors' reactions are a pure
+/// function of the messages that reached them and the arrangements agreed, added in the order an
+/// uninterrupted run adds them. So a resumed year ends in the same `stateDigest()`.
 public struct Simulator: Sendable {
     /// The portfolio to simulate.
     public let spec: PortfolioSpec
@@ -23,13 +31,13 @@ public struct Simulator: Sendable {
     /// The clients' mandates.
     public let clientMix: ClientMix
 
-    let store: any IntakeStore
+    let store: any SimulationStore
     let context: EngineContext
     let clock: @Sendable () -> String
 
     /// A simulation of `spec` on `store` with the engine `context`; `clock` stamps audit fields only.
     public init(
-        spec: PortfolioSpec, store: any IntakeStore, context: EngineContext, knobs: BehaviourKnobs = .reference,
+        spec: PortfolioSpec, store: any SimulationStore, context: EngineContext, knobs: BehaviourKnobs = .reference,
         strategy: StrategyReference = .standard, clientMix: ClientMix = .standard,
         clock: @escaping @Sendable () -> String
     ) {
@@ -42,28 +50,84 @@ public struct Simulator: Sendable {
         self.clock = clock
     }
 
-    /// Simulates every day of the year; `progress` is told after each day.
-    public func run(progress: (SimulationProgress) -> Void = { _ in }) async throws -> SimulationSummary {
+    /// The names of the marks a simulation leaves in the store.
+    enum Mark {
+        /// The arguments (`signature`), written when a simulation starts.
+        static let arguments = "arguments"
+        /// The last day finished.
+        static let finishedThrough = "finishedThrough"
+        /// The last day whose debtor actions were carried out.
+        static let actionsCarriedOut = "actionsCarriedOut"
+    }
+
+    /// What must be the same for a simulation to resume another: the portfolio, the strategy's
+    /// name, the clients' mandates and the behaviour's knobs.
+    public var signature: String {
+        "year \(spec.year), \(spec.clients) clients, \(spec.dossiers) dossiers, seed \(spec.seed), strategy \(strategy.name), "
+            + "interest waived for \(clientMix.interestWaivingDossierShare) of dossiers, knobs \(StableHash.of(Self.text(of: model.knobs)))"
+    }
+
+    /// The knobs as text that is the same in every process: fields in declaration order, the
+    /// profile shares sorted by profile.
+    static func text(of knobs: BehaviourKnobs) -> String {
+        Mirror(reflecting: knobs).children.map { child in
+            let value =
+                (child.value as? [BehaviourProfile: Double]).map { shares in
+                    shares.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue)=\($0.value)" }.joined(separator: ",")
+                } ?? "\(child.value)"
+            return "\(child.label ?? "")=\(value)"
+        }.joined(separator: ";")
+    }
+
+    /// Simulates every day of the year; `progress` is told after each day. With `resume` it
+    /// continues a simulation stopped on the same store with the same signature, from its first
+    /// unfinished day; without, the store must hold no simulation yet.
+    public func run(resume: Bool = false, progress: (SimulationProgress) -> Void = { _ in }) async throws
+        -> SimulationSummary
+    {
         let clients = PortfolioGenerator.clients(spec)
-        try await insertClients(clients)
         let first = Day(year: spec.year, month: 1, day: 1)!
         let daysTotal = first.days(until: Day(year: spec.year + 1, month: 1, day: 1)!)
+        let recorded = try await store.simulationMark(Mark.arguments)
+        var start = 0
         var calendar = ActionCalendar()
         var summary = SimulationSummary()
-        for offset in 0..<daysTotal {
+        var eventsBefore = 0
+        if resume {
+            guard let recorded else { throw SimulationError.nothingToResume }
+            guard recorded == signature else { throw SimulationError.otherArguments(recorded: recorded, given: signature) }
+            if let finished = try await store.simulationMark(Mark.finishedThrough).flatMap(Day.init(iso:)) {
+                start = first.days(until: finished) + 1
+            }
+            if start < daysTotal { calendar = try await rebuiltCalendar(first: first, resumingOn: first.adding(days: start)) }
+            summary.resumedOn = first.adding(days: start)
+            summary.dossiers = try await store.counts().dossiers
+            eventsBefore = try await store.counts().journalEvents
+        } else {
+            if let recorded { throw SimulationError.alreadySimulated(recorded: recorded) }
+            try await store.setSimulationMark(Mark.arguments, to: signature)
+        }
+        try await insertClients(clients)
+        for offset in start..<daysTotal {
             let day = first.adding(days: offset)
-            try await importHandOvers(clients, on: day, into: &summary)
-            try await carryOut(calendar.take(day), on: day, into: &summary)
+            // A stopped day may have imported some clients' files: those are not imported (and recorded) twice.
+            try await importHandOvers(clients, on: day, skippingRecorded: resume && offset == start, into: &summary)
+            let actions = calendar.take(day)
+            if try await store.simulationMark(Mark.actionsCarriedOut) != day.description {
+                try await carryOut(actions, on: day, into: &summary)
+            }
             let run = try await DailyRun(store: store, context: context, day: day, clock: clock).run()
             for (type, count) in run.eventsByType { summary.eventsByType[type, default: 0] += count }
             calendar.add(try await dispatch(day, into: &summary))
             calendar.add(try await instalments(agreedOn: day))
             // The report's counters follow the journal day by day, so the year's report is cheap.
             if let reportStore = store as? any ReportCounterStore { _ = try await ReportProjection.catchUp(reportStore) }
+            try await store.setSimulationMark(Mark.finishedThrough, to: day.description)
             summary.days += 1
             progress(
                 SimulationProgress(
-                    day: day, daysDone: offset + 1, daysTotal: daysTotal, dossiers: summary.dossiers, events: summary.events))
+                    day: day, daysDone: offset + 1, daysTotal: daysTotal, dossiers: summary.dossiers,
+                    events: eventsBefore + summary.events))
         }
         summary.actionsBeyondYear = calendar.count
         // The journal's own counts, so the import's events are in too: one indexed count per type.
@@ -73,7 +137,39 @@ public struct Simulator: Sendable {
             if count > 0 { journalCounts[type] = count }
         }
         summary.eventsByType = journalCounts
+        if resume {
+            // What the part before the resume did is in the store, not in this process.
+            summary.payments = journalCounts[.paymentReceived] ?? 0
+            summary.responses = try await store.countResponses()
+        }
         return summary
+    }
+
+    /// The calendar as an uninterrupted run holds it at the start of `day`: the reactions to every
+    /// message dispatched before `day` (and to those of `day` already dispatched) and the instalments
+    /// of every arrangement agreed before `day`, day by day in the order `run` adds them, keeping the
+    /// actions from `day` on.
+    func rebuiltCalendar(first: Day, resumingOn day: Day) async throws -> ActionCalendar {
+        var calendar = ActionCalendar()
+        let decoder = CanonicalJSONDecoder()
+        var current = first
+        while current <= day {
+            let sentToday = current == day ? try await OutboxDispatch.dispatchedIDs(on: day, in: store) : nil
+            var after: String?
+            while true {
+                let page = try await store.outbox(plannedOn: current, after: after, limit: OutboxDispatch.pageMessagesMax)
+                guard let last = page.last else { break }
+                after = last.id
+                for row in page where sentToday?.contains(row.id) ?? true {
+                    let message = try decoder.decode(OutboxMessage.self, from: row.message)
+                    calendar.add(model.reactions(to: message, outcome: model.outcome(of: message), on: current).filter { $0.day >= day })
+                }
+                if page.count < OutboxDispatch.pageMessagesMax { break }
+            }
+            if current < day { calendar.add(try await instalments(agreedOn: current).filter { $0.day >= day }) }
+            current = current.adding(days: 1)
+        }
+        return calendar
     }
 
     /// Creates the synthetic clients (those already there are kept: a rerun on the same store).
@@ -89,16 +185,20 @@ public struct Simulator: Sendable {
     }
 
     /// Imports the month's hand-overs when `day` is a hand-over day, one client at a time.
-    func importHandOvers(_ clients: [SyntheticClient], on day: Day, into summary: inout SimulationSummary) async throws {
+    func importHandOvers(
+        _ clients: [SyntheticClient], on day: Day, skippingRecorded: Bool = false, into summary: inout SimulationSummary
+    ) async throws {
         let month = day.month
         guard PortfolioGenerator.handOverDay(year: spec.year, month: month) == day else { return }
         for client in clients {
             guard let handOver = PortfolioGenerator.handOver(of: client, month: month, spec: spec, debtors: model) else {
                 continue
             }
+            let source = "simulation-\(client.reference)-\(day).csv"
+            if skippingRecorded, try await store.importRecorded(clientID: Client.ID(client.reference), source: source) { continue }
             var reader = try ClaimFileReader(source: MemoryByteSource(handOver.csv, chunkBytes: 1 << 16))
             let report = try await ClaimImport(store: store, clientID: Client.ID(client.reference), day: day, recordedAt: clock())
-                .run(&reader, sourceName: "simulation-\(client.reference)-\(day).csv")
+                .run(&reader, sourceName: source)
             summary.dossiers += report.imported > 0 ? Self.dossierCount(handOver) : 0
             summary.rejectedRows += report.rejected
         }
@@ -138,5 +238,25 @@ public struct Simulator: Sendable {
             after = last
         }
         return actions
+    }
+}
+
+/// Why a simulation cannot start or resume.
+public enum SimulationError: Error, CustomStringConvertible, Equatable {
+    /// Resume asked on a store that holds no simulation.
+    case nothingToResume
+    /// Resume asked with arguments other than the stored simulation's.
+    case otherArguments(recorded: String, given: String)
+    /// A new simulation asked on a store that holds one.
+    case alreadySimulated(recorded: String)
+
+    public var description: String {
+        switch self {
+        case .nothingToResume: "this store holds no simulation to resume"
+        case .otherArguments(let recorded, let given):
+            "the store holds a simulation of \(recorded); resuming needs the same arguments, not \(given)"
+        case .alreadySimulated(let recorded):
+            "the store holds a simulation already (\(recorded)): resume it with --resume, or simulate into a new --db"
+        }
     }
 }

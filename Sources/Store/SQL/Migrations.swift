@@ -28,6 +28,7 @@ struct Migration: Sendable {
 enum Migrations {
     static let all: [Migration] = [
         initialSchema, partialClosedIndex, dailyRun, reportCounters, leanerLedgerIndexes, debtorPersonKeys, mandateChanges,
+        simulationMarks,
     ]
 
     /// The newest schema version this program knows.
@@ -117,5 +118,10 @@ enum Migrations {
               PRIMARY KEY (client_id, sequence))
             """
         ]
+    }
+
+    /// The marks a simulated year leaves so a stopped one resumes (`SimulationStore`).
+    static let simulationMarks = Migration(version: 8, name: "simulation marks") { _ in
+        ["CREATE TABLE simulation_marks (name TEXT PRIMARY KEY, value TEXT NOT NULL)"]
     }
 }

@@ -20,8 +20,8 @@ struct SimulateCommand: AsyncParsableCommand {
         discussion: """
             Generates clients and their monthly hand-overs, imports them on their days, and runs every day of \
             the year with simulated deliveries, payments, arrangements, disputes and requests for help. The \
-            same seed gives the same `adem state digest`. Needs an empty store. docs/simulation.md explains \
-            the behaviour model.
+            same seed gives the same `adem state digest`. Needs an empty store; a stopped simulation goes on \
+            with the same arguments and --resume. docs/simulation.md explains the behaviour model.
             """
     )
 
@@ -56,6 +56,9 @@ struct SimulateCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Print the summary as one JSON object.")
     var json = false
 
+    @Flag(name: .long, help: "Go on with a simulation stopped on this store (the same arguments), from its first unfinished day.")
+    var resume = false
+
     /// The default portfolio: finishes in a few minutes on two cores in a release build.
     static let defaultDossiers = 2_000
     static let defaultClients = 40
@@ -80,24 +83,38 @@ struct SimulateCommand: AsyncParsableCommand {
         let showProgress = isatty(STDERR_FILENO) == 1 && !json
         let started = Date()
         let (summary, report) = try await storeOptions.withStore { store in
-            guard let intakeStore = store as? any IntakeStore else { throw ValidationError("this store cannot simulate") }
-            guard try await store.counts().dossiers == 0 else {
-                throw ValidationError("the store already holds dossiers: simulate into a new --db (or an empty database)")
+            guard let simulationStore = store as? any SimulationStore else { throw ValidationError("this store cannot simulate") }
+            let dossiersStored = try await store.counts().dossiers
+            guard resume || dossiersStored == 0 else {
+                throw ValidationError(
+                    "the store already holds dossiers: simulate into a new --db (or an empty database), or --resume a stopped simulation")
             }
             let simulator = Simulator(
-                spec: spec, store: intakeStore, context: context, strategy: strategyReference,
+                spec: spec, store: simulationStore, context: context, strategy: strategyReference,
                 clientMix: preset == .reference2024 ? .reference2024 : .standard, clock: { Date().ISO8601Format() })
-            let summary = try await simulator.run { progress in
-                guard showProgress else { return }
-                let elapsed = Date().timeIntervalSince(started)
-                let fraction = Double(progress.daysDone) / Double(progress.daysTotal)
-                let remaining = fraction > 0 ? elapsed / fraction - elapsed : 0
-                ProgressBar.draw(
-                    fraction: fraction,
-                    detail: "\(progress.day)  \(progress.dossiers) dossiers  \(progress.events) events  "
-                        + "\(Self.duration(elapsed)) elapsed, ETA \(Self.duration(remaining))")
+            var daysBefore: Int?
+            var summary: SimulationSummary
+            do {
+                summary = try await simulator.run(resume: resume) { progress in
+                    guard showProgress else { return }
+                    let before = daysBefore ?? (progress.daysDone - 1)
+                    daysBefore = before
+                    let elapsed = Date().timeIntervalSince(started)
+                    let fraction = Double(progress.daysDone) / Double(progress.daysTotal)
+                    let done = Double(progress.daysDone - before) / Double(progress.daysTotal - before)
+                    let remaining = done > 0 ? elapsed / done - elapsed : 0
+                    ProgressBar.draw(
+                        fraction: fraction,
+                        detail: "\(progress.day)  \(progress.dossiers) dossiers  \(progress.events) events  "
+                            + "\(Self.duration(elapsed)) elapsed, ETA \(Self.duration(remaining))")
+                }
+            } catch let error as SimulationError {
+                throw Shell.fail(error.description)
             }
-            return (summary, try await Self.yearReport(store, year: spec.year))
+            let report = try await Self.yearReport(store, year: spec.year)
+            // A resumed process saw only its part of the payments; the year's report has them all.
+            if summary.resumedOn != nil { summary.collected = report.amountCollected }
+            return (summary, report)
         }
         if showProgress { ProgressBar.clear() }
         let elapsed = Date().timeIntervalSince(started)
@@ -176,7 +193,7 @@ struct SimulateCommand: AsyncParsableCommand {
         table.add("Payments", String(summary.payments))
         table.add("Collected", "EUR " + summary.collected.description)
         table.add("Responses", String(summary.responses))
-        table.add("Elapsed", Self.duration(elapsed))
+        table.add("Elapsed", Self.duration(elapsed) + (summary.resumedOn.map { " (this run, resumed on \($0))" } ?? ""))
         guard !compared.isEmpty else { return table.rendered }
         var side = KeyValueTable()
         for row in compared {
