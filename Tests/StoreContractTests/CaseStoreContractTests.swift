@@ -23,12 +23,13 @@ import Testing
             mandate.mayGoToCourt = true
             mandate.waivesStatutoryInterest = true
             mandate.maxArrangementMonths = 24
-            try await store.updateMandate(client.id, mandate: mandate, changedBy: "Els", changedAt: "2026-03-02T09:00:00Z")
+            let set = { (stored: inout Mandate) in stored = mandate }
+            try await store.updateMandate(client.id, changedBy: "Els", changedAt: "2026-03-02T09:00:00Z", applying: set)
             var expected = client
             expected.mandate = mandate
             #expect(try await store.client(client.id) == expected)
             await #expect(throws: StoreError.self) {
-                try await store.updateMandate(Client.ID("NOPE"), mandate: mandate, changedBy: "Els", changedAt: "2026-03-02T09:00:00Z")
+                try await store.updateMandate(Client.ID("NOPE"), changedBy: "Els", changedAt: "2026-03-02T09:00:00Z", applying: set)
             }
             #expect(try await store.mandateChanges(Client.ID("NOPE")).isEmpty)
         }
@@ -45,16 +46,27 @@ import Testing
             first.mayGoToCourt.toggle()
             var second = first
             second.maxArrangementMonths = 36
-            let made = try await store.updateMandate(client.id, mandate: first, changedBy: "Jan", changedAt: "2026-03-02T09:00:00Z")
-            #expect(made?.sequence == 1)
-            #expect(try await store.updateMandate(client.id, mandate: first, changedBy: "Jan", changedAt: "2026-03-02T09:01:00Z") == nil)
+            let made = try await store.updateMandate(client.id, changedBy: "Jan", changedAt: "2026-03-02T09:00:00Z") {
+                $0.mayGoToCourt.toggle()
+            }
+            #expect(made.mandate == first && made.change?.sequence == 1)
+            let unchanged = try await store.updateMandate(client.id, changedBy: "Jan", changedAt: "2026-03-02T09:01:00Z") {
+                $0.mayGoToCourt = first.mayGoToCourt
+            }
+            #expect(unchanged.change == nil && unchanged.mandate == first)
             await #expect(throws: (any Error).self) {
                 try await store.transaction { store in
-                    try await store.updateMandate(client.id, mandate: second, changedBy: "Piet", changedAt: "2026-03-03T10:00:00Z")
+                    try await store.updateMandate(client.id, changedBy: "Piet", changedAt: "2026-03-03T10:00:00Z") {
+                        $0.maxArrangementMonths = 48
+                    }
                     throw RolledBackOnPurpose()
                 }
             }
-            try await store.updateMandate(client.id, mandate: second, changedBy: "Els", changedAt: "2026-03-04T11:00:00Z")
+            // Only the field changed is set: a change made from an older copy of the mandate does
+            // not undo what another change set meanwhile.
+            try await store.updateMandate(client.id, changedBy: "Els", changedAt: "2026-03-04T11:00:00Z") {
+                $0.maxArrangementMonths = 36
+            }
             let changes = try await store.mandateChanges(client.id)
             #expect(
                 changes == [

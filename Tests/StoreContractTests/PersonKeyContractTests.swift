@@ -80,6 +80,13 @@ import Testing
         try await StoreFixture.withFreshStore(engine) { (store: any CaseStore) async throws in
             let store = store as! any DailyRunStore
             try await Self.seed(store)
+            let day = Day(iso: "2026-03-02")!
+            let sent = Self.dossier(Self.janAtAcme, 1)
+            try await store.insertOutbox([
+                OutboxRow(
+                    id: "\(sent.id)/2026-03-02/reminder", dossierID: sent.id, channel: .email, plannedDay: day,
+                    personKey: PersonKey.of(Self.janAtAcme), message: "{}")
+            ])
             let hidden = Self.janAtAcme.profile.pseudonymised(token: "pseudonymised")
             try await store.updateDebtorProfile(Self.janAtAcme.id, profile: hidden)
             try await store.updateDebtorProfile(
@@ -89,6 +96,10 @@ import Testing
             #expect(!hiddenJan.contains("jan"))
             let counts = try await store.openDossierCounts(persons: [jan, hiddenJan])
             #expect(counts == [jan: 1, hiddenJan: 1])
+            // The messages sent to the debtor no longer carry the name and postcode in their key.
+            let contacts = try await store.plannedContacts(personKeys: [jan, hiddenJan], from: day)
+            #expect(contacts[jan] == nil)
+            #expect(contacts[hiddenJan]?.map(\.dossierID) == [sent.id])
         }
     }
 
@@ -117,7 +128,7 @@ import Testing
                     })
             }
 
-            #expect(try await store.migrate() == [6])
+            #expect(try await store.migrate().first == 6)
             let stored = try await sql.run { database in
                 try await database.raw("SELECT id, person_key FROM debtors ORDER BY id").all().map {
                     (

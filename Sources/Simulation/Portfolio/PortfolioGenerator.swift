@@ -143,7 +143,7 @@ public enum PortfolioGenerator {
     ) -> SeededRandom? {
         var random = SeededRandom(seed: spec.seed, stream: 3, substream: StableHash.of(dossierID.rawValue))
         guard random.chance(knobs.multiCreditorShare) else { return nil }
-        let profileShare = (knobs.profileShares[profile] ?? 0) / knobs.profileShares.values.reduce(0, +)
+        let profileShare = (knobs.profileShares[profile] ?? 0) / BehaviourProfile.allCases.map { knobs.profileShares[$0] ?? 0 }.reduce(0, +)
         let dossiers = knobs.multiCreditorShare * profileShare * Double(spec.dossiers) / 12
         let pool = max(1, Int((dossiers / knobs.multiCreditorDossiers).rounded()))
         let slot = random.integer(in: 0...(pool - 1))

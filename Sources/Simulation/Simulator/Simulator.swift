@@ -30,6 +30,8 @@ public struct Simulator: Sendable {
     public let strategy: StrategyReference
     /// The clients' mandates.
     public let clientMix: ClientMix
+    /// What else shapes the year and must be the same to resume it (the shell's files, hashed).
+    public let setup: String
 
     let store: any SimulationStore
     let context: EngineContext
@@ -38,13 +40,14 @@ public struct Simulator: Sendable {
     /// A simulation of `spec` on `store` with the engine `context`; `clock` stamps audit fields only.
     public init(
         spec: PortfolioSpec, store: any SimulationStore, context: EngineContext, knobs: BehaviourKnobs = .reference,
-        strategy: StrategyReference = .standard, clientMix: ClientMix = .standard,
+        strategy: StrategyReference = .standard, clientMix: ClientMix = .standard, setup: String = "",
         clock: @escaping @Sendable () -> String
     ) {
         self.spec = spec
         self.model = BehaviourModel(seed: spec.seed, knobs: knobs)
         self.strategy = strategy
         self.clientMix = clientMix
+        self.setup = setup
         self.store = store
         self.context = context
         self.clock = clock
@@ -65,6 +68,7 @@ public struct Simulator: Sendable {
     public var signature: String {
         "year \(spec.year), \(spec.clients) clients, \(spec.dossiers) dossiers, seed \(spec.seed), strategy \(strategy.name), "
             + "interest waived for \(clientMix.interestWaivingDossierShare) of dossiers, knobs \(StableHash.of(Self.text(of: model.knobs)))"
+            + (setup.isEmpty ? "" : ", \(setup)")
     }
 
     /// The knobs as text that is the same in every process: fields in declaration order, the
@@ -99,7 +103,8 @@ public struct Simulator: Sendable {
             if let finished = try await store.simulationMark(Mark.finishedThrough).flatMap(Day.init(iso:)) {
                 start = first.days(until: finished) + 1
             }
-            if start < daysTotal { calendar = try await rebuiltCalendar(first: first, resumingOn: first.adding(days: start)) }
+            // Also for a finished year: what is left over is its `actionsBeyondYear`.
+            calendar = try await rebuiltCalendar(first: first, resumingOn: first.adding(days: start))
             summary.resumedOn = first.adding(days: start)
             summary.dossiers = try await store.counts().dossiers
             eventsBefore = try await store.counts().journalEvents

@@ -32,13 +32,16 @@ public protocol CaseStore: Sendable {
     /// Stores a new client; throws `StoreError.duplicate` when its reference is taken.
     func insertClient(_ client: Client) async throws
 
-    /// Replaces the mandate of client `id` (the daily run follows it from each dossier's next step)
-    /// and records the change, by `changedBy` at `changedAt` (wall-clock text), in the same
-    /// transaction; returns it, or nil when `mandate` is the one the client has (nothing is written).
-    /// Throws `StoreError.notFound` for an unknown client.
+    /// Changes the mandate of client `id` by `change` (the daily run follows it from each dossier's
+    /// next step) and records the change, by `changedBy` at `changedAt` (wall-clock text), in one
+    /// transaction: `change` is applied to the mandate as stored at that moment (the client's row is
+    /// locked), so two people changing different fields at once both keep theirs. Returns the
+    /// mandate after, and the recorded change, or nil when `change` changed nothing (nothing is
+    /// written). Throws `StoreError.notFound` for an unknown client.
     @discardableResult
-    func updateMandate(_ id: Client.ID, mandate: Mandate, changedBy: String, changedAt: String) async throws
-        -> MandateChange?
+    func updateMandate(
+        _ id: Client.ID, changedBy: String, changedAt: String, applying change: (inout Mandate) -> Void
+    ) async throws -> (mandate: Mandate, change: MandateChange?)
 
     /// The changes of client `id`'s mandate, oldest first (empty for an unknown client).
     func mandateChanges(_ id: Client.ID) async throws -> [MandateChange]

@@ -14,9 +14,9 @@ extension SQLCaseStore {
             ])
     }
 
-    func updateMandate(_ id: Client.ID, mandate: Mandate, changedBy: String, changedAt: String) async throws
-        -> MandateChange?
-    {
+    func updateMandate(
+        _ id: Client.ID, changedBy: String, changedAt: String, applying change: (inout Mandate) -> Void
+    ) async throws -> (mandate: Mandate, change: MandateChange?) {
         try await transaction { transaction in
             let store = transaction as! SQLCaseStore
             // PostgreSQL: the client row stays locked until commit, so two changes get two numbers.
@@ -26,14 +26,16 @@ extension SQLCaseStore {
                     .map(Self.client)
             }
             guard let client = read else { throw StoreError.notFound("client \(id)") }
-            guard client.mandate != mandate else { return nil }
+            var mandate = client.mandate
+            change(&mandate)
+            guard client.mandate != mandate else { return (mandate, nil) }
             try await store.replaceJSON(mandate, in: "clients", column: "mandate", id: id.rawValue, what: "client \(id)")
             let sequence = try await store.run { database in
                 try await database.raw(
                     "SELECT COALESCE(MAX(sequence), 0) + 1 AS next FROM mandate_changes WHERE client_id = \(bind: id.rawValue)"
                 ).first()?.decode(column: "next", as: Int64.self) ?? 1
             }
-            let change = MandateChange(
+            let recorded = MandateChange(
                 clientID: id, sequence: Int(sequence), changedAt: changedAt, changedBy: changedBy, before: client.mandate,
                 after: mandate)
             try await store.insertRows(
@@ -42,10 +44,10 @@ extension SQLCaseStore {
                 rows: [
                     [
                         .text(id.rawValue), .integer(sequence), .text(changedAt), .text(changedBy),
-                        .text(try Self.json(change.before)), .text(try Self.json(change.after)),
+                        .text(try Self.json(recorded.before)), .text(try Self.json(recorded.after)),
                     ]
                 ])
-            return change
+            return (mandate, recorded)
         }
     }
 
@@ -141,10 +143,23 @@ extension SQLCaseStore {
     }
 
     func updateDebtorProfile(_ id: Debtor.ID, profile: DebtorProfile) async throws {
-        // The person key follows the profile: a pseudonymised debtor no longer merges with the person it was.
-        try await replaceJSON(
-            profile, in: "debtors", column: "profile", id: id.rawValue, what: "debtor \(id)",
-            derived: (column: "person_key", text: PersonKey.of(profile, debtor: id)))
+        // The person key follows the profile: a pseudonymised debtor no longer merges with the person it
+        // was, and its messages in the outbox no longer carry the name and postcode in their key.
+        let key = PersonKey.of(profile, debtor: id)
+        try await transaction { transaction in
+            let store = transaction as! SQLCaseStore
+            try await store.replaceJSON(
+                profile, in: "debtors", column: "profile", id: id.rawValue, what: "debtor \(id)",
+                derived: (column: "person_key", text: key))
+            try await store.run { database in
+                try await database.raw(
+                    """
+                    UPDATE outbox SET person_key = \(bind: key) \
+                    WHERE dossier_id IN (SELECT id FROM dossiers WHERE debtor_id = \(bind: id.rawValue))
+                    """
+                ).run()
+            }
+        }
     }
 
     static func debtor(_ row: any SQLRow) throws -> Debtor {

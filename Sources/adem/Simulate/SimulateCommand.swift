@@ -91,7 +91,8 @@ struct SimulateCommand: AsyncParsableCommand {
             }
             let simulator = Simulator(
                 spec: spec, store: simulationStore, context: context, strategy: strategyReference,
-                clientMix: preset == .reference2024 ? .reference2024 : .standard, clock: { Date().ISO8601Format() })
+                clientMix: preset == .reference2024 ? .reference2024 : .standard, setup: try setupSignature(),
+                clock: { Date().ISO8601Format() })
             var daysBefore: Int?
             var summary: SimulationSummary
             do {
@@ -138,6 +139,14 @@ struct SimulateCommand: AsyncParsableCommand {
         guard let strategy else { return (context, .standard) }
         let text = try String(contentsOfFile: strategy, encoding: .utf8)
         return (context, StrategyReference(name: try StrategyParser.parse(text).name))
+    }
+
+    /// The files that shape the engine, for the simulation's signature: a resume with an edited
+    /// strategy or partner-office table is refused, as with other arguments.
+    private func setupSignature() throws -> String {
+        try [("strategy file", strategy), ("partner offices", partnerOffices)].compactMap { label, path in
+            try path.map { "\(label) \(StableHash.of(try String(contentsOfFile: $0, encoding: .utf8)))" }
+        }.joined(separator: ", ")
     }
 
     /// The social report of `year` for the agency, from the report counters the simulation kept current.

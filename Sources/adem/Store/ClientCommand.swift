@@ -86,17 +86,16 @@ struct ClientCommand: AsyncParsableCommand {
             let mandate: Mandate
             do {
                 mandate = try await store.withStore { store in
-                    guard let client = try await store.client(id) else { throw StoreError.notFound("client \(reference)") }
-                    var mandate = client.mandate
-                    if let mayGoToCourt { mandate.mayGoToCourt = mayGoToCourt }
-                    if let mayFreezeInterest { mandate.mayFreezeInterest = mayFreezeInterest }
-                    if let mayContactDebtCounsellors { mandate.mayContactDebtCounsellors = mayContactDebtCounsellors }
-                    if let maxArrangementMonths { mandate.maxArrangementMonths = maxArrangementMonths }
-                    if let waiveInterest { mandate.waivesStatutoryInterest = waiveInterest }
+                    // The fields given are applied to the mandate as stored when the change is made.
                     try await store.updateMandate(
-                        id, mandate: mandate, changedBy: by?.trimmingCharacters(in: .whitespaces) ?? Self.loginName,
-                        changedAt: Shell.now())
-                    return mandate
+                        id, changedBy: by?.trimmingCharacters(in: .whitespaces) ?? Self.loginName, changedAt: Shell.now()
+                    ) { mandate in
+                        if let mayGoToCourt { mandate.mayGoToCourt = mayGoToCourt }
+                        if let mayFreezeInterest { mandate.mayFreezeInterest = mayFreezeInterest }
+                        if let mayContactDebtCounsellors { mandate.mayContactDebtCounsellors = mayContactDebtCounsellors }
+                        if let maxArrangementMonths { mandate.maxArrangementMonths = maxArrangementMonths }
+                        if let waiveInterest { mandate.waivesStatutoryInterest = waiveInterest }
+                    }.mandate
                 }
             } catch let error as StoreError {
                 throw Shell.fail(error.description)
