@@ -71,13 +71,9 @@ public struct OutboxDispatch: Sendable {
         let done = try await Self.dispatchedIDs(on: day, in: store)
         let decoder = CanonicalJSONDecoder()
         var dispatched: [DispatchedMessage] = []
-        var after: String?
-        while true {
-            let page = try await store.outbox(plannedOn: day, after: after, limit: Self.pageMessagesMax)
-            guard let last = page.last else { break }
-            after = last.id
+        try await Self.forEachPage(plannedOn: day, in: store) { page in
             let fresh = page.filter { !done.contains($0.id) }
-            guard !fresh.isEmpty else { continue }
+            guard !fresh.isEmpty else { return }
             let clients = try await store.clientIDs(ofDossiers: Array(Set(fresh.map(\.dossierID))))
             var events: [JournalEvent] = []
             for row in fresh {
@@ -88,9 +84,23 @@ public struct OutboxDispatch: Sendable {
                 dispatched.append(DispatchedMessage(message: message, clientID: clientID, outcome: outcome))
             }
             try await store.transaction { store in try await store.appendJournal(events, recordedAt: recordedAt) }
-            if page.count < Self.pageMessagesMax { break }
         }
         return dispatched
+    }
+
+    /// Walks the messages planned for `day` in outbox id order, a page of at most `pageMessagesMax`
+    /// at a time.
+    public static func forEachPage(
+        plannedOn day: Day, in store: any IntakeStore, _ body: ([OutboxRow]) async throws -> Void
+    ) async throws {
+        var after: String?
+        while true {
+            let page = try await store.outbox(plannedOn: day, after: after, limit: pageMessagesMax)
+            guard let last = page.last else { return }
+            after = last.id
+            try await body(page)
+            if page.count < pageMessagesMax { return }
+        }
     }
 
     /// The outbox ids of `day` already journalled as sent (usually none: one cheap count).

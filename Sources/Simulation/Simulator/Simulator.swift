@@ -97,6 +97,8 @@ public struct Simulator: Sendable {
         var calendar = ActionCalendar()
         var summary = SimulationSummary()
         var eventsBefore = 0
+        // The day whose actions a stopped run carried out already (only ever the day it resumes on).
+        var actionsCarriedOutOn: String?
         if resume {
             guard let recorded else { throw SimulationError.nothingToResume }
             guard recorded == signature else { throw SimulationError.otherArguments(recorded: recorded, given: signature) }
@@ -106,8 +108,10 @@ public struct Simulator: Sendable {
             // Also for a finished year: what is left over is its `actionsBeyondYear`.
             calendar = try await rebuiltCalendar(first: first, resumingOn: first.adding(days: start))
             summary.resumedOn = first.adding(days: start)
-            summary.dossiers = try await store.counts().dossiers
-            eventsBefore = try await store.counts().journalEvents
+            actionsCarriedOutOn = try await store.simulationMark(Mark.actionsCarriedOut)
+            let counts = try await store.counts()
+            summary.dossiers = counts.dossiers
+            eventsBefore = counts.journalEvents
         } else {
             if let recorded { throw SimulationError.alreadySimulated(recorded: recorded) }
             try await store.setSimulationMark(Mark.arguments, to: signature)
@@ -118,7 +122,7 @@ public struct Simulator: Sendable {
             // A stopped day may have imported some clients' files: those are not imported (and recorded) twice.
             try await importHandOvers(clients, on: day, skippingRecorded: resume && offset == start, into: &summary)
             let actions = calendar.take(day)
-            if try await store.simulationMark(Mark.actionsCarriedOut) != day.description {
+            if actionsCarriedOutOn != day.description {
                 try await carryOut(actions, on: day, into: &summary)
             }
             let run = try await DailyRun(store: store, context: context, day: day, clock: clock).run()
@@ -160,16 +164,11 @@ public struct Simulator: Sendable {
         var current = first
         while current <= day {
             let sentToday = current == day ? try await OutboxDispatch.dispatchedIDs(on: day, in: store) : nil
-            var after: String?
-            while true {
-                let page = try await store.outbox(plannedOn: current, after: after, limit: OutboxDispatch.pageMessagesMax)
-                guard let last = page.last else { break }
-                after = last.id
+            try await OutboxDispatch.forEachPage(plannedOn: current, in: store) { page in
                 for row in page where sentToday?.contains(row.id) ?? true {
                     let message = try decoder.decode(OutboxMessage.self, from: row.message)
                     calendar.add(model.reactions(to: message, outcome: model.outcome(of: message), on: current).filter { $0.day >= day })
                 }
-                if page.count < OutboxDispatch.pageMessagesMax { break }
             }
             if current < day { calendar.add(try await instalments(agreedOn: current).filter { $0.day >= day }) }
             current = current.adding(days: 1)

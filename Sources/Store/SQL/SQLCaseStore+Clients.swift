@@ -20,12 +20,9 @@ extension SQLCaseStore {
         try await transaction { transaction in
             let store = transaction as! SQLCaseStore
             // PostgreSQL: the client row stays locked until commit, so two changes get two numbers.
-            let lock = store.engineName == "postgresql" ? " FOR UPDATE" : ""
-            let read = try await store.run { database in
-                try await database.raw("SELECT * FROM clients WHERE id = \(bind: id.rawValue)" + SQLQueryString(lock)).first()
-                    .map(Self.client)
+            guard let client = try await store.client(id, lockedForUpdate: true) else {
+                throw StoreError.notFound("client \(id)")
             }
-            guard let client = read else { throw StoreError.notFound("client \(id)") }
             var mandate = client.mandate
             change(&mandate)
             guard client.mandate != mandate else { return (mandate, nil) }
@@ -84,9 +81,15 @@ extension SQLCaseStore {
         guard updated == 1 else { throw StoreError.notFound(what) }
     }
 
-    func client(_ id: Client.ID) async throws -> Client? {
-        try await run { database in
-            try await database.raw("SELECT * FROM clients WHERE id = \(bind: id.rawValue)").first().map(Self.client)
+    func client(_ id: Client.ID) async throws -> Client? { try await client(id, lockedForUpdate: false) }
+
+    /// The client with `id`; `lockedForUpdate` locks its row until the transaction ends on PostgreSQL
+    /// (SQLite's `BEGIN IMMEDIATE` holds the whole database already).
+    func client(_ id: Client.ID, lockedForUpdate: Bool) async throws -> Client? {
+        let lock = lockedForUpdate && engineName == "postgresql" ? " FOR UPDATE" : ""
+        return try await run { database in
+            try await database.raw("SELECT * FROM clients WHERE id = \(bind: id.rawValue)" + SQLQueryString(lock)).first()
+                .map(Self.client)
         }
     }
 
