@@ -78,18 +78,28 @@ import Testing
         }
     }
 
-    /// Resume needs the stored simulation's arguments; a new simulation needs an empty store.
+    /// Resume needs the stored simulation's arguments; a new simulation needs an empty store. A
+    /// resume on an empty store (a process stopped before it recorded anything) starts the year.
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: ImportCommandTests.adem)))
     func resumingNeedsTheSameSimulation() throws {
         try withFolder { folder in
-            let store = ["--db", folder.appendingPathComponent("year.sqlite").path]
-            let nothing = try adem(["simulate"] + Self.size + store + ["--resume"], in: folder)
+            let other = ["--db", folder.appendingPathComponent("other.sqlite").path]
+            #expect(try adem(["client", "add", "ACME", "--name", "Acme"] + other, in: folder).status == 0)
+            let nothing = try adem(["simulate"] + Self.size + other + ["--resume"], in: folder)
             #expect(nothing.status != 0)
             #expect(nothing.errors.contains("holds no simulation to resume"))
+
+            let store = ["--db", folder.appendingPathComponent("year.sqlite").path]
+            let fresh = ["--db", folder.appendingPathComponent("fresh.sqlite").path]
+            #expect(try adem(["db", "init"] + fresh, in: folder).status == 0)
+            let started = try adem(["simulate", "--dossiers", "60", "--clients", "3"] + fresh + ["--resume"], in: folder)
+            #expect(started.status == 0, "\(started.errors)")
+            #expect(!started.output.contains("resumed on"))
             #expect(try adem(["simulate", "--dossiers", "60", "--clients", "3"] + store, in: folder).status == 0)
-            let other = try adem(["simulate", "--dossiers", "61", "--clients", "3"] + store + ["--resume"], in: folder)
-            #expect(other.status != 0)
-            #expect(other.errors.contains("resuming needs the same arguments"))
+            #expect(try digest(fresh, in: folder) == digest(store, in: folder))
+            let changed = try adem(["simulate", "--dossiers", "61", "--clients", "3"] + store + ["--resume"], in: folder)
+            #expect(changed.status != 0)
+            #expect(changed.errors.contains("resuming needs the same arguments"))
             let again = try adem(["simulate", "--dossiers", "60", "--clients", "3"] + store, in: folder)
             #expect(again.status != 0)
             #expect(again.errors.contains("--resume"))

@@ -108,12 +108,8 @@ public struct OutboxDispatch: Sendable {
         let filter = JournalFilter(type: .contactSent, from: day, through: day)
         guard try await store.countJournal(filter) > 0 else { return [] }
         var ids: Set<String> = []
-        var after: Int64 = 0
-        while true {
-            let page = try await store.journal(filter, after: after, limit: Self.pageMessagesMax)
+        try await store.forEachJournalPage(filter, pageSize: Self.pageMessagesMax) { page in
             for event in page { if let id = event.payload["outbox"] { ids.insert(id) } }
-            guard let last = page.last?.sequence, page.count == Self.pageMessagesMax else { break }
-            after = last
         }
         return ids
     }

@@ -99,7 +99,10 @@ public struct Simulator: Sendable {
         var eventsBefore = 0
         // The day whose actions a stopped run carried out already (only ever the day it resumes on).
         var actionsCarriedOutOn: String?
-        if resume {
+        // A run stopped before it recorded its arguments left nothing behind: resuming it starts it.
+        var resumes = resume
+        if resume && recorded == nil { resumes = try await store.counts() != StoreCounts() }
+        if resumes {
             guard let recorded else { throw SimulationError.nothingToResume }
             guard recorded == signature else { throw SimulationError.otherArguments(recorded: recorded, given: signature) }
             if let finished = try await store.simulationMark(Mark.finishedThrough).flatMap(Day.init(iso:)) {
@@ -120,7 +123,7 @@ public struct Simulator: Sendable {
         for offset in start..<daysTotal {
             let day = first.adding(days: offset)
             // A stopped day may have imported some clients' files: those are not imported (and recorded) twice.
-            try await importHandOvers(clients, on: day, skippingRecorded: resume && offset == start, into: &summary)
+            try await importHandOvers(clients, on: day, skippingRecorded: resumes && offset == start, into: &summary)
             let actions = calendar.take(day)
             if actionsCarriedOutOn != day.description {
                 try await carryOut(actions, on: day, into: &summary)
@@ -146,7 +149,7 @@ public struct Simulator: Sendable {
             if count > 0 { journalCounts[type] = count }
         }
         summary.eventsByType = journalCounts
-        if resume {
+        if resumes {
             // What the part before the resume did is in the store, not in this process.
             summary.payments = journalCounts[.paymentReceived] ?? 0
             summary.responses = try await store.countResponses()
@@ -228,9 +231,7 @@ public struct Simulator: Sendable {
     func instalments(agreedOn day: Day) async throws -> [ScheduledAction] {
         let filter = JournalFilter(type: .arrangementAgreed, from: day, through: day)
         var actions: [ScheduledAction] = []
-        var after: Int64 = 0
-        while true {
-            let page = try await store.journal(filter, after: after, limit: 1_000)
+        try await store.forEachJournalPage(filter) { page in
             for event in page {
                 guard let fact = ReportEvent(event), case .arrangementAgreed(let months, let monthly) = fact.fact,
                     let firstDue = event.payload["firstDueDay"].flatMap(Day.init(iso:))
@@ -238,8 +239,6 @@ public struct Simulator: Sendable {
                 actions += model.instalments(
                     of: event.dossierID, agreedOn: day, months: months, monthlyInstalment: monthly, firstDueDay: firstDue)
             }
-            guard let last = page.last?.sequence, page.count == 1_000 else { break }
-            after = last
         }
         return actions
     }

@@ -146,6 +146,22 @@ public protocol CaseStore: Sendable {
     func counts() async throws -> StoreCounts
 }
 
+extension CaseStore {
+    /// Walks the events matching `filter` in journal order, `body` getting a page of at most
+    /// `pageSize` events at a time (the last page may be empty).
+    public func forEachJournalPage(
+        _ filter: JournalFilter, pageSize: Int = 1_000, _ body: ([JournalEvent]) async throws -> Void
+    ) async throws {
+        var after: Int64 = 0
+        while true {
+            let page = try await journal(filter, after: after, limit: pageSize)
+            try await body(page)
+            guard page.count == pageSize, let last = page.last?.sequence else { return }
+            after = last
+        }
+    }
+}
+
 /// Where a walk over due dossiers stands: the (next action day, id) of the last dossier read.
 public struct DueCursor: Hashable, Sendable {
     /// The next action day of the last dossier read.

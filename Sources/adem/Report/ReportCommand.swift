@@ -132,13 +132,10 @@ struct ReportCommand: AsyncParsableCommand {
     /// Every event the report reads, on or before `through`, in journal order.
     static func reportEvents(_ store: any CaseStore, through: Day) async throws -> [JournalEvent] {
         var events: [JournalEvent] = []
-        var after: Int64 = 0
-        while true {
-            let page = try await store.journal(JournalFilter(through: through), after: after, limit: 50_000)
+        try await store.forEachJournalPage(JournalFilter(through: through), pageSize: 50_000) { page in
             events += page.filter { ReportFact.eventTypes.contains($0.type) }
-            guard page.count == 50_000, let last = page.last?.sequence else { return events }
-            after = last
         }
+        return events
     }
 
     /// The format named by a file's extension; html when it names none.
