@@ -7,18 +7,26 @@ import Simulation
 import Store
 import Testing
 
+/// Registers the one client of a generated portfolio and imports its January hand-over; returns the
+/// hand-over's day.
+@discardableResult
+func importJanuaryHandOver(into store: any CaseStore, dossiersInYear: Int, seed: UInt64) async throws -> Day {
+    let spec = PortfolioSpec(year: 2024, clients: 1, dossiers: dossiersInYear, seed: seed)
+    let client = PortfolioGenerator.clients(spec)[0]
+    try await store.insertClient(Client(id: Client.ID(client.reference), name: client.name))
+    let handOver = PortfolioGenerator.handOver(of: client, month: 1, spec: spec)!
+    var reader = try ClaimFileReader(source: MemoryByteSource(handOver.csv, chunkBytes: 1 << 16))
+    _ = try await ClaimImport(store: store, clientID: Client.ID(client.reference), day: handOver.day, recordedAt: "t")
+        .run(&reader, sourceName: "test")
+    return handOver.day
+}
+
 @Suite struct IntakeTests {
     let day = Day(iso: "2024-01-02")!
 
     /// Imports one generated client's January hand-over and returns its dossiers.
     func bookOfOneClient(_ store: any IntakeStore, dossiersInYear: Int = 24) async throws -> [Dossier] {
-        let spec = PortfolioSpec(year: 2024, clients: 1, dossiers: dossiersInYear, seed: 3)
-        let client = PortfolioGenerator.clients(spec)[0]
-        try await store.insertClient(Client(id: Client.ID(client.reference), name: client.name))
-        let handOver = PortfolioGenerator.handOver(of: client, month: 1, spec: spec)!
-        var reader = try ClaimFileReader(source: MemoryByteSource(handOver.csv, chunkBytes: 1 << 16))
-        _ = try await ClaimImport(store: store, clientID: Client.ID(client.reference), day: handOver.day, recordedAt: "t")
-            .run(&reader, sourceName: "test")
+        try await importJanuaryHandOver(into: store, dossiersInYear: dossiersInYear, seed: 3)
         return try await store.dossiers(after: nil, limit: 100)
     }
 

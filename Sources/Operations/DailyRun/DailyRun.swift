@@ -34,17 +34,37 @@ public struct DailyRun: Sendable {
     let day: Day
     let chunkDossiersMax: Int
     let clock: @Sendable () -> String
+    /// Whether the next chunk's own data is read on a second connection while a chunk is being
+    /// written (where the store offers one: SQLite files). The result is the same either way.
+    let readsAhead: Bool
 
     /// A run of `day` on `store` with the engine `context`; `clock` gives wall-clock text for audit fields.
     public init(
         store: any DailyRunStore, context: EngineContext, day: Day, chunkDossiersMax: Int = chunkDossiersMaxDefault,
-        clock: @escaping @Sendable () -> String
+        readsAhead: Bool = true, clock: @escaping @Sendable () -> String
     ) {
         self.store = store
         self.context = context
         self.day = day
         self.chunkDossiersMax = chunkDossiersMax
+        self.readsAhead = readsAhead
         self.clock = clock
+    }
+
+    /// The next chunk's own data, read while the chunk before it was written.
+    struct ReadAhead: Sendable {
+        let chunk: RunChunk
+        let dossiers: [Dossier]
+        let reads: SnapshotReader.DossierReads
+    }
+
+    /// A read-ahead under way, with the writer's `othersCommitMark` from just before it started.
+    struct PendingReadAhead {
+        let task: Task<ReadAhead?, any Error>
+        let othersCommitMark: Int64
+
+        /// Waits for the read; nil when it failed (the chunk is then read in its own transaction).
+        func result() async -> ReadAhead? { (try? await task.value) ?? nil }
     }
 
     /// Plans the day (once) and works through pending chunks until none is left.
@@ -53,23 +73,46 @@ public struct DailyRun: Sendable {
         var summary = RunSummary()
         var finished = try await store.runStatus(day: day).finished
         progress(RunStatus(chunks: chunks, finished: finished), summary)
-        while let chunkSummary = try await runOneChunk() {
-            summary.add(chunkSummary)
-            finished += 1
-            progress(RunStatus(chunks: chunks, finished: finished), summary)
+        let reader = readsAhead ? try await store.readAheadStore() : nil
+        var ahead: PendingReadAhead?
+        do {
+            while let chunkSummary = try await runOneChunk(reader: reader, ahead: &ahead) {
+                summary.add(chunkSummary)
+                finished += 1
+                progress(RunStatus(chunks: chunks, finished: finished), summary)
+            }
+        } catch {
+            // Never leave a read running past the run (the store closes after it).
+            _ = await ahead?.result()
+            throw error
         }
         return summary
     }
 
-    /// Claims and processes one chunk; nil when no chunk is pending.
-    func runOneChunk() async throws -> RunSummary? {
+    /// Claims and processes one chunk; nil when no chunk is pending. `ahead` is the read of this
+    /// chunk started by the one before (used only when it read this chunk and no other connection
+    /// committed since it started), and on return the read of the next one.
+    func runOneChunk(reader: (any DailyRunStore)?, ahead: inout PendingReadAhead?) async throws -> RunSummary? {
         var attempt = 0
         while true {
+            let previous = ahead
+            ahead = nil
+            let readAhead = await previous?.result()
             do {
                 return try await store.transaction { transaction in
                     let store = transaction as! any DailyRunStore
                     guard let chunk = try await store.claimChunk(day: day) else { return nil }
-                    var summary = try await process(chunk, in: store)
+                    let mark = try await store.othersCommitMark()
+                    let usable = readAhead.flatMap { read in
+                        read.chunk == chunk && mark != nil && mark == previous?.othersCommitMark ? read : nil
+                    }
+                    if let reader, let mark {
+                        let day = self.day
+                        ahead = PendingReadAhead(
+                            task: Task { try await Self.readAhead(after: chunk, day: day, from: reader) },
+                            othersCommitMark: mark)
+                    }
+                    var summary = try await process(chunk, in: store, readAhead: usable)
                     try await store.finishChunk(chunk, finishedAt: clock())
                     summary.chunks = 1
                     summary.retries = attempt
@@ -79,17 +122,36 @@ public struct DailyRun: Sendable {
                 // Someone else changed a dossier of this chunk meanwhile (a payment, a portal form):
                 // the transaction rolled back; read the chunk again and redo it.
                 attempt += 1
+                _ = await ahead?.result()
+                ahead = nil
             }
         }
     }
 
+    /// Reads the own data of the first pending chunk after `chunk`, in one snapshot of `reader`.
+    static func readAhead(after chunk: RunChunk, day: Day, from reader: any DailyRunStore) async throws -> ReadAhead? {
+        try await reader.transaction { transaction in
+            let store = transaction as! any DailyRunStore
+            guard let next = try await store.pendingChunk(day: day, after: chunk.number) else { return nil }
+            let dossiers = try await store.dossiersDue(in: next)
+            return ReadAhead(
+                chunk: next, dossiers: dossiers,
+                reads: try await SnapshotReader(store: store, day: day).dossierReads(of: dossiers))
+        }
+    }
+
     /// Steps every due dossier of `chunk` and writes the results through `store` (a transaction).
-    func process(_ chunk: RunChunk, in store: any DailyRunStore) async throws -> RunSummary {
+    /// `readAhead`, when it read the same due dossiers (ids and versions), saves their own reads.
+    func process(_ chunk: RunChunk, in store: any DailyRunStore, readAhead: ReadAhead? = nil) async throws
+        -> RunSummary
+    {
         var summary = RunSummary()
         let dossiers = try await store.dossiersDue(in: chunk)
         summary.dossiers = dossiers.count
         guard !dossiers.isEmpty else { return summary }
-        let snapshots = try await SnapshotReader(store: store, day: day).snapshots(of: dossiers)
+        let reads = readAhead.flatMap { $0.dossiers == dossiers ? $0.reads : nil }
+        if reads != nil { summary.chunksReadAhead = 1 }
+        let snapshots = try await SnapshotReader(store: store, day: day).snapshots(of: dossiers, reads: reads)
 
         // The engine is pure and a person's dossiers depend only on each other (the contact cap, the
         // person's open dossiers), so the chunk's dossiers are stepped in partitions by person, one per

@@ -14,6 +14,8 @@ public struct RunSummary: Sendable, Equatable {
     public var messagesByChannel: [Channel: Int] = [:]
     /// Chunks retried after a concurrent write (optimistic concurrency).
     public var retries = 0
+    /// Chunks whose dossiers' own data was read ahead, while the chunk before was written.
+    public var chunksReadAhead = 0
 
     /// An empty summary.
     public init() {}
@@ -24,6 +26,7 @@ public struct RunSummary: Sendable, Equatable {
         dossiers += other.dossiers
         stepped += other.stepped
         retries += other.retries
+        chunksReadAhead += other.chunksReadAhead
         eventsByType.merge(other.eventsByType, uniquingKeysWith: +)
         messagesByChannel.merge(other.messagesByChannel, uniquingKeysWith: +)
     }

@@ -21,14 +21,38 @@ struct SnapshotReader {
     let store: any DailyRunStore
     let day: Day
 
-    func snapshots(of dossiers: [Dossier]) async throws -> [KeyedSnapshot] {
+    /// What only these dossiers' own steps change (the daily run writes none of it for other
+    /// dossiers), so it can be read ahead while the chunk before them is written.
+    struct DossierReads: Sendable {
+        let debtors: [Debtor.ID: Debtor]
+        let clients: [Client.ID: Client]
+        let claims: [Dossier.ID: [Claim]]
+        let balances: [Dossier.ID: LedgerBalances]
+        let progress: [Dossier.ID: String]
+        let responses: [Dossier.ID: [StoredResponse]]
+    }
+
+    func dossierReads(of dossiers: [Dossier]) async throws -> DossierReads {
         let ids = dossiers.map(\.id)
-        let debtors = try await store.debtors(Array(Set(dossiers.map(\.debtorID))))
-        let clients = try await store.clients(Array(Set(dossiers.map(\.clientID))))
-        let claims = try await store.claims(ofDossiers: ids)
-        let balances = try await store.balances(of: ids)
-        let progressJSON = try await store.progress(of: ids)
-        let responses = try await store.responses(ofDossiers: ids, through: day)
+        return DossierReads(
+            debtors: try await store.debtors(Array(Set(dossiers.map(\.debtorID)))),
+            clients: try await store.clients(Array(Set(dossiers.map(\.clientID)))),
+            claims: try await store.claims(ofDossiers: ids), balances: try await store.balances(of: ids),
+            progress: try await store.progress(of: ids), responses: try await store.responses(ofDossiers: ids, through: day))
+    }
+
+    /// The snapshots of `dossiers`: their own data (`reads`, read now when not given) and what
+    /// their persons share with other dossiers (contacts, open dossiers, earlier costs), read now
+    /// under the persons' lock.
+    func snapshots(of dossiers: [Dossier], reads given: DossierReads? = nil) async throws -> [KeyedSnapshot] {
+        let reads: DossierReads
+        if let given { reads = given } else { reads = try await dossierReads(of: dossiers) }
+        let debtors = reads.debtors
+        let clients = reads.clients
+        let claims = reads.claims
+        let balances = reads.balances
+        let progressJSON = reads.progress
+        let responses = reads.responses
         let personKeys = Dictionary(uniqueKeysWithValues: debtors.map { ($0.key, PersonKey.of($0.value)) })
         // From here on no other worker reads or plans for these persons until this chunk commits.
         try await store.lockPersons(Array(personKeys.values))

@@ -97,6 +97,19 @@ public protocol DailyRunStore: CaseStore {
     /// Claims the next pending chunk of `day` (inside a transaction), or nil when none is left.
     func claimChunk(day: Day) async throws -> RunChunk?
 
+    /// The first pending chunk of `day` numbered after `number`, without claiming it: the chunk a
+    /// run reads ahead while it writes chunk `number`.
+    func pendingChunk(day: Day, after number: Int) async throws -> RunChunk?
+
+    /// A store on a connection of its own that reads the last committed state while this store
+    /// holds a write transaction open (SQLite files, in WAL), for reading the next chunk ahead; nil
+    /// where the engine offers none (in-memory SQLite, PostgreSQL).
+    func readAheadStore() async throws -> (any DailyRunStore)?
+
+    /// Inside a transaction: a number that changes whenever another connection has committed to the
+    /// store since this connection last asked (SQLite's `data_version`); nil when the engine has none.
+    func othersCommitMark() async throws -> Int64?
+
     /// Marks a claimed chunk finished (in the transaction that wrote its results).
     func finishChunk(_ chunk: RunChunk, finishedAt: String) async throws
 

@@ -11,6 +11,8 @@ final class PostgresExecutor: SQLExecutor {
     let client: PostgresClient
     private let logger: Logger
 
+    func reader() async throws -> (any SQLExecutor)? { nil }
+
     init(url: String) throws {
         self.client = PostgresClient(configuration: try PostgresExecutor.configuration(url: url))
         var logger = Logger(label: "adem.store.postgres")

@@ -1,5 +1,6 @@
 import Logging
 import SQLKit
+import Synchronization
 
 /// SQLite in one file: one connection (Debian's libsqlite3, prepared statements reused), WAL journal,
 /// `synchronous=NORMAL` (durable at checkpoints, never corrupt), serialised by a lock so a
@@ -9,16 +10,25 @@ final class SQLiteExecutor: SQLExecutor {
     private let connection: SQLite3Connection
     private let database: SQLite3Database
     private let lock = AsyncLock()
+    /// The file, for a second connection that reads beside this one's write transaction.
+    private let path: String
+    /// A read-only executor: its transactions begin deferred and take no write lock.
+    let readOnly: Bool
+    /// The reading executor on the same file, opened on first use (`reader()`).
+    private let readerSlot = Mutex<SQLiteExecutor?>(nil)
 
-    private init(connection: SQLite3Connection) {
+    private init(connection: SQLite3Connection, path: String, readOnly: Bool) {
         self.connection = connection
+        self.path = path
+        self.readOnly = readOnly
         var logger = Logger(label: "adem.store.sqlite")
         logger.logLevel = .warning
         self.database = SQLite3Database(connection: connection, logger: logger)
     }
 
     /// Opens (creating if needed) the database file at `path`, or an in-memory database for `:memory:`.
-    static func open(path: String) async throws -> SQLiteExecutor {
+    /// `readOnly` opens a connection that only reads (`PRAGMA query_only`).
+    static func open(path: String, readOnly: Bool = false) async throws -> SQLiteExecutor {
         let connection: SQLite3Connection
         do {
             connection = try SQLite3Connection(path: path)
@@ -32,14 +42,27 @@ final class SQLiteExecutor: SQLExecutor {
                 // Checkpoint every 64 MB of WAL rather than every 4 MB: a page written by several
                 // transactions is copied into the database file once. Measured: docs/performance.md.
                 "PRAGMA wal_autocheckpoint=16384",
-            ] {
+            ] + (readOnly ? ["PRAGMA query_only=1"] : []) {
                 try connection.execute(pragma, binds: []) { _, _ in }
             }
         } catch let error as SQLite3Error {
             connection.close()
             throw StoreError.cannotOpen("\(path): \(error.message)")
         }
-        return SQLiteExecutor(connection: connection)
+        return SQLiteExecutor(connection: connection, path: path, readOnly: readOnly)
+    }
+
+    /// A second connection to the same file that reads the last committed state while this one
+    /// writes (WAL lets readers and one writer work at once); nil for an in-memory database, whose
+    /// second connection would be another database.
+    func reader() async throws -> (any SQLExecutor)? {
+        guard !readOnly, !path.isEmpty, path != ":memory:", !path.hasPrefix("file:") else { return nil }
+        if let open = readerSlot.withLock({ $0 }) { return open }
+        let opened = try await Self.open(path: path, readOnly: true)
+        return readerSlot.withLock { slot in
+            if slot == nil { slot = opened }
+            return slot
+        }
     }
 
     func withDatabase<Result: Sendable>(_ body: (any SQLDatabase) async throws -> Result) async throws -> Result {
@@ -51,8 +74,9 @@ final class SQLiteExecutor: SQLExecutor {
         let connection = self.connection
         let database = self.database
         return try await lock.withLock {
-            // IMMEDIATE takes the write lock up front, so two processes never deadlock on upgrade.
-            try connection.execute("BEGIN IMMEDIATE", binds: []) { _, _ in }
+            // IMMEDIATE takes the write lock up front, so two processes never deadlock on upgrade;
+            // a reader's transaction is one snapshot and takes no lock.
+            try connection.execute(readOnly ? "BEGIN" : "BEGIN IMMEDIATE", binds: []) { _, _ in }
             do {
                 let result = try await body(database)
                 try connection.execute("COMMIT", binds: []) { _, _ in }
@@ -107,6 +131,7 @@ final class SQLiteExecutor: SQLExecutor {
     }
 
     func close() async throws {
+        if let reader = readerSlot.withLock({ $0 }) { try await reader.close() }
         await lock.acquire()
         connection.close()
         await lock.release()

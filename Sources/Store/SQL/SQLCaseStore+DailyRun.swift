@@ -60,11 +60,36 @@ extension SQLCaseStore: DailyRunStore {
                 SELECT chunk, first_id, last_id FROM run_chunks WHERE day = \(day.daysSinceEpoch) AND status = 'pending' \
                 ORDER BY chunk LIMIT 1\(lock)
                 """
-            guard let row = try await database.raw(SQLQueryString(sql)).first() else { return nil }
-            return RunChunk(
-                day: day, number: Int(try row.decode(column: "chunk", as: Int64.self)),
-                firstID: Dossier.ID(try row.decode(column: "first_id", as: String.self)),
-                lastID: Dossier.ID(try row.decode(column: "last_id", as: String.self)))
+            return try await database.raw(SQLQueryString(sql)).first().map { try Self.runChunk($0, day: day) }
+        }
+    }
+
+    func pendingChunk(day: Day, after number: Int) async throws -> RunChunk? {
+        try await run { database in
+            let sql: String = """
+                SELECT chunk, first_id, last_id FROM run_chunks WHERE day = \(day.daysSinceEpoch) AND status = 'pending' \
+                AND chunk > \(number) ORDER BY chunk LIMIT 1
+                """
+            return try await database.raw(SQLQueryString(sql)).first().map { try Self.runChunk($0, day: day) }
+        }
+    }
+
+    static func runChunk(_ row: any SQLRow, day: Day) throws -> RunChunk {
+        RunChunk(
+            day: day, number: Int(try row.decode(column: "chunk", as: Int64.self)),
+            firstID: Dossier.ID(try row.decode(column: "first_id", as: String.self)),
+            lastID: Dossier.ID(try row.decode(column: "last_id", as: String.self)))
+    }
+
+    func readAheadStore() async throws -> (any DailyRunStore)? {
+        guard let reader = try await executor.reader() else { return nil }
+        return SQLCaseStore(executor: reader)
+    }
+
+    func othersCommitMark() async throws -> Int64? {
+        guard engineName == "sqlite" else { return nil }
+        return try await run { database in
+            try await database.raw("PRAGMA data_version").first()?.decode(column: "data_version", as: Int64.self)
         }
     }
 

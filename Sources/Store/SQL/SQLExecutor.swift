@@ -29,6 +29,11 @@ protocol SQLExecutor: Sendable {
     func texts(eachOf template: String, rows: [[SQLValue]], column: String, on database: any SQLDatabase) async throws
         -> [String]
 
+    /// An executor on its own connection that reads the last committed state while this one holds a
+    /// write transaction open, or nil when the engine offers none worth having (in-memory SQLite;
+    /// PostgreSQL, whose workers read in their own transactions anyway).
+    func reader() async throws -> (any SQLExecutor)?
+
     /// Closes the underlying connections.
     func close() async throws
 }
