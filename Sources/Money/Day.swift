@@ -113,6 +113,25 @@ extension Day: CustomStringConvertible {
     /// ISO-8601: `2025-03-07`.
     public var description: String {
         let (year, month, day) = components
+        if (0...9999).contains(year) {
+            // The common case written digit by digit: this text is in every stored progress and
+            // message, many times over.
+            return String(unsafeUninitializedCapacity: 10) { text in
+                func put(_ value: Int, at end: Int, digits: Int) {
+                    var rest = value
+                    for index in stride(from: end, to: end - digits, by: -1) {
+                        text[index] = UInt8(truncatingIfNeeded: 0x30 + rest % 10)
+                        rest /= 10
+                    }
+                }
+                put(year, at: 3, digits: 4)
+                text[4] = UInt8(ascii: "-")
+                put(month, at: 6, digits: 2)
+                text[7] = UInt8(ascii: "-")
+                put(day, at: 9, digits: 2)
+                return 10
+            }
+        }
         func pad(_ value: Int, _ width: Int) -> String {
             let digits = String(value.magnitude)
             return (value < 0 ? "-" : "") + String(repeating: "0", count: max(0, width - digits.count)) + digits

@@ -107,9 +107,30 @@ public struct Money: Hashable, Comparable, Sendable {
 extension Money: CustomStringConvertible {
     /// Plain decimal with two places and a dot, no grouping: `1234.56`, `-0.05`. The JSON and file form.
     public var description: String {
-        let magnitude = cents.magnitude
-        let fraction = magnitude % 100
-        return (cents < 0 ? "-" : "") + "\(magnitude / 100)." + (fraction < 10 ? "0" : "") + "\(fraction)"
+        // Written digit by digit from the right (every stored progress holds several amounts):
+        // at most a sign, 19 digits and the point.
+        var rest = cents.magnitude
+        return String(unsafeUninitializedCapacity: 22) { text in
+            var index = 21
+            func put(_ byte: UInt8) {
+                text[index] = byte
+                index -= 1
+            }
+            put(UInt8(truncatingIfNeeded: 0x30 + rest % 10))
+            rest /= 10
+            put(UInt8(truncatingIfNeeded: 0x30 + rest % 10))
+            rest /= 10
+            put(UInt8(ascii: "."))
+            repeat {
+                put(UInt8(truncatingIfNeeded: 0x30 + rest % 10))
+                rest /= 10
+            } while rest > 0
+            if cents < 0 { put(UInt8(ascii: "-")) }
+            let count = 21 - index
+            // Move the text to the start of the buffer.
+            for offset in 0..<count { text[offset] = text[index + 1 + offset] }
+            return count
+        }
     }
 
     /// Dutch display form with grouping: `€ 1.234,56`.

@@ -14,7 +14,7 @@ public struct CanonicalJSONEncoder: Sendable {
     /// `value` as canonical JSON text.
     public func encode<Value: Encodable>(_ value: Value) throws -> String {
         let slot = Slot()
-        try value.encode(to: NodeEncoder(slot: slot, codingPath: []))
+        try value.encode(to: NodeEncoder(slot: slot, path: nil))
         var bytes: [UInt8] = []
         bytes.reserveCapacity(512)
         slot.node.write(to: &bytes)
@@ -49,11 +49,11 @@ private enum Node {
             bytes.append(UInt8(ascii: "]"))
         case .object(let box):
             bytes.append(UInt8(ascii: "{"))
-            // Sorted by key (String order, which is byte order for the ASCII keys of Codable
-            // types); a key given twice keeps its last value, as a dictionary would.
+            // Sorted by the keys' UTF-8 bytes; a key given twice keeps its last value, as a
+            // dictionary would.
             var entries = box.entries
             if !entries.isEmpty {
-                for index in 1..<entries.count where entries[index].key < entries[index - 1].key {
+                for index in 1..<entries.count where !Self.precedes(entries[index - 1].key, entries[index].key) {
                     entries = Self.sortedKeepingLast(entries)
                     break
                 }
@@ -68,17 +68,60 @@ private enum Node {
         }
     }
 
+    /// Whether `first` sorts before `second` by UTF-8 bytes.
+    private static func precedes(_ first: String, _ second: String) -> Bool {
+        first.utf8.lexicographicallyPrecedes(second.utf8)
+    }
+
+    /// The entries sorted by key, stably, keeping only the last entry of a key given more than once.
     private static func sortedKeepingLast(_ entries: [(key: String, value: Node)]) -> [(key: String, value: Node)] {
-        let sorted = entries.enumerated().sorted {
-            $0.element.key < $1.element.key || ($0.element.key == $1.element.key && $0.offset < $1.offset)
+        var sorted = entries
+        if sorted.count <= 32 {
+            // Insertion sort: the objects of Codable types are small and nearly in order.
+            for index in 1..<sorted.count {
+                let entry = sorted[index]
+                var position = index
+                while position > 0 && precedes(entry.key, sorted[position - 1].key) {
+                    sorted[position] = sorted[position - 1]
+                    position -= 1
+                }
+                sorted[position] = entry
+            }
+        } else {
+            sorted = entries.enumerated().sorted {
+                precedes($0.element.key, $1.element.key) || ($0.element.key == $1.element.key && $0.offset < $1.offset)
+            }.map(\.element)
         }
         var kept: [(key: String, value: Node)] = []
         kept.reserveCapacity(sorted.count)
         for (position, entry) in sorted.enumerated()
-        where position + 1 == sorted.count || sorted[position + 1].element.key != entry.element.key {
-            kept.append(entry.element)
+        where position + 1 == sorted.count || sorted[position + 1].key != entry.key {
+            kept.append(entry)
         }
         return kept
+    }
+}
+
+/// Where a nested value sits, kept as a chain and turned into Codable's `codingPath` array only when
+/// asked (an error, a type that reads its path): building that array for every nested value cost a
+/// sizeable share of encoding.
+private final class PathNode {
+    let parent: PathNode?
+    let key: any CodingKey
+
+    init(parent: PathNode?, key: any CodingKey) {
+        self.parent = parent
+        self.key = key
+    }
+
+    static func keys(_ node: PathNode?) -> [any CodingKey] {
+        var keys: [any CodingKey] = []
+        var current = node
+        while let node = current {
+            keys.append(node.key)
+            current = node.parent
+        }
+        return keys.reversed()
     }
 }
 
@@ -97,31 +140,32 @@ private final class ObjectBox {
 
 private struct NodeEncoder: Encoder {
     let slot: Slot
-    let codingPath: [any CodingKey]
+    let path: PathNode?
+    var codingPath: [any CodingKey] { PathNode.keys(path) }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
         if case .object(let box) = slot.node {
-            return KeyedEncodingContainer(ObjectContainer(box: box, codingPath: codingPath))
+            return KeyedEncodingContainer(ObjectContainer(box: box, path: path))
         }
         let box = ObjectBox()
         slot.node = .object(box)
-        return KeyedEncodingContainer(ObjectContainer(box: box, codingPath: codingPath))
+        return KeyedEncodingContainer(ObjectContainer(box: box, path: path))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
-        if case .array(let box) = slot.node { return ArrayContainer(box: box, codingPath: codingPath) }
+        if case .array(let box) = slot.node { return ArrayContainer(box: box, path: path) }
         let box = ArrayBox()
         slot.node = .array(box)
-        return ArrayContainer(box: box, codingPath: codingPath)
+        return ArrayContainer(box: box, path: path)
     }
 
-    func singleValueContainer() -> any SingleValueEncodingContainer { ValueContainer(slot: slot, codingPath: codingPath) }
+    func singleValueContainer() -> any SingleValueEncodingContainer { ValueContainer(slot: slot, path: path) }
 }
 
 /// Turns leaf values into nodes; anything else is encoded through a nested encoder into a slot.
 private enum Leaf {
-    static func node<Value: Encodable>(_ value: Value, codingPath: [any CodingKey]) throws -> Node {
+    static func node<Value: Encodable>(_ value: Value, path: @autoclosure () -> PathNode?) throws -> Node {
         // Metatype checks, not dynamic casts: this runs for every nested value.
         if Value.self == String.self { return .string(unsafeBitCast(value, to: String.self)) }
         if Value.self == Int.self { return .number(String(unsafeBitCast(value, to: Int.self))) }
@@ -129,29 +173,32 @@ private enum Leaf {
         if Value.self == Bool.self { return .bool(unsafeBitCast(value, to: Bool.self)) }
         // A Double or Float reaches the value container, which refuses it.
         let slot = Slot()
-        try value.encode(to: NodeEncoder(slot: slot, codingPath: codingPath))
+        try value.encode(to: NodeEncoder(slot: slot, path: path()))
         return .slot(slot)
     }
 
     static func integer(_ value: some BinaryInteger) -> Node { .number(String(value)) }
 
-    static func refuse(_ value: Any, _ codingPath: [any CodingKey]) -> EncodingError {
+    static func refuse(_ value: Any, _ path: PathNode?) -> EncodingError {
         EncodingError.invalidValue(
-            value, .init(codingPath: codingPath, debugDescription: "floating-point values are not stored"))
+            value, .init(codingPath: PathNode.keys(path), debugDescription: "floating-point values are not stored"))
     }
 }
 
 private struct ObjectContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let box: ObjectBox
-    let codingPath: [any CodingKey]
+    let path: PathNode?
+    var codingPath: [any CodingKey] { PathNode.keys(path) }
+
+    private func path(_ key: Key) -> PathNode { PathNode(parent: path, key: key) }
 
     private func add(_ node: Node, _ key: Key) { box.entries.append((key.stringValue, node)) }
 
     mutating func encodeNil(forKey key: Key) throws { add(.null, key) }
     mutating func encode(_ value: Bool, forKey key: Key) throws { add(.bool(value), key) }
     mutating func encode(_ value: String, forKey key: Key) throws { add(.string(value), key) }
-    mutating func encode(_ value: Double, forKey key: Key) throws { throw Leaf.refuse(value, codingPath + [key]) }
-    mutating func encode(_ value: Float, forKey key: Key) throws { throw Leaf.refuse(value, codingPath + [key]) }
+    mutating func encode(_ value: Double, forKey key: Key) throws { throw Leaf.refuse(value, path(key)) }
+    mutating func encode(_ value: Float, forKey key: Key) throws { throw Leaf.refuse(value, path(key)) }
     mutating func encode(_ value: Int, forKey key: Key) throws { add(Leaf.integer(value), key) }
     mutating func encode(_ value: Int8, forKey key: Key) throws { add(Leaf.integer(value), key) }
     mutating func encode(_ value: Int16, forKey key: Key) throws { add(Leaf.integer(value), key) }
@@ -163,7 +210,7 @@ private struct ObjectContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encode(_ value: UInt32, forKey key: Key) throws { add(Leaf.integer(value), key) }
     mutating func encode(_ value: UInt64, forKey key: Key) throws { add(Leaf.integer(value), key) }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        add(try Leaf.node(value, codingPath: codingPath + [key]), key)
+        add(try Leaf.node(value, path: path(key)), key)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
@@ -171,13 +218,13 @@ private struct ObjectContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     {
         let nested = ObjectBox()
         add(.object(nested), key)
-        return KeyedEncodingContainer(ObjectContainer<NestedKey>(box: nested, codingPath: codingPath + [key]))
+        return KeyedEncodingContainer(ObjectContainer<NestedKey>(box: nested, path: path(key)))
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
         let nested = ArrayBox()
         add(.array(nested), key)
-        return ArrayContainer(box: nested, codingPath: codingPath + [key])
+        return ArrayContainer(box: nested, path: path(key))
     }
 
     mutating func superEncoder() -> any Encoder { superEncoder(forKey: Key(stringValue: "super")!) }
@@ -185,22 +232,24 @@ private struct ObjectContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func superEncoder(forKey key: Key) -> any Encoder {
         let slot = Slot()
         add(.slot(slot), key)
-        return NodeEncoder(slot: slot, codingPath: codingPath + [key])
+        return NodeEncoder(slot: slot, path: path(key))
     }
 }
 
 private struct ArrayContainer: UnkeyedEncodingContainer {
     let box: ArrayBox
-    let codingPath: [any CodingKey]
+    let path: PathNode?
+    var codingPath: [any CodingKey] { PathNode.keys(path) }
     var count: Int { box.items.count }
 
-    private var indexKey: any CodingKey { IndexKey(intValue: box.items.count) }
+    /// The path of the next item.
+    private var itemPath: PathNode { PathNode(parent: path, key: IndexKey(intValue: box.items.count)) }
 
     mutating func encodeNil() throws { box.items.append(.null) }
     mutating func encode(_ value: Bool) throws { box.items.append(.bool(value)) }
     mutating func encode(_ value: String) throws { box.items.append(.string(value)) }
-    mutating func encode(_ value: Double) throws { throw Leaf.refuse(value, codingPath + [indexKey]) }
-    mutating func encode(_ value: Float) throws { throw Leaf.refuse(value, codingPath + [indexKey]) }
+    mutating func encode(_ value: Double) throws { throw Leaf.refuse(value, itemPath) }
+    mutating func encode(_ value: Float) throws { throw Leaf.refuse(value, itemPath) }
     mutating func encode(_ value: Int) throws { box.items.append(Leaf.integer(value)) }
     mutating func encode(_ value: Int8) throws { box.items.append(Leaf.integer(value)) }
     mutating func encode(_ value: Int16) throws { box.items.append(Leaf.integer(value)) }
@@ -212,42 +261,43 @@ private struct ArrayContainer: UnkeyedEncodingContainer {
     mutating func encode(_ value: UInt32) throws { box.items.append(Leaf.integer(value)) }
     mutating func encode(_ value: UInt64) throws { box.items.append(Leaf.integer(value)) }
     mutating func encode<T: Encodable>(_ value: T) throws {
-        box.items.append(try Leaf.node(value, codingPath: codingPath + [indexKey]))
+        box.items.append(try Leaf.node(value, path: itemPath))
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type)
         -> KeyedEncodingContainer<NestedKey>
     {
         let nested = ObjectBox()
-        let path = codingPath + [indexKey]
+        let path = itemPath
         box.items.append(.object(nested))
-        return KeyedEncodingContainer(ObjectContainer<NestedKey>(box: nested, codingPath: path))
+        return KeyedEncodingContainer(ObjectContainer<NestedKey>(box: nested, path: path))
     }
 
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
         let nested = ArrayBox()
-        let path = codingPath + [indexKey]
+        let path = itemPath
         box.items.append(.array(nested))
-        return ArrayContainer(box: nested, codingPath: path)
+        return ArrayContainer(box: nested, path: path)
     }
 
     mutating func superEncoder() -> any Encoder {
         let slot = Slot()
-        let path = codingPath + [indexKey]
+        let path = itemPath
         box.items.append(.slot(slot))
-        return NodeEncoder(slot: slot, codingPath: path)
+        return NodeEncoder(slot: slot, path: path)
     }
 }
 
 private struct ValueContainer: SingleValueEncodingContainer {
     let slot: Slot
-    let codingPath: [any CodingKey]
+    let path: PathNode?
+    var codingPath: [any CodingKey] { PathNode.keys(path) }
 
     mutating func encodeNil() throws { slot.node = .null }
     mutating func encode(_ value: Bool) throws { slot.node = .bool(value) }
     mutating func encode(_ value: String) throws { slot.node = .string(value) }
-    mutating func encode(_ value: Double) throws { throw Leaf.refuse(value, codingPath) }
-    mutating func encode(_ value: Float) throws { throw Leaf.refuse(value, codingPath) }
+    mutating func encode(_ value: Double) throws { throw Leaf.refuse(value, path) }
+    mutating func encode(_ value: Float) throws { throw Leaf.refuse(value, path) }
     mutating func encode(_ value: Int) throws { slot.node = Leaf.integer(value) }
     mutating func encode(_ value: Int8) throws { slot.node = Leaf.integer(value) }
     mutating func encode(_ value: Int16) throws { slot.node = Leaf.integer(value) }
@@ -258,7 +308,7 @@ private struct ValueContainer: SingleValueEncodingContainer {
     mutating func encode(_ value: UInt16) throws { slot.node = Leaf.integer(value) }
     mutating func encode(_ value: UInt32) throws { slot.node = Leaf.integer(value) }
     mutating func encode(_ value: UInt64) throws { slot.node = Leaf.integer(value) }
-    mutating func encode<T: Encodable>(_ value: T) throws { slot.node = try Leaf.node(value, codingPath: codingPath) }
+    mutating func encode<T: Encodable>(_ value: T) throws { slot.node = try Leaf.node(value, path: path) }
 }
 
 private struct IndexKey: CodingKey {

@@ -10,7 +10,7 @@ import Store
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Benchmarks (use a release build; see docs/performance.md).",
-        subcommands: [GenerateClaims.self, ParseClaims.self, ChunkLoop.self, RunDayBench.self, ReportBench.self])
+        subcommands: [GenerateClaims.self, ParseClaims.self, ChunkLoop.self, RunDayBench.self, ReportBench.self, JSONBench.self])
 
     /// Writes a claim CSV of N rows (two claims per debtor) for the import benchmark.
     struct GenerateClaims: AsyncParsableCommand {
