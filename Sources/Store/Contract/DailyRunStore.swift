@@ -106,8 +106,9 @@ public protocol DailyRunStore: CaseStore {
     /// where the engine offers none (in-memory SQLite, PostgreSQL).
     func readAheadStore() async throws -> (any DailyRunStore)?
 
-    /// Inside a transaction: a number that changes whenever another connection has committed to the
-    /// store since this connection last asked (SQLite's `data_version`); nil when the engine has none.
+    /// Inside a transaction: a number that two transactions asking for it see unchanged only when
+    /// nothing else changed the store between them (another connection's commit, SQLite's
+    /// `data_version`, or any other use of this store's connection); nil when the engine cannot tell.
     func othersCommitMark() async throws -> Int64?
 
     /// Marks a claimed chunk finished (in the transaction that wrote its results).

@@ -13,6 +13,8 @@ final class PostgresExecutor: SQLExecutor {
 
     func reader() async throws -> (any SQLExecutor)? { nil }
 
+    func changeMark(on database: any SQLDatabase) async throws -> Int64? { nil }
+
     init(url: String) throws {
         self.client = PostgresClient(configuration: try PostgresExecutor.configuration(url: url))
         var logger = Logger(label: "adem.store.postgres")

@@ -16,6 +16,9 @@ final class SQLiteExecutor: SQLExecutor {
     let readOnly: Bool
     /// The reading executor on the same file, opened on first use (`reader()`).
     private let readerSlot = Mutex<SQLiteExecutor?>(nil)
+    /// Operations (`withDatabase`, `withTransaction`) started on this connection, and those of them
+    /// that asked for a change mark (`changeMark`).
+    private let operations = Mutex<(started: Int64, marked: Int64)>((0, 0))
 
     private init(connection: SQLite3Connection, path: String, readOnly: Bool) {
         self.connection = connection
@@ -52,6 +55,22 @@ final class SQLiteExecutor: SQLExecutor {
         return SQLiteExecutor(connection: connection, path: path, readOnly: readOnly)
     }
 
+    /// Changes only when something other than the operations that asked for the mark changed the
+    /// file since: another connection's commit (SQLite's `data_version`, which a connection's own
+    /// commits leave alone) or any other operation on this connection. Two transactions that each
+    /// ask once, with nothing in between, see the same mark. Call it inside the asking operation.
+    func changeMark(on database: any SQLDatabase) async throws -> Int64? {
+        var version: Int64 = 0
+        try connection.execute("PRAGMA data_version", binds: []) { _, values in
+            if case .integer(let number) = values.first { version = number }
+        }
+        let local = operations.withLock { counts in
+            counts.marked += 1
+            return counts.started - counts.marked
+        }
+        return version << 32 | (local & 0xFFFF_FFFF)
+    }
+
     /// A second connection to the same file that reads the last committed state while this one
     /// writes (WAL lets readers and one writer work at once); nil for an in-memory database, whose
     /// second connection would be another database.
@@ -67,13 +86,17 @@ final class SQLiteExecutor: SQLExecutor {
 
     func withDatabase<Result: Sendable>(_ body: (any SQLDatabase) async throws -> Result) async throws -> Result {
         let database = self.database
-        return try await lock.withLock { try await body(database) }
+        return try await lock.withLock {
+            operations.withLock { $0.started += 1 }
+            return try await body(database)
+        }
     }
 
     func withTransaction<Result: Sendable>(_ body: (any SQLDatabase) async throws -> Result) async throws -> Result {
         let connection = self.connection
         let database = self.database
         return try await lock.withLock {
+            operations.withLock { $0.started += 1 }
             // IMMEDIATE takes the write lock up front, so two processes never deadlock on upgrade;
             // a reader's transaction is one snapshot and takes no lock.
             try connection.execute(readOnly ? "BEGIN" : "BEGIN IMMEDIATE", binds: []) { _, _ in }

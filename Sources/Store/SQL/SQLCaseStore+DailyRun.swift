@@ -90,10 +90,8 @@ extension SQLCaseStore: DailyRunStore {
     }
 
     func othersCommitMark() async throws -> Int64? {
-        guard engineName == "sqlite" else { return nil }
-        return try await run { database in
-            try await database.raw("PRAGMA data_version").first()?.decode(column: "data_version", as: Int64.self)
-        }
+        let executor = self.executor
+        return try await run { database in try await executor.changeMark(on: database) }
     }
 
     func finishChunk(_ chunk: RunChunk, finishedAt: String) async throws {

@@ -34,6 +34,11 @@ protocol SQLExecutor: Sendable {
     /// PostgreSQL, whose workers read in their own transactions anyway).
     func reader() async throws -> (any SQLExecutor)?
 
+    /// Inside an operation: a mark that stays the same between two operations that each ask for it
+    /// only when nothing else changed the store in between (no other connection's commit, no other
+    /// operation on this one); nil when the engine cannot tell.
+    func changeMark(on database: any SQLDatabase) async throws -> Int64?
+
     /// Closes the underlying connections.
     func close() async throws
 }
