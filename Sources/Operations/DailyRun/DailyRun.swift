@@ -90,8 +90,8 @@ public struct DailyRun: Sendable {
     }
 
     /// Claims and processes one chunk; nil when no chunk is pending. `ahead` is the read of this
-    /// chunk started by the one before (used only when it read this chunk and no other connection
-    /// committed since it started), and on return the read of the next one.
+    /// chunk started by the one before (used only when it read this chunk and nothing else changed
+    /// the store since it started: `othersCommitMark`), and on return the read of the next one.
     func runOneChunk(reader: (any DailyRunStore)?, ahead: inout PendingReadAhead?) async throws -> RunSummary? {
         var attempt = 0
         while true {
