@@ -14,7 +14,7 @@ public struct CanonicalJSONEncoder: Sendable {
     /// `value` as canonical JSON text.
     public func encode<Value: Encodable>(_ value: Value) throws -> String {
         let slot = Slot()
-        try value.encode(to: NodeEncoder(slot: slot, path: nil))
+        try value.encode(to: NodeEncoder(slot: slot, codingPath: []))
         var bytes: [UInt8] = []
         bytes.reserveCapacity(512)
         slot.node.write(to: &bytes)
@@ -75,53 +75,16 @@ private enum Node {
 
     /// The entries sorted by key, stably, keeping only the last entry of a key given more than once.
     private static func sortedKeepingLast(_ entries: [(key: String, value: Node)]) -> [(key: String, value: Node)] {
-        var sorted = entries
-        if sorted.count <= 32 {
-            // Insertion sort: the objects of Codable types are small and nearly in order.
-            for index in 1..<sorted.count {
-                let entry = sorted[index]
-                var position = index
-                while position > 0 && precedes(entry.key, sorted[position - 1].key) {
-                    sorted[position] = sorted[position - 1]
-                    position -= 1
-                }
-                sorted[position] = entry
-            }
-        } else {
-            sorted = entries.enumerated().sorted {
-                precedes($0.element.key, $1.element.key) || ($0.element.key == $1.element.key && $0.offset < $1.offset)
-            }.map(\.element)
+        let sorted = entries.enumerated().sorted {
+            precedes($0.element.key, $1.element.key) || ($0.element.key == $1.element.key && $0.offset < $1.offset)
         }
         var kept: [(key: String, value: Node)] = []
         kept.reserveCapacity(sorted.count)
         for (position, entry) in sorted.enumerated()
-        where position + 1 == sorted.count || sorted[position + 1].key != entry.key {
-            kept.append(entry)
+        where position + 1 == sorted.count || sorted[position + 1].element.key != entry.element.key {
+            kept.append(entry.element)
         }
         return kept
-    }
-}
-
-/// Where a nested value sits, kept as a chain and turned into Codable's `codingPath` array only when
-/// asked (an error, a type that reads its path): building that array for every nested value cost a
-/// sizeable share of encoding.
-private final class PathNode {
-    let parent: PathNode?
-    let key: any CodingKey
-
-    init(parent: PathNode?, key: any CodingKey) {
-        self.parent = parent
-        self.key = key
-    }
-
-    static func keys(_ node: PathNode?) -> [any CodingKey] {
-        var keys: [any CodingKey] = []
-        var current = node
-        while let node = current {
-            keys.append(node.key)
-            current = node.parent
-        }
-        return keys.reversed()
     }
 }
 
@@ -140,32 +103,31 @@ private final class ObjectBox {
 
 private struct NodeEncoder: Encoder {
     let slot: Slot
-    let path: PathNode?
-    var codingPath: [any CodingKey] { PathNode.keys(path) }
+    let codingPath: [any CodingKey]
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
         if case .object(let box) = slot.node {
-            return KeyedEncodingContainer(ObjectContainer(box: box, path: path))
+            return KeyedEncodingContainer(ObjectContainer(box: box, codingPath: codingPath))
         }
         let box = ObjectBox()
         slot.node = .object(box)
-        return KeyedEncodingContainer(ObjectContainer(box: box, path: path))
+        return KeyedEncodingContainer(ObjectContainer(box: box, codingPath: codingPath))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
-        if case .array(let box) = slot.node { return ArrayContainer(box: box, path: path) }
+        if case .array(let box) = slot.node { return ArrayContainer(box: box, codingPath: codingPath) }
         let box = ArrayBox()
         slot.node = .array(box)
-        return ArrayContainer(box: box, path: path)
+        return ArrayContainer(box: box, codingPath: codingPath)
     }
 
-    func singleValueContainer() -> any SingleValueEncodingContainer { ValueContainer(slot: slot, path: path) }
+    func singleValueContainer() -> any SingleValueEncodingContainer { ValueContainer(slot: slot, codingPath: codingPath) }
 }
 
 /// Turns leaf values into nodes; anything else is encoded through a nested encoder into a slot.
 private enum Leaf {
-    static func node<Value: Encodable>(_ value: Value, path: @autoclosure () -> PathNode?) throws -> Node {
+    static func node<Value: Encodable>(_ value: Value, codingPath: [any CodingKey]) throws -> Node {
         // Metatype checks, not dynamic casts: this runs for every nested value.
         if Value.self == String.self { return .string(unsafeBitCast(value, to: String.self)) }
         if Value.self == Int.self { return .number(String(unsafeBitCast(value, to: Int.self))) }
@@ -173,32 +135,29 @@ private enum Leaf {
         if Value.self == Bool.self { return .bool(unsafeBitCast(value, to: Bool.self)) }
         // A Double or Float reaches the value container, which refuses it.
         let slot = Slot()
-        try value.encode(to: NodeEncoder(slot: slot, path: path()))
+        try value.encode(to: NodeEncoder(slot: slot, codingPath: codingPath))
         return .slot(slot)
     }
 
     static func integer(_ value: some BinaryInteger) -> Node { .number(String(value)) }
 
-    static func refuse(_ value: Any, _ path: PathNode?) -> EncodingError {
+    static func refuse(_ value: Any, _ codingPath: [any CodingKey]) -> EncodingError {
         EncodingError.invalidValue(
-            value, .init(codingPath: PathNode.keys(path), debugDescription: "floating-point values are not stored"))
+            value, .init(codingPath: codingPath, debugDescription: "floating-point values are not stored"))
     }
 }
 
 private struct ObjectContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let box: ObjectBox
-    let path: PathNode?
-    var codingPath: [any CodingKey] { PathNode.keys(path) }
-
-    private func path(_ key: Key) -> PathNode { PathNode(parent: path, key: key) }
+    let codingPath: [any CodingKey]
 
     private func add(_ node: Node, _ key: Key) { box.entries.append((key.stringValue, node)) }
 
     mutating func encodeNil(forKey key: Key) throws { add(.null, key) }
     mutating func encode(_ value: Bool, forKey key: Key) throws { add(.bool(value), key) }
     mutating func encode(_ value: String, forKey key: Key) throws { add(.string(value), key) }
-    mutating func encode(_ value: Double, forKey key: Key) throws { throw Leaf.refuse(value, path(key)) }
-    mutating func encode(_ value: Float, forKey key: Key) throws { throw Leaf.refuse(value, path(key)) }
+    mutating func encode(_ value: Double, forKey key: Key) throws { throw Leaf.refuse(value, codingPath + [key]) }
+    mutating func encode(_ value: Float, forKey key: Key) throws { throw Leaf.refuse(value, codingPath + [key]) }
     mutating func encode(_ value: Int, forKey key: Key) throws { add(Leaf.integer(value), key) }
     mutating func encode(_ value: Int8, forKey key: Key) throws { add(Leaf.integer(value), key) }
     mutating func encode(_ value: Int16, forKey key: Key) throws { add(Leaf.integer(value), key) }
@@ -210,7 +169,7 @@ private struct ObjectContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encode(_ value: UInt32, forKey key: Key) throws { add(Leaf.integer(value), key) }
     mutating func encode(_ value: UInt64, forKey key: Key) throws { add(Leaf.integer(value), key) }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        add(try Leaf.node(value, path: path(key)), key)
+        add(try Leaf.node(value, codingPath: codingPath + [key]), key)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
@@ -218,13 +177,13 @@ private struct ObjectContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     {
         let nested = ObjectBox()
         add(.object(nested), key)
-        return KeyedEncodingContainer(ObjectContainer<NestedKey>(box: nested, path: path(key)))
+        return KeyedEncodingContainer(ObjectContainer<NestedKey>(box: nested, codingPath: codingPath + [key]))
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
         let nested = ArrayBox()
         add(.array(nested), key)
-        return ArrayContainer(box: nested, path: path(key))
+        return ArrayContainer(box: nested, codingPath: codingPath + [key])
     }
 
     mutating func superEncoder() -> any Encoder { superEncoder(forKey: Key(stringValue: "super")!) }
@@ -232,24 +191,22 @@ private struct ObjectContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func superEncoder(forKey key: Key) -> any Encoder {
         let slot = Slot()
         add(.slot(slot), key)
-        return NodeEncoder(slot: slot, path: path(key))
+        return NodeEncoder(slot: slot, codingPath: codingPath + [key])
     }
 }
 
 private struct ArrayContainer: UnkeyedEncodingContainer {
     let box: ArrayBox
-    let path: PathNode?
-    var codingPath: [any CodingKey] { PathNode.keys(path) }
+    let codingPath: [any CodingKey]
     var count: Int { box.items.count }
 
-    /// The path of the next item.
-    private var itemPath: PathNode { PathNode(parent: path, key: IndexKey(intValue: box.items.count)) }
+    private var indexKey: any CodingKey { IndexKey(intValue: box.items.count) }
 
     mutating func encodeNil() throws { box.items.append(.null) }
     mutating func encode(_ value: Bool) throws { box.items.append(.bool(value)) }
     mutating func encode(_ value: String) throws { box.items.append(.string(value)) }
-    mutating func encode(_ value: Double) throws { throw Leaf.refuse(value, itemPath) }
-    mutating func encode(_ value: Float) throws { throw Leaf.refuse(value, itemPath) }
+    mutating func encode(_ value: Double) throws { throw Leaf.refuse(value, codingPath + [indexKey]) }
+    mutating func encode(_ value: Float) throws { throw Leaf.refuse(value, codingPath + [indexKey]) }
     mutating func encode(_ value: Int) throws { box.items.append(Leaf.integer(value)) }
     mutating func encode(_ value: Int8) throws { box.items.append(Leaf.integer(value)) }
     mutating func encode(_ value: Int16) throws { box.items.append(Leaf.integer(value)) }
@@ -261,43 +218,42 @@ private struct ArrayContainer: UnkeyedEncodingContainer {
     mutating func encode(_ value: UInt32) throws { box.items.append(Leaf.integer(value)) }
     mutating func encode(_ value: UInt64) throws { box.items.append(Leaf.integer(value)) }
     mutating func encode<T: Encodable>(_ value: T) throws {
-        box.items.append(try Leaf.node(value, path: itemPath))
+        box.items.append(try Leaf.node(value, codingPath: codingPath + [indexKey]))
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type)
         -> KeyedEncodingContainer<NestedKey>
     {
         let nested = ObjectBox()
-        let path = itemPath
+        let path = codingPath + [indexKey]
         box.items.append(.object(nested))
-        return KeyedEncodingContainer(ObjectContainer<NestedKey>(box: nested, path: path))
+        return KeyedEncodingContainer(ObjectContainer<NestedKey>(box: nested, codingPath: path))
     }
 
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
         let nested = ArrayBox()
-        let path = itemPath
+        let path = codingPath + [indexKey]
         box.items.append(.array(nested))
-        return ArrayContainer(box: nested, path: path)
+        return ArrayContainer(box: nested, codingPath: path)
     }
 
     mutating func superEncoder() -> any Encoder {
         let slot = Slot()
-        let path = itemPath
+        let path = codingPath + [indexKey]
         box.items.append(.slot(slot))
-        return NodeEncoder(slot: slot, path: path)
+        return NodeEncoder(slot: slot, codingPath: path)
     }
 }
 
 private struct ValueContainer: SingleValueEncodingContainer {
     let slot: Slot
-    let path: PathNode?
-    var codingPath: [any CodingKey] { PathNode.keys(path) }
+    let codingPath: [any CodingKey]
 
     mutating func encodeNil() throws { slot.node = .null }
     mutating func encode(_ value: Bool) throws { slot.node = .bool(value) }
     mutating func encode(_ value: String) throws { slot.node = .string(value) }
-    mutating func encode(_ value: Double) throws { throw Leaf.refuse(value, path) }
-    mutating func encode(_ value: Float) throws { throw Leaf.refuse(value, path) }
+    mutating func encode(_ value: Double) throws { throw Leaf.refuse(value, codingPath) }
+    mutating func encode(_ value: Float) throws { throw Leaf.refuse(value, codingPath) }
     mutating func encode(_ value: Int) throws { slot.node = Leaf.integer(value) }
     mutating func encode(_ value: Int8) throws { slot.node = Leaf.integer(value) }
     mutating func encode(_ value: Int16) throws { slot.node = Leaf.integer(value) }
@@ -308,7 +264,7 @@ private struct ValueContainer: SingleValueEncodingContainer {
     mutating func encode(_ value: UInt16) throws { slot.node = Leaf.integer(value) }
     mutating func encode(_ value: UInt32) throws { slot.node = Leaf.integer(value) }
     mutating func encode(_ value: UInt64) throws { slot.node = Leaf.integer(value) }
-    mutating func encode<T: Encodable>(_ value: T) throws { slot.node = try Leaf.node(value, path: path) }
+    mutating func encode<T: Encodable>(_ value: T) throws { slot.node = try Leaf.node(value, codingPath: codingPath) }
 }
 
 private struct IndexKey: CodingKey {
