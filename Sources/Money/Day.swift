@@ -114,21 +114,12 @@ extension Day: CustomStringConvertible {
     public var description: String {
         let (year, month, day) = components
         if (0...9999).contains(year) {
-            // The common case written digit by digit: this text is in every stored progress and
-            // message, many times over.
             return String(unsafeUninitializedCapacity: 10) { text in
-                func put(_ value: Int, at end: Int, digits: Int) {
-                    var rest = value
-                    for index in stride(from: end, to: end - digits, by: -1) {
-                        text[index] = UInt8(truncatingIfNeeded: 0x30 + rest % 10)
-                        rest /= 10
-                    }
-                }
-                put(year, at: 3, digits: 4)
+                _ = DecimalDigits.write(UInt64(year), into: text, endingAt: 3, digits: 4)
                 text[4] = UInt8(ascii: "-")
-                put(month, at: 6, digits: 2)
+                _ = DecimalDigits.write(UInt64(month), into: text, endingAt: 6, digits: 2)
                 text[7] = UInt8(ascii: "-")
-                put(day, at: 9, digits: 2)
+                _ = DecimalDigits.write(UInt64(day), into: text, endingAt: 9, digits: 2)
                 return 10
             }
         }

@@ -107,27 +107,18 @@ public struct Money: Hashable, Comparable, Sendable {
 extension Money: CustomStringConvertible {
     /// Plain decimal with two places and a dot, no grouping: `1234.56`, `-0.05`. The JSON and file form.
     public var description: String {
-        // Written digit by digit from the right (every stored progress holds several amounts):
-        // at most a sign, 19 digits and the point.
-        var rest = cents.magnitude
+        // Written from the right into the string's buffer: at most a sign, 19 digits and the point.
+        let magnitude = cents.magnitude
         return String(unsafeUninitializedCapacity: 22) { text in
-            var index = 21
-            func put(_ byte: UInt8) {
-                text[index] = byte
+            var index = DecimalDigits.write(magnitude % 100, into: text, endingAt: 21, digits: 2)
+            text[index] = UInt8(ascii: ".")
+            index = DecimalDigits.write(magnitude / 100, into: text, endingAt: index - 1)
+            if cents < 0 {
+                text[index] = UInt8(ascii: "-")
                 index -= 1
             }
-            put(UInt8(truncatingIfNeeded: 0x30 + rest % 10))
-            rest /= 10
-            put(UInt8(truncatingIfNeeded: 0x30 + rest % 10))
-            rest /= 10
-            put(UInt8(ascii: "."))
-            repeat {
-                put(UInt8(truncatingIfNeeded: 0x30 + rest % 10))
-                rest /= 10
-            } while rest > 0
-            if cents < 0 { put(UInt8(ascii: "-")) }
-            let count = 21 - index
             // Move the text to the start of the buffer.
+            let count = 21 - index
             for offset in 0..<count { text[offset] = text[index + 1 + offset] }
             return count
         }
