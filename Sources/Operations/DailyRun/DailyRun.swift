@@ -58,10 +58,10 @@ public struct DailyRun: Sendable {
         let reads: SnapshotReader.DossierReads
     }
 
-    /// A read-ahead under way, with the writer's `othersCommitMark` from just before it started.
+    /// A read-ahead under way, with the writer's `changeMark` from just before it started.
     struct PendingReadAhead {
         let task: Task<ReadAhead?, any Error>
-        let othersCommitMark: Int64
+        let changeMark: Int64
 
         /// Waits for the read; nil when it failed (the chunk is then read in its own transaction).
         func result() async -> ReadAhead? { (try? await task.value) ?? nil }
@@ -91,7 +91,7 @@ public struct DailyRun: Sendable {
 
     /// Claims and processes one chunk; nil when no chunk is pending. `ahead` is the read of this
     /// chunk started by the one before (used only when it read this chunk and nothing else changed
-    /// the store since it started: `othersCommitMark`), and on return the read of the next one.
+    /// the store since it started: `changeMark`), and on return the read of the next one.
     func runOneChunk(reader: (any DailyRunStore)?, ahead: inout PendingReadAhead?) async throws -> RunSummary? {
         var attempt = 0
         while true {
@@ -102,15 +102,15 @@ public struct DailyRun: Sendable {
                 return try await store.transaction { transaction in
                     let store = transaction as! any DailyRunStore
                     guard let chunk = try await store.claimChunk(day: day) else { return nil }
-                    let mark = try await store.othersCommitMark()
+                    let mark = try await store.changeMark()
                     let usable = readAhead.flatMap { read in
-                        read.chunk == chunk && mark != nil && mark == previous?.othersCommitMark ? read : nil
+                        read.chunk == chunk && mark != nil && mark == previous?.changeMark ? read : nil
                     }
                     if let reader, let mark {
                         let day = self.day
                         ahead = PendingReadAhead(
                             task: Task { try await Self.readAhead(after: chunk, day: day, from: reader) },
-                            othersCommitMark: mark)
+                            changeMark: mark)
                     }
                     var summary = try await process(chunk, in: store, readAhead: usable)
                     try await store.finishChunk(chunk, finishedAt: clock())

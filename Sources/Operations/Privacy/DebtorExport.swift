@@ -46,13 +46,8 @@ public struct DebtorExport: Codable, Sendable {
             for dossier in try await store.dossiers(ofDebtors: [debtor.id]) {
                 let ledger = try await store.ledger(ofDossier: dossier.id)
                 var journal: [JournalEvent] = []
-                var after: Int64 = 0
-                while true {
-                    let page = try await store.journal(
-                        JournalFilter(dossierID: dossier.id), after: after, limit: journalPageEventsMax)
-                    journal += page
-                    guard page.count == journalPageEventsMax, let last = page.last?.sequence else { break }
-                    after = last
+                try await store.forEachJournalPage(JournalFilter(dossierID: dossier.id), pageSize: journalPageEventsMax) {
+                    journal += $0
                 }
                 dossiers.append(
                     DossierExport(

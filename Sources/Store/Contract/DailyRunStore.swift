@@ -109,7 +109,7 @@ public protocol DailyRunStore: CaseStore {
     /// Inside a transaction: a number that two transactions asking for it see unchanged only when
     /// nothing else changed the store between them (another connection's commit, SQLite's
     /// `data_version`, or any other use of this store's connection); nil when the engine cannot tell.
-    func othersCommitMark() async throws -> Int64?
+    func changeMark() async throws -> Int64?
 
     /// Marks a claimed chunk finished (in the transaction that wrote its results).
     func finishChunk(_ chunk: RunChunk, finishedAt: String) async throws

@@ -57,31 +57,27 @@ extension SQLCaseStore: DailyRunStore {
     }
 
     func claimChunk(day: Day) async throws -> RunChunk? {
-        let lock = engineName == "postgresql" ? " FOR UPDATE SKIP LOCKED" : ""
-        return try await run { database in
-            let sql: String = """
-                SELECT chunk, first_id, last_id FROM run_chunks WHERE day = \(day.daysSinceEpoch) AND status = 'pending' \
-                ORDER BY chunk LIMIT 1\(lock)
-                """
-            return try await database.raw(SQLQueryString(sql)).first().map { try Self.runChunk($0, day: day) }
-        }
+        try await firstPendingChunk(day: day, after: -1, lockingIt: engineName == "postgresql")
     }
 
     func pendingChunk(day: Day, after number: Int) async throws -> RunChunk? {
+        try await firstPendingChunk(day: day, after: number, lockingIt: false)
+    }
+
+    /// The pending chunk of `day` with the lowest number above `number`; `lockingIt` takes its row
+    /// (`FOR UPDATE SKIP LOCKED`, PostgreSQL) so no other worker claims it.
+    private func firstPendingChunk(day: Day, after number: Int, lockingIt: Bool) async throws -> RunChunk? {
         try await run { database in
             let sql: String = """
                 SELECT chunk, first_id, last_id FROM run_chunks WHERE day = \(day.daysSinceEpoch) AND status = 'pending' \
-                AND chunk > \(number) ORDER BY chunk LIMIT 1
+                AND chunk > \(number) ORDER BY chunk LIMIT 1\(lockingIt ? " FOR UPDATE SKIP LOCKED" : "")
                 """
-            return try await database.raw(SQLQueryString(sql)).first().map { try Self.runChunk($0, day: day) }
+            guard let row = try await database.raw(SQLQueryString(sql)).first() else { return nil }
+            return RunChunk(
+                day: day, number: Int(try row.decode(column: "chunk", as: Int64.self)),
+                firstID: Dossier.ID(try row.decode(column: "first_id", as: String.self)),
+                lastID: Dossier.ID(try row.decode(column: "last_id", as: String.self)))
         }
-    }
-
-    static func runChunk(_ row: any SQLRow, day: Day) throws -> RunChunk {
-        RunChunk(
-            day: day, number: Int(try row.decode(column: "chunk", as: Int64.self)),
-            firstID: Dossier.ID(try row.decode(column: "first_id", as: String.self)),
-            lastID: Dossier.ID(try row.decode(column: "last_id", as: String.self)))
     }
 
     func readAheadStore() async throws -> (any DailyRunStore)? {
@@ -89,7 +85,7 @@ extension SQLCaseStore: DailyRunStore {
         return SQLCaseStore(executor: reader)
     }
 
-    func othersCommitMark() async throws -> Int64? {
+    func changeMark() async throws -> Int64? {
         let executor = self.executor
         return try await run { database in try await executor.changeMark(on: database) }
     }

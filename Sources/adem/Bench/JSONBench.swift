@@ -57,9 +57,7 @@ struct JSONBench: AsyncParsableCommand {
         }
     }
 
-    static func microseconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) * 1e6 + Double(duration.components.attoseconds) / 1e12
-    }
+    static func microseconds(_ duration: Duration) -> Double { ChunkLoopTiming.seconds(duration) * 1e6 }
 
     static func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
 }
