@@ -58,11 +58,19 @@ let package = Package(
         .systemLibrary(
             name: "CSQLite3", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
 
+        // Debian's jemalloc (libjemalloc-dev) as the executable's allocator; see docs/decisions/0010-allocator.md.
+        .systemLibrary(
+            name: "CJemalloc", pkgConfig: "jemalloc", providers: [.apt(["libjemalloc-dev"])]),
+
+        // A VFS over SQLite's default that writes a transaction's log frames in one call; see
+        // docs/decisions/0009-sqlite-log-writes.md.
+        .target(name: "CWALBuffer", dependencies: ["CSQLite3"]),
+
         // The case store: the CaseStore contract, its SQL over SQLite and PostgreSQL, migrations.
         .target(
             name: "Store",
             dependencies: [
-                "Money", "Law", "Domain", "Reporting", "CSQLite3",
+                "Money", "Law", "Domain", "Reporting", "CSQLite3", "CWALBuffer",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
@@ -91,6 +99,7 @@ let package = Package(
             name: "adem",
             dependencies: [
                 "Money", "Law", "LawData", "Domain", "Engine", "Store", "Operations", "Reporting", "Simulation",
+                "CJemalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

@@ -2,11 +2,11 @@
 # The main job on the embedded default (SQLite, nothing to install by hand): builds adem, shows a
 # few law computations, simulates an agency year (a small default portfolio) through the real
 # import, daily run, payments and deliveries, and writes the social collection report.
-# Usage: scripts/demo.sh   (from the repository root; needs the Swift toolchain and libsqlite3-dev, installed when missing)
+# Usage: scripts/demo.sh   (from the repository root; needs the Swift toolchain; libsqlite3-dev and libjemalloc-dev are installed when missing)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export SWIFT_DETERMINISTIC_HASHING=1
-source scripts/ensure-sqlite.sh
+source scripts/ensure-libraries.sh
 
 swift build -c release --product adem --scratch-path .build-release
 adem="$PWD/.build-release/release/adem"

@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export SWIFT_DETERMINISTIC_HASHING=1
-source scripts/ensure-sqlite.sh
+source scripts/ensure-libraries.sh
 
 if [ -z "${ADEM_TEST_POSTGRES_URL:-}" ] && [ "${ADEM_SKIP_POSTGRES:-}" != "1" ]; then
     eval "$(scripts/postgres-test-server.sh)"

@@ -3,18 +3,17 @@ import Testing
 
 @testable import Store
 
+/// Every row `sql` returns on `connection` (the SQLite suites' way to run a statement).
+func rows(_ connection: SQLite3Connection, _ sql: String, _ binds: [SQLite3Value] = []) throws -> [[SQLite3Value]] {
+    var rows: [[SQLite3Value]] = []
+    try connection.execute(sql, binds: binds) { _, values in rows.append(values) }
+    return rows
+}
+
 /// The SQLite connection under the embedded store: values round-trip exactly, prepared statements
 /// are reused with new binds, scripts run whole, and errors say what went wrong and leave the
 /// connection usable.
 @Suite struct SQLite3ConnectionTests {
-    private func rows(_ connection: SQLite3Connection, _ sql: String, _ binds: [SQLite3Value] = []) throws
-        -> [[SQLite3Value]]
-    {
-        var rows: [[SQLite3Value]] = []
-        try connection.execute(sql, binds: binds) { _, values in rows.append(values) }
-        return rows
-    }
-
     @Test func everyKindOfValueRoundTrips() throws {
         let connection = try SQLite3Connection(path: ":memory:")
         defer { connection.close() }

@@ -89,6 +89,17 @@ import Testing
         }
     }
 
+    /// The benchmark steps every due dossier of its book, and the executable runs on jemalloc
+    /// (docs/decisions/0010-allocator.md), which the benchmark names with its figures.
+    @Test func theRunDayBenchmarkStepsItsBookOnJemalloc() throws {
+        try withFolder { folder in
+            let bench = try adem(["bench", "run-day", "--dossiers", "60", "--due", "25", "--db", "bench.sqlite"], in: folder)
+            #expect(bench.status == 0)
+            #expect(bench.output.contains("book 60 dossiers, 25 due: 25 steps in"), "\(bench.output)")
+            #expect(bench.output.contains("; jemalloc 5."), "\(bench.output)")
+        }
+    }
+
     @Test func killedRunsFinishWithTheSameDigestOnSQLite() throws {
         try withFolder { folder in
             let reference = Location.sqlite(folder.appendingPathComponent("reference.sqlite").path)

@@ -1,4 +1,5 @@
 import CSQLite3
+import CWALBuffer
 import Foundation
 
 /// A value as SQLite stores it.
@@ -43,7 +44,7 @@ final class SQLite3Connection: @unchecked Sendable {
     init(path: String) throws {
         let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
         var opened: OpaquePointer?
-        let status = sqlite3_open_v2(path, &opened, flags, nil)
+        let status = sqlite3_open_v2(path, &opened, flags, Self.logBufferingVFS)
         guard status == SQLITE_OK, let opened else {
             let message = opened.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
             sqlite3_close_v2(opened)
@@ -55,6 +56,15 @@ final class SQLite3Connection: @unchecked Sendable {
     }
 
     deinit { close() }
+
+    /// The VFS that writes a transaction's log frames in one call (docs/decisions/0009), registered
+    /// once per process; nil (SQLite's default VFS) when `ADEM_SQLITE_LOG_BUFFER=0`, for comparing.
+    private static let logBufferingVFS: String? = {
+        if getenv("ADEM_SQLITE_LOG_BUFFER").map({ String(cString: $0) }) == "0" { return nil }
+        let status = adem_wal_buffer_register()
+        precondition(status == SQLITE_OK, "SQLite refused the log-buffering VFS (\(status))")
+        return String(cString: adem_wal_buffer_vfs_name)
+    }()
 
     /// Finalises every statement and closes the connection; later calls fail with `SQLITE_MISUSE`.
     func close() {
@@ -71,6 +81,16 @@ final class SQLite3Connection: @unchecked Sendable {
         statements = [:]
         if let handle { sqlite3_close_v2(handle) }
         handle = nil
+    }
+
+    /// The VFS the main database file goes through, as SQLite names it (`adem-walbuffer/unix`), or
+    /// nil for an in-memory database.
+    var vfsName: String? {
+        var name: UnsafeMutablePointer<CChar>?
+        guard let handle, sqlite3_file_control(handle, "main", SQLITE_FCNTL_VFSNAME, &name) == SQLITE_OK, let name
+        else { return nil }
+        defer { sqlite3_free(name) }
+        return String(cString: name)
     }
 
     /// The library's version, e.g. `3.40.1`.

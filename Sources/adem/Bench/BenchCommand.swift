@@ -97,7 +97,7 @@ struct BenchCommand: AsyncParsableCommand {
             let insert = insertRates.sorted()[runs / 2]
             let loop = loopRates.sorted()[runs / 2]
             print(
-                "median: raw insert \(Int(insert)) dossiers/s, chunk loop \(Int(loop)) dossiers/s, ratio \(Int(100 * loop / insert))% (engine \(store.location))"
+                "median: raw insert \(Int(insert)) dossiers/s, chunk loop \(Int(loop)) dossiers/s, ratio \(Int(100 * loop / insert))% (engine \(store.location); \(Allocator.description))"
             )
         }
 

@@ -73,7 +73,7 @@ struct RunDayBench: AsyncParsableCommand {
         }
         print(
             "book \(dossiers) dossiers, \(due) due: \(steps) steps in \(String(format: "%.1f", stepSeconds)) s = \(Int(Double(steps) / stepSeconds)) steps/s; "
-                + "raw dossier insert ceiling \(Int(insertRate)) dossiers/s; ratio \(Int(100 * Double(steps) / stepSeconds / insertRate))% (engine \(store.location))"
+                + "raw dossier insert ceiling \(Int(insertRate)) dossiers/s; ratio \(Int(100 * Double(steps) / stepSeconds / insertRate))% (engine \(store.location); \(Allocator.description))"
         )
     }
 }
