@@ -1,21 +1,24 @@
 // A thin SQLite VFS over the default one that gathers what a transaction appends to its write-ahead
-// log in memory and writes it to the file in one call, instead of two calls per frame.
+// log in memory and writes it to the file in a few large writes, instead of two calls per frame.
 //
 // Why: SQLite writes each WAL frame as two pwrite calls (its 24-byte header, then the page), so a
 // daily-run chunk that changes 500 pages costs 1,000 system calls at commit. Gathered, a few.
 //
-// Why it is safe: only the "-wal" file is buffered, and its buffer is written out
-//   - before SQLite publishes new frames to readers: publishing writes the WAL index header in two
-//     copies with a memory barrier between them (xShmBarrier on the database file), and every lock
-//     change on the WAL index goes through xShmLock on the database file; both write the buffer out
-//     first, so no reader, in this process or another, can learn of a frame not yet in the file, and
-//     a transaction is in the file before SQLite tells its caller it committed;
+// Why it is safe: only the "-wal" file is buffered, only a run of appends is gathered (SQLite
+// rewriting a frame or a checksum in place, or the header of a restarted log, goes to the file at
+// once), and the buffer is written out
+//   - with the page of a commit frame (a frame header whose "database size after commit" is not
+//     zero), so a failed write is reported by that write and SQLite rolls the transaction back;
 //   - before any other operation on the log (read, sync, truncate, size, file control, close), so
 //     SQLite's own reads of frames it spilled mid-transaction, checkpoints and recovery see the file
 //     exactly as without the buffer;
-//   - when a write does not continue the buffered run, or the run would outgrow the buffer.
-// A process killed before its commit was published leaves a log without that commit, which SQLite's
-// recovery ignores, as it ignores a torn tail without the buffer.
+//   - before SQLite publishes new frames to readers: publishing writes the WAL index header in two
+//     copies with a memory barrier between them (xShmBarrier on the database file), and every lock
+//     change on the WAL index goes through xShmLock on the database file; both write the log out
+//     first, so no reader, in this process or another, can learn of a frame not yet in the file;
+//   - when the run would outgrow the buffer.
+// A process killed before its commit frame was written leaves a log without that commit, which
+// SQLite's recovery ignores, as it ignores a torn tail without the buffer.
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>

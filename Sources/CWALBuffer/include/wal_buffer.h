@@ -2,9 +2,9 @@
 #define ADEM_WAL_BUFFER_H
 
 /// Registers the SQLite VFS "adem-walbuffer" (call it once per process, not from two threads at
-/// once): the default VFS, except that the frames a
-/// transaction appends to its write-ahead log reach the file in one write when the transaction's
-/// commit frame is written, instead of two writes per frame. Returns SQLITE_OK or SQLite's error.
+/// once): the default VFS, except that the frames a transaction appends to its write-ahead log
+/// reach the file in a few large writes when its commit frame is written, instead of two writes per
+/// frame (docs/decisions/0009-sqlite-log-writes.md). Returns SQLITE_OK or SQLite's error.
 int adem_wal_buffer_register(void);
 
 /// The name to pass to sqlite3_open_v2 to open a connection through that VFS.
