@@ -71,11 +71,6 @@ static int flush(BufferedFile *file) {
         if (written != SQLITE_OK) return written; \
     } while (0)
 
-/// Writes out the pending log of a database file (before its WAL index changes).
-static int flushLogOf(BufferedFile *database) {
-    return database->log != NULL ? flush(database->log) : SQLITE_OK;
-}
-
 static int bufferedClose(sqlite3_file *handle) {
     BufferedFile *file = (BufferedFile *)handle;
     int flushed = flush(file);
@@ -191,7 +186,7 @@ static void bufferedShmBarrier(sqlite3_file *handle) {
     // this is the guarantee that none is published unwritten. A barrier cannot report an error, and
     // publishing frames that are not in the file would corrupt what readers see, so a failure here
     // stops the process: the transaction was not committed, and recovery finds the log as it was.
-    if (flushLogOf(file) != SQLITE_OK) abort();
+    if (file->log != NULL && flush(file->log) != SQLITE_OK) abort();
     file->real->pMethods->xShmBarrier(file->real);
 }
 
@@ -274,7 +269,8 @@ int adem_wal_buffer_register(void) {
     int status = SQLITE_OK;
     if (!registered) {
         defaultVFS = sqlite3_vfs_find(NULL);
-        // The default VFS must offer shared memory and memory mapping (unix does: version 3 files).
+        // Version 2 at least: xCurrentTimeInt64 is forwarded. (Its files are assumed to offer shared
+        // memory, as the unix VFS's do; memory mapping is forwarded only when they offer it.)
         if (defaultVFS == NULL || defaultVFS->iVersion < 2) {
             status = SQLITE_ERROR;
         } else {
