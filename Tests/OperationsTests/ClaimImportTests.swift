@@ -6,9 +6,11 @@ import Store
 import Testing
 
 /// Runs an import of `text` into a fresh in-memory store with client ACME, then `check`.
-func importing(_ texts: [String], chunkBytes: Int = 7, check: (any CaseStore, [ImportReport]) async throws -> Void)
-    async throws
-{
+/// `bulkRowsMin` as `ClaimImport` takes it (0: every import sets indexes aside).
+func importing(
+    _ texts: [String], chunkBytes: Int = 7, bulkRowsMin: Int = ClaimImport.bulkRowsMin,
+    check: (any CaseStore, [ImportReport]) async throws -> Void
+) async throws {
     try await CaseStores.withStore(.sqlite(path: ":memory:")) { store in
         _ = try await store.migrate()
         try await store.insertClient(Client(id: Client.ID("ACME"), name: "Acme"))
@@ -17,7 +19,7 @@ func importing(_ texts: [String], chunkBytes: Int = 7, check: (any CaseStore, [I
             var reader = try ClaimFileReader(source: MemoryByteSource(text, chunkBytes: chunkBytes))
             let use = ClaimImport(
                 store: store, clientID: Client.ID("ACME"), day: Day(iso: "2026-03-02")!,
-                recordedAt: "2026-03-02T10:00:00Z")
+                recordedAt: "2026-03-02T10:00:00Z", bulkRowsMin: bulkRowsMin)
             reports.append(try await use.run(&reader, sourceName: "test.csv"))
         }
         try await check(store, reports)
@@ -185,6 +187,48 @@ let header = "invoice_number,debtor_ref,debtor_type,name,street,postcode,city,co
             #expect(try await store.counts().claims == 1_200)
             #expect(try await store.counts().dossiers == 300)
         }
+    }
+
+    /// With indexes set aside (`bulkRowsMin: 0`) an import stores exactly what it stores keeping them
+    /// up row by row, across batch borders: bad rows, repeats within the file and of an earlier
+    /// import, debtors with claims in two batches, and a debtor whose first row in a batch repeats an
+    /// invoice, so that its next row is the one that registers it.
+    @Test func aBulkImportStoresWhatARowByRowImportStores() async throws {
+        var lines = [header]
+        var valid = 0
+        func row(_ invoice: String, _ debtor: String, name: String = "N", amount: String = "10") {
+            lines.append("\(invoice),\(debtor),consumer,\(name),S,1,Ede,NL,2026-01-05,2026-01-19,\(amount)")
+        }
+        for index in 0..<2_600 {
+            if valid == ClaimImport.batchRowsMax {  // the second batch opens with debtor X
+                row("F-10", "D-X", name: "Refused with its row")
+                row("F-X", "D-X", name: "Registered")
+                valid += 2
+            }
+            if index % 500 == 7 {
+                row("F-bad-\(index)", "D-\(index / 3)", amount: "-1")
+            } else {
+                row("F-\(index % 2_400)", "D-\(index / 3)", name: "N\(index / 3)", amount: "\(10 + index % 97).50")
+                valid += 1
+            }
+        }
+        let first = lines.joined(separator: "\n")
+        let second = header + "\nF-1,D-0,consumer,N0,S,1,Ede,NL,2026-01-05,2026-01-19,11\nF-new,D-new,business,B,S,1,Ede,BE,2026-01-05,2026-01-19,12"
+        var outcomes: [(digest: String, reports: [ImportReport])] = []
+        for bulkRowsMin in [0, Int.max] {
+            try await importing([first, second], chunkBytes: 65_536, bulkRowsMin: bulkRowsMin) {
+                (store: any CaseStore, reports: [ImportReport]) async throws in
+                #expect(try await store.debtors([Debtor.ID("ACME/D-X")]).first?.value.profile.name == "Registered")
+                outcomes.append((try await store.stateDigest(), reports))
+            }
+        }
+        // 2,400 invoice numbers less the four whose only row is bad (507, 1007, 1507, 2007), plus F-X;
+        // refused: the six bad rows, 198 later rows repeating an invoice, and X's repeat of F-10.
+        #expect(outcomes[0].reports[0].imported == 2_397)
+        #expect(outcomes[0].reports[0].rejected == 205)
+        #expect(outcomes[0].reports[1].imported == 1 && outcomes[0].reports[1].duplicates == 1)
+        #expect(outcomes[0].reports == outcomes[1].reports)
+        #expect(outcomes[0].digest == outcomes[1].digest)
     }
 
     @Test func aCrLfFileWithABomAndQuotedNewlinesReads() async throws {

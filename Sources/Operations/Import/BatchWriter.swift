@@ -16,9 +16,41 @@ struct BatchWriter: Sendable {
         var issues: [ImportIssue] = []
     }
 
-    func write(_ rows: [ValidClaimRow], to store: any CaseStore) async throws -> Outcome {
+    /// A batch with what can be worked out before the store is asked anything: the ids, and each
+    /// debtor as its first row in the batch describes it, encoded (the dearest part of a write).
+    struct Prepared: Sendable {
+        let rows: [ValidClaimRow]
+        let claimIDs: [Claim.ID]
+        let debtorIDs: [Debtor.ID]
+        /// Per debtor of the batch: the line of its first row, and the debtor that row registers.
+        let debtors: [Debtor.ID: (line: Int, debtor: EncodedDebtor)]
+    }
+
+    /// Works out `rows`' ids and encodes their debtors; runs while the store writes the batch before.
+    func prepare(_ rows: [ValidClaimRow]) throws -> Prepared {
+        var debtorIDs: [Debtor.ID] = []
+        debtorIDs.reserveCapacity(rows.count)
+        var debtors: [Debtor.ID: (line: Int, debtor: EncodedDebtor)] = [:]
+        for row in rows {
+            let id = Debtor.id(client: clientID, reference: row.debtorReference)
+            debtorIDs.append(id)
+            if debtors[id] == nil { debtors[id] = (row.line, try register(row)) }
+        }
+        return Prepared(
+            rows: rows, claimIDs: rows.map { Claim.id(client: clientID, invoiceNumber: $0.invoiceNumber) },
+            debtorIDs: debtorIDs, debtors: debtors)
+    }
+
+    /// The debtor `row` registers when its debtor is new.
+    private func register(_ row: ValidClaimRow) throws -> EncodedDebtor {
+        try EncodedDebtor(
+            Debtor(clientID: clientID, reference: row.debtorReference, kind: row.debtorKind, profile: row.profile))
+    }
+
+    func write(_ prepared: Prepared, to store: any CaseStore) async throws -> Outcome {
         var outcome = Outcome()
-        let ids = rows.map { Claim.id(client: clientID, invoiceNumber: $0.invoiceNumber) }
+        let rows = prepared.rows
+        let ids = prepared.claimIDs
         let known = try await store.claims(ids)
 
         // 1. Which rows are new, which are repeats of an earlier import, which repeat this file.
@@ -41,20 +73,24 @@ struct BatchWriter: Sendable {
         }
         guard !accepted.isEmpty else { return outcome }
 
-        // 2. Debtors: the first row of an unknown debtor registers it.
+        // 2. Debtors: the first accepted row of an unknown debtor registers it (encoded beforehand
+        // unless an earlier row of the debtor in this batch was refused).
         var debtorIDs: [Debtor.ID] = []
-        var newDebtors: [Debtor.ID: Debtor] = [:]
+        var newDebtors: [Debtor.ID: EncodedDebtor] = [:]
         let knownDebtors = try await store.debtors(
             Array(Set(accepted.map { Debtor.id(client: clientID, reference: $0.debtorReference) })))
         for row in accepted {
             let id = Debtor.id(client: clientID, reference: row.debtorReference)
             debtorIDs.append(id)
             if knownDebtors[id] == nil && newDebtors[id] == nil {
-                newDebtors[id] = Debtor(
-                    clientID: clientID, reference: row.debtorReference, kind: row.debtorKind, profile: row.profile)
+                if let early = prepared.debtors[id], early.line == row.line {
+                    newDebtors[id] = early.debtor
+                } else {
+                    newDebtors[id] = try register(row)
+                }
             }
         }
-        try await store.insertDebtors(newDebtors.values.sorted { $0.id < $1.id })
+        try await store.insertDebtors(newDebtors.values.sorted { $0.debtor.id < $1.debtor.id })
 
         // 3. Dossiers: a debtor's open dossier at this client gathers its claims; else a new one.
         var openDossier: [Debtor.ID: Dossier.ID] = [:]

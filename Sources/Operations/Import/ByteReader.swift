@@ -15,6 +15,9 @@ struct ByteReader<Source: ByteSource> {
 
     init(_ source: Source) { self.source = source }
 
+    /// All bytes of the source, when it knows them up front.
+    var totalBytes: Int? { source.totalBytes }
+
     /// Makes sure a byte is available at `index`; false at the end of input.
     private mutating func fill() throws -> Bool {
         while index >= buffer.count {

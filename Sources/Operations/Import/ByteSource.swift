@@ -4,6 +4,9 @@ import Foundation
 public protocol ByteSource {
     /// The next chunk, or nil at the end.
     mutating func nextChunk() throws -> [UInt8]?
+
+    /// All bytes the source holds, when known up front (a file's size); nil otherwise.
+    var totalBytes: Int? { get }
 }
 
 /// Reads a file in chunks of `chunkBytes`.
@@ -13,8 +16,8 @@ public struct FileByteSource: ByteSource {
     private let handle: FileHandle
     /// Bytes read so far (for progress).
     public private(set) var bytesRead = 0
-    /// The file's size in bytes when opened.
-    public let totalBytes: Int
+    /// The file's size in bytes when opened (0 when the system did not tell).
+    public let fileBytes: Int
 
     /// Opens `path`; throws when it cannot be opened or is a folder.
     public init(path: String) throws {
@@ -28,8 +31,10 @@ public struct FileByteSource: ByteSource {
         }
         self.handle = handle
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        self.totalBytes = (attributes?[.size] as? NSNumber)?.intValue ?? 0
+        self.fileBytes = (attributes?[.size] as? NSNumber)?.intValue ?? 0
     }
+
+    public var totalBytes: Int? { fileBytes > 0 ? fileBytes : nil }
 
     public mutating func nextChunk() throws -> [UInt8]? {
         guard let data = try handle.read(upToCount: Self.chunkBytes), !data.isEmpty else {
@@ -55,6 +60,8 @@ public struct MemoryByteSource: ByteSource {
 
     /// A source over the UTF-8 of `text`.
     public init(_ text: String, chunkBytes: Int = 7) { self.init(Array(text.utf8), chunkBytes: chunkBytes) }
+
+    public var totalBytes: Int? { bytes.count }
 
     public mutating func nextChunk() throws -> [UInt8]? {
         guard position < bytes.count else { return nil }

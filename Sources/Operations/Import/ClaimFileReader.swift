@@ -74,6 +74,9 @@ public struct ClaimFileReader<Source: ByteSource> {
     /// Bytes read so far.
     public var bytesRead: Int { reader.consumed }
 
+    /// The file's size, when its source knows it up front.
+    public var totalBytes: Int? { reader.totalBytes }
+
     /// Sniffs the format and reads the CSV header. Throws `ImportFailure` for a file that cannot
     /// be imported at all: empty, binary, a header without the required columns, not a JSON array.
     public init(source: Source) throws {

@@ -46,18 +46,26 @@ public struct ClaimImport: Sendable {
     public static let batchRowsMax = 1_000
     /// Issues kept for the report; beyond this they are counted, not listed.
     public static let reportedIssuesMax = 10_000
+    /// Imports expected to bring fewer rows than this keep every index up as they write; larger
+    /// ones let the store set aside the indexes it can build anew faster (`CaseStore.suspendIndexes`).
+    public static let bulkRowsMin = 50_000
 
     let store: any CaseStore
     let clientID: Client.ID
     let day: Day
     let recordedAt: String
+    /// See `bulkRowsMin`; tests lower it to take the bulk path with small files.
+    let bulkRowsMin: Int
 
     /// An import for `clientID` on business day `day`; `recordedAt` is the wall-clock stamp of its events.
-    public init(store: any CaseStore, clientID: Client.ID, day: Day, recordedAt: String) {
+    public init(
+        store: any CaseStore, clientID: Client.ID, day: Day, recordedAt: String, bulkRowsMin: Int = Self.bulkRowsMin
+    ) {
         self.store = store
         self.clientID = clientID
         self.day = day
         self.recordedAt = recordedAt
+        self.bulkRowsMin = bulkRowsMin
     }
 
     /// Imports the rows `reader` yields. Throws `ImportFailure` when nothing can be imported at all
@@ -89,10 +97,11 @@ public struct ClaimImport: Sendable {
             }
         }
         try await store.transaction { store in
-            // Pipelined: while the store writes batch N (on SQLite's thread), this task reads and
-            // validates batch N+1. Writes stay strictly in order (N is awaited before N+1 starts),
+            // Pipelined: while the store writes batch N (on SQLite's thread), this task reads,
+            // validates and prepares batch N+1. Writes stay strictly in order (N is awaited before N+1 starts),
             // which duplicate detection across batches relies on.
             var pending: Task<BatchWriter.Outcome, any Error>?
+            var suspended: SuspendedIndexes?
             func settle() async throws {
                 guard let running = pending else { return }
                 pending = nil
@@ -102,10 +111,15 @@ public struct ClaimImport: Sendable {
                 for issue in outcome.issues { record([issue]) }
             }
             func flush() async throws {
-                try await settle()
-                let rows = batch
+                let prepared = try writer.prepare(batch)
                 batch.removeAll(keepingCapacity: true)
-                pending = Task { try await writer.write(rows, to: store) }
+                try await settle()
+                if suspended == nil {
+                    // Before the first write: the rows to come, reckoned from the bytes per row so far.
+                    let expected = reader.totalBytes.map { rowsRead * $0 / max(1, reader.bytesRead) } ?? rowsRead
+                    suspended = expected >= bulkRowsMin ? try await store.suspendIndexes(forClaims: expected) : .none
+                }
+                pending = Task { try await writer.write(prepared, to: store) }
                 progress(ImportProgress(rows: rowsRead, bytes: reader.bytesRead))
             }
             do {
@@ -119,6 +133,7 @@ public struct ClaimImport: Sendable {
                 }
                 if !batch.isEmpty { try await flush() }
                 try await settle()
+                if let suspended { try await store.restoreIndexes(suspended) }
             } catch {
                 // Never leave a write running past the transaction's rollback.
                 _ = try? await pending?.value

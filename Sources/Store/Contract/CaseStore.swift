@@ -54,9 +54,9 @@ public protocol CaseStore: Sendable {
 
     // MARK: Debtors
 
-    /// Stores new debtors with their person key (`PersonKey.of`); throws `StoreError.duplicate` when
-    /// one exists.
-    func insertDebtors(_ debtors: [Debtor]) async throws
+    /// Stores new debtors in the form made beforehand (`EncodedDebtor`, with the person key);
+    /// throws `StoreError.duplicate` when one exists.
+    func insertDebtors(_ debtors: [EncodedDebtor]) async throws
 
     /// The debtors among `ids` that exist, keyed by id.
     func debtors(_ ids: [Debtor.ID]) async throws -> [Debtor.ID: Debtor]
@@ -142,11 +142,65 @@ public protocol CaseStore: Sendable {
     /// How many imports were recorded for `clientID`.
     func countImports(clientID: Client.ID) async throws -> Int
 
+    /// Inside a transaction about to add about `claims` claims with their debtors, dossiers, ledger
+    /// and journal rows: lets the engine stop keeping up the secondary indexes of those tables that
+    /// the import's own reads never use, and build them anew in `restoreIndexes` instead, when the
+    /// store holds fewer claims than are coming (then one build, a sort, costs less than upkeep row
+    /// by row). Keys and uniqueness stay checked throughout. SQLite only: its writer excludes other
+    /// writers anyway and readers keep their snapshot, whereas PostgreSQL would lock the tables
+    /// against every reader for the whole import, so there it does nothing.
+    func suspendIndexes(forClaims claims: Int) async throws -> SuspendedIndexes
+
+    /// Builds the indexes `suspendIndexes` set aside, before the same transaction commits. (When the
+    /// transaction rolls back instead, the indexes come back unchanged by themselves.)
+    func restoreIndexes(_ suspended: SuspendedIndexes) async throws
+
     /// Row counts per kind of record.
     func counts() async throws -> StoreCounts
 }
 
+/// The indexes an import set aside (`CaseStore.suspendIndexes`), to be built anew before it commits.
+public struct SuspendedIndexes: Sendable {
+    /// The indexes' names, in the order they are built again.
+    public let names: [String]
+    /// Their definitions, as the engine reported them.
+    let definitions: [String]
+
+    init(names: [String], definitions: [String]) {
+        self.names = names
+        self.definitions = definitions
+    }
+
+    /// Nothing set aside.
+    public static let none = SuspendedIndexes(names: [], definitions: [])
+}
+
+/// A debtor in the form the store keeps it: the profile as canonical JSON and the person key
+/// (`PersonKey.of`). Making it is most of the cost of storing a debtor, so a bulk writer makes the
+/// next batch's while the store writes the current one.
+public struct EncodedDebtor: Sendable {
+    /// The debtor.
+    public let debtor: Debtor
+    /// `debtor.profile` as canonical JSON.
+    let profileJSON: String
+    /// The debtor's person key.
+    let personKey: String
+
+    /// Encodes `debtor`.
+    public init(_ debtor: Debtor) throws {
+        self.debtor = debtor
+        self.profileJSON = try CanonicalJSONEncoder().encode(debtor.profile)
+        self.personKey = PersonKey.of(debtor)
+    }
+}
+
 extension CaseStore {
+    /// Stores new debtors with their person key (`PersonKey.of`); throws `StoreError.duplicate` when
+    /// one exists.
+    public func insertDebtors(_ debtors: [Debtor]) async throws {
+        try await insertDebtors(debtors.map(EncodedDebtor.init))
+    }
+
     /// Walks the events matching `filter` in journal order, `body` getting a page of at most
     /// `pageSize` events at a time (the last page may be empty).
     public func forEachJournalPage(

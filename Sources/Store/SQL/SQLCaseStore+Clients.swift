@@ -113,13 +113,14 @@ extension SQLCaseStore {
 
     // MARK: Debtors
 
-    func insertDebtors(_ debtors: [Debtor]) async throws {
+    func insertDebtors(_ debtors: [EncodedDebtor]) async throws {
         try await insertRows(
             "debtors", columns: ["id", "client_id", "reference", "kind", "profile", "person_key"],
-            rows: try debtors.map {
-                [
-                    .text($0.id.rawValue), .text($0.clientID.rawValue), .text($0.reference), .text($0.kind.rawValue),
-                    .text(try Self.json($0.profile)), .text(PersonKey.of($0)),
+            rows: debtors.map { encoded in
+                let debtor = encoded.debtor
+                return [
+                    .text(debtor.id.rawValue), .text(debtor.clientID.rawValue), .text(debtor.reference),
+                    .text(debtor.kind.rawValue), .text(encoded.profileJSON), .text(encoded.personKey),
                 ]
             })
     }

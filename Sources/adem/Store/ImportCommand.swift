@@ -39,8 +39,7 @@ struct ImportCommand: AsyncParsableCommand {
             let report: ImportReport
             do {
                 var reader = try ClaimFileReader(source: try FileByteSource(path: file))
-                let totalBytes =
-                    (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? NSNumber)?.intValue ?? 0
+                let totalBytes = reader.totalBytes ?? 0
                 report = try await store.withStore { store in
                     let use = ClaimImport(store: store, clientID: clientID, day: importDay, recordedAt: Shell.now())
                     return try await use.run(&reader, sourceName: fileName) { progress in

@@ -1,0 +1,50 @@
+import SQLKit
+
+extension SQLCaseStore {
+    /// The tables an import adds rows to.
+    static let importedTables = ["debtors", "dossiers", "claims", "ledger_postings", "journal"]
+    /// Secondary indexes of those tables that the import's own reads use (`dossiers(ofDebtors:)`),
+    /// kept up whatever the size of the import.
+    static let indexesImportReads: Set<String> = ["dossiers_by_debtor"]
+
+    func suspendIndexes(forClaims claims: Int) async throws -> SuspendedIndexes {
+        guard engineName == "sqlite" else { return .none }
+        return try await run { database in
+            // Row ids count up from 1 and claims are never deleted: the largest is the number held.
+            let held =
+                try await database.raw("SELECT COALESCE(MAX(rowid), 0) AS n FROM claims").first()?
+                .decode(column: "n", as: Int64.self) ?? 0
+            guard Int64(claims) > held else { return .none }
+            // `sql` is NULL for the indexes of primary keys and UNIQUE constraints; those stay, and
+            // so does every index declared UNIQUE.
+            let tables = Self.importedTables.map { "'\($0)'" }.joined(separator: ", ")
+            let listing = """
+                SELECT name, sql FROM sqlite_master
+                WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (\(tables))
+                  AND sql NOT LIKE 'CREATE UNIQUE%'
+                ORDER BY name
+                """
+            let rows = try await database.raw(SQLQueryString(listing)).all()
+            var names: [String] = []
+            var definitions: [String] = []
+            for row in rows {
+                let name = try row.decode(column: "name", as: String.self)
+                guard !Self.indexesImportReads.contains(name) else { continue }
+                names.append(name)
+                definitions.append(try row.decode(column: "sql", as: String.self))
+            }
+            for name in names {
+                let drop = "DROP INDEX \"\(name)\""
+                try await database.raw(SQLQueryString(drop)).run()
+            }
+            return SuspendedIndexes(names: names, definitions: definitions)
+        }
+    }
+
+    func restoreIndexes(_ suspended: SuspendedIndexes) async throws {
+        guard !suspended.definitions.isEmpty else { return }
+        try await run { database in
+            for definition in suspended.definitions { try await database.raw(SQLQueryString(definition)).run() }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import Domain
+import SQLKit
+import Testing
+
+@testable import Store
+
+/// Setting indexes aside for a large import (`suspendIndexes`, `restoreIndexes`): SQLite drops the
+/// secondary indexes the import never reads and builds them again before the commit; PostgreSQL
+/// keeps them all. Either way the schema after the transaction is the schema before it, whether the
+/// transaction commits or rolls back, and what was written reads back through the rebuilt indexes.
+@Suite struct BulkImportContractTests {
+    /// Every index of the store's own tables with its definition (key indexes included), by name.
+    static func indexes(_ store: any CaseStore) async throws -> [String: String] {
+        let sql =
+            store.engineName == "sqlite"
+            ? "SELECT name, COALESCE(sql, '') AS definition FROM sqlite_master WHERE type = 'index'"
+            : "SELECT indexname AS name, indexdef AS definition FROM pg_indexes WHERE schemaname = 'public'"
+        return try await (store as! SQLCaseStore).run { database in
+            var found: [String: String] = [:]
+            for row in try await database.raw(SQLQueryString(sql)).all() {
+                found[try row.decode(column: "name", as: String.self)] = try row.decode(column: "definition", as: String.self)
+            }
+            return found
+        }
+    }
+
+    static let setAsideBySQLite = [
+        "claims_by_dossier", "debtors_by_person", "debtors_by_reference", "dossiers_closed", "dossiers_due",
+        "journal_by_day", "journal_by_dossier", "journal_by_type", "ledger_by_dossier_account",
+    ]
+
+    @Test(arguments: Engine.covered)
+    func indexesSetAsideComeBackBeforeTheCommitAndServeTheRowsWrittenMeanwhile(engine: Engine) async throws {
+        try await StoreFixture.withFreshStore(engine) { (store: any CaseStore) async throws in
+            let before = try await Self.indexes(store)
+            let set = try await store.transaction { store in
+                let suspended = try await store.suspendIndexes(forClaims: 3)
+                let during = try await Self.indexes(store)
+                #expect(Set(during.keys) == Set(before.keys).subtracting(suspended.names))
+                _ = try await Sample.seed(store, count: 3)
+                try await store.restoreIndexes(suspended)
+                return suspended.names
+            }
+            #expect(set == (engine == .sqlite ? Self.setAsideBySQLite : []))
+            #expect(try await Self.indexes(store) == before)
+            // Read through the rebuilt indexes: by dossier, by due day, by type, by debtor reference.
+            let dossier = Dossier.ID("ACME/D-2#1")
+            #expect(try await store.claims(ofDossier: dossier).map(\.invoiceNumber) == ["F-2"])
+            #expect(try await store.ledger(ofDossier: dossier).count == 1)
+            #expect(try await store.journal(ofDossiers: [dossier]).map(\.type) == [.dossierOpened, .claimAdded])
+            #expect(try await store.dossiersDue(on: Sample.day, after: nil, limit: 10).count == 3)
+            #expect(try await store.countJournal(JournalFilter(type: .claimAdded)) == 3)
+            #expect(try await store.debtors(reference: "D-3").map(\.id.rawValue) == ["ACME/D-3"])
+        }
+    }
+
+    @Test(arguments: Engine.covered)
+    func aRolledBackImportLeavesEveryIndexAsItWas(engine: Engine) async throws {
+        struct Interrupted: Error {}
+        try await StoreFixture.withFreshStore(engine) { (store: any CaseStore) async throws in
+            let before = try await Self.indexes(store)
+            await #expect(throws: Interrupted.self) {
+                try await store.transaction { store in
+                    _ = try await store.suspendIndexes(forClaims: 1_000)
+                    _ = try await Sample.seed(store, count: 2)
+                    throw Interrupted()
+                }
+            }
+            #expect(try await Self.indexes(store) == before)
+            #expect(try await store.counts().claims == 0)
+        }
+    }
+
+    @Test(arguments: Engine.covered)
+    func aStoreHoldingMoreClaimsThanAreComingKeepsItsIndexes(engine: Engine) async throws {
+        try await StoreFixture.withFreshStore(engine) { (store: any CaseStore) async throws in
+            _ = try await Sample.seed(store, count: 5)
+            let kept = try await store.transaction { store in try await store.suspendIndexes(forClaims: 4) }
+            #expect(kept.names.isEmpty)
+            let more = try await store.transaction { store in
+                let suspended = try await store.suspendIndexes(forClaims: 6)
+                try await store.restoreIndexes(suspended)
+                return suspended
+            }
+            #expect(more.names == (engine == .sqlite ? Self.setAsideBySQLite : []))
+        }
+    }
+}
