@@ -213,7 +213,10 @@ let header = "invoice_number,debtor_ref,debtor_type,name,street,postcode,city,co
             }
         }
         let first = lines.joined(separator: "\n")
-        let second = header + "\nF-1,D-0,consumer,N0,S,1,Ede,NL,2026-01-05,2026-01-19,11\nF-new,D-new,business,B,S,1,Ede,BE,2026-01-05,2026-01-19,12"
+        let second = [
+            header, "F-1,D-0,consumer,N0,S,1,Ede,NL,2026-01-05,2026-01-19,11",
+            "F-new,D-new,business,B,S,1,Ede,BE,2026-01-05,2026-01-19,12",
+        ].joined(separator: "\n")
         var outcomes: [(digest: String, reports: [ImportReport])] = []
         for bulkRowsMin in [0, Int.max] {
             try await importing([first, second], chunkBytes: 65_536, bulkRowsMin: bulkRowsMin) {

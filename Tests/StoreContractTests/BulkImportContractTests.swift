@@ -18,7 +18,8 @@ import Testing
         return try await (store as! SQLCaseStore).run { database in
             var found: [String: String] = [:]
             for row in try await database.raw(SQLQueryString(sql)).all() {
-                found[try row.decode(column: "name", as: String.self)] = try row.decode(column: "definition", as: String.self)
+                found[try row.decode(column: "name", as: String.self)] = try row.decode(
+                    column: "definition", as: String.self)
             }
             return found
         }
