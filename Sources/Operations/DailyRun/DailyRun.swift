@@ -1,5 +1,5 @@
 import Foundation
-public import Domain
+import Domain
 public import Engine
 import Law
 public import Money

@@ -1,5 +1,5 @@
 public import Domain
-public import Money
+import Money
 public import Store
 
 /// Everything held on one debtor (AVG/GDPR art. 15, right of access): the debtor record at each

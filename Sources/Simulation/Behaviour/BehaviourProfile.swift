@@ -1,8 +1,8 @@
 public import Domain
 public import Engine
 import Foundation
-public import Law
-public import Money
+import Law
+import Money
 
 /// How a simulated debtor behaves, drawn once per dossier when it is handed over.
 public enum BehaviourProfile: String, Hashable, Sendable, CaseIterable, Codable {

@@ -1,4 +1,4 @@
-public import Domain
+import Domain
 public import Money
 
 /// What portfolio to generate: how many clients and dossiers, over which year, from which seed.

@@ -1,5 +1,5 @@
-public import Domain
-public import Money
+import Domain
+import Money
 
 /// The debtors' actions planned for later days. Only the future is held, never the past: at the
 /// reference scale this is at most one or two pending actions per open dossier (a few hundred

@@ -1,7 +1,7 @@
 import Foundation
-public import Domain
+import Domain
 import Engine
-public import Money
+import Money
 import Operations
 import Store
 

@@ -1,8 +1,8 @@
 import Foundation
 public import Domain
 public import Engine
-public import Money
-public import Operations
+import Money
+import Operations
 public import Store
 
 /// Drives the real import, daily run, outbox dispatch and payment intake through a year, with

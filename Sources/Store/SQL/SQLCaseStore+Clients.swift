@@ -72,9 +72,9 @@ extension SQLCaseStore {
     ) async throws {
         let text = try Self.json(value)
         let updated = try await run { database in
-            var statement = SQLQueryString("UPDATE \(table) SET \(column) = ") + "\(bind: text)"
+            var statement = SQLQueryString("UPDATE \(unsafeRaw: table) SET \(unsafeRaw: column) = ") + "\(bind: text)"
             if let derived {
-                statement = statement + SQLQueryString(", \(derived.column) = ") + "\(bind: derived.text)"
+                statement = statement + SQLQueryString(", \(unsafeRaw: derived.column) = ") + "\(bind: derived.text)"
             }
             return try await database.raw(statement + " WHERE id = \(bind: id) RETURNING id").all().count
         }

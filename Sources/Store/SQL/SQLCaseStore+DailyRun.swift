@@ -244,7 +244,7 @@ extension SQLCaseStore: DailyRunStore {
             try await database.raw(
                 SQLQueryString(
                     """
-                    SELECT COUNT(pg_advisory_xact_lock(k)) AS n FROM (SELECT unnest(ARRAY[\(list)]::bigint[]) AS k ORDER BY k) AS ordered
+                    SELECT COUNT(pg_advisory_xact_lock(k)) AS n FROM (SELECT unnest(ARRAY[\(unsafeRaw: list)]::bigint[]) AS k ORDER BY k) AS ordered
                     """)
             ).run()
         }

@@ -20,7 +20,9 @@ struct BenchCommand: AsyncParsableCommand {
         @Argument(help: "Output file.") var file: String
 
         func run() throws {
-            FileManager.default.createFile(atPath: file, contents: nil)
+            guard FileManager.default.createFile(atPath: file, contents: nil) else {
+                throw Shell.fail("cannot create \(file)")
+            }
             guard let handle = FileHandle(forWritingAtPath: file) else { throw Shell.fail("cannot write \(file)") }
             defer { try? handle.close() }
             var buffer =

@@ -45,7 +45,8 @@ enum PDFPrinter {
         ]
         // The browser's chatter goes to a file: a pipe nobody drains while waiting could fill and stall it.
         let logFile = folder.appendingPathComponent("chromium.log")
-        FileManager.default.createFile(atPath: logFile.path, contents: nil)
+        // When the file cannot be made, opening it below throws and says why.
+        _ = FileManager.default.createFile(atPath: logFile.path, contents: nil)
         let log = try FileHandle(forWritingTo: logFile)
         defer { try? log.close() }
         process.standardOutput = log
