@@ -157,6 +157,26 @@ public protocol CaseStore: Sendable {
 
     /// Row counts per kind of record.
     func counts() async throws -> StoreCounts
+
+    /// Checks that the store is sound: its schema is current, every index the migrations create is
+    /// there, and (SQLite) every page, row and index entry of the file agrees with the rest
+    /// (`PRAGMA integrity_check`). For an operator after a crash, a restore or a large import.
+    func check() async throws -> StoreCheck
+}
+
+/// What `CaseStore.check` found.
+public struct StoreCheck: Hashable, Sendable, Codable {
+    /// The schema version recorded in the store.
+    public let schemaVersion: Int
+    /// The named indexes the store holds (those of primary keys and UNIQUE constraints not counted).
+    public let indexes: Int
+    /// Whether the engine's own integrity check ran (SQLite) and found nothing.
+    public let integrityChecked: Bool
+    /// What is wrong, in words; empty when the store is sound.
+    public let problems: [String]
+
+    /// Sound when no problem was found.
+    public var isSound: Bool { problems.isEmpty }
 }
 
 /// The indexes an import set aside (`CaseStore.suspendIndexes`), to be built anew before it commits.

@@ -4,7 +4,8 @@ import Store
 /// `adem db`: create or upgrade the case store's schema.
 struct DatabaseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "db", abstract: "Create or upgrade the case store.", subcommands: [Initialise.self, Migrate.self])
+        commandName: "db", abstract: "Create, upgrade or check the case store.",
+        subcommands: [Initialise.self, Migrate.self, Check.self])
 
     /// `adem db init`: creates the schema in a new database (same as migrate; says so when it exists).
     struct Initialise: AsyncParsableCommand {
@@ -22,6 +23,42 @@ struct DatabaseCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws { try await DatabaseCommand.migrate(store, verb: "migrated") }
+    }
+
+    /// `adem db check`: says whether the store is sound, and what is wrong when it is not.
+    struct Check: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "check",
+            abstract: "Check the store: schema current, every index there, and (SQLite) the file's integrity.",
+            discussion: "Exit status 0 when the store is sound, 1 when a problem was found.")
+        @OptionGroup var store: StoreOptions
+        @Flag(help: "Print the result as JSON.") var json = false
+
+        func run() async throws {
+            let location = store.location
+            let check: StoreCheck
+            do {
+                check = try await CaseStores.withStore(location) { store in try await store.check() }
+            } catch let error as StoreError {
+                throw Shell.fail(error.description)
+            }
+            if json {
+                let output = JSONOutput.object([
+                    ("sound", .bool(check.isSound)), ("schemaVersion", .number(check.schemaVersion)),
+                    ("indexes", .number(check.indexes)), ("integrityChecked", .bool(check.integrityChecked)),
+                    ("problems", .array(check.problems.map { .string($0) })),
+                ])
+                print(output.rendered)
+            } else if check.isSound {
+                print(
+                    "\(location): sound (schema version \(check.schemaVersion), \(check.indexes) indexes\(check.integrityChecked ? ", integrity ok" : ""))."
+                )
+            } else {
+                print("\(location): \(check.problems.count) problem\(check.problems.count == 1 ? "" : "s") found:")
+                for problem in check.problems { print("  \(problem)") }
+            }
+            if !check.isSound { throw ExitCode(1) }
+        }
     }
 
     static func migrate(_ options: StoreOptions, verb: String) async throws {

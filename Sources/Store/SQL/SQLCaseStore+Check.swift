@@ -1,0 +1,60 @@
+import SQLKit
+
+extension SQLCaseStore {
+    /// The named indexes the migrations create: those of a new in-memory store, migrated.
+    static func migratedIndexNames() async throws -> Set<String> {
+        try await CaseStores.withStore(.sqlite(path: ":memory:")) { store in
+            _ = try await store.migrate()
+            return try await (store as! SQLCaseStore).indexNames()
+        }
+    }
+
+    /// The indexes this store holds other than those of primary keys and UNIQUE constraints
+    /// (SQLite keeps no definition for those; PostgreSQL names them after their constraint).
+    func indexNames() async throws -> Set<String> {
+        let listing =
+            engineName == "sqlite"
+            ? "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+            : """
+            SELECT indexname AS name FROM pg_indexes WHERE schemaname = current_schema()
+              AND indexname NOT IN (SELECT conname FROM pg_constraint)
+            """
+        return try await run { database in
+            Set(
+                try await database.raw(SQLQueryString(listing)).all().map {
+                    try $0.decode(column: "name", as: String.self)
+                })
+        }
+    }
+
+    func check() async throws -> StoreCheck {
+        var problems: [String] = []
+        let version = try await schemaVersion()
+        if version < Migrations.latestVersion {
+            problems.append(
+                "the schema is at version \(version) and \(Migrations.latestVersion) is current: run `adem db migrate`")
+        }
+        let present = try await indexNames()
+        if version == Migrations.latestVersion {
+            for name in try await Self.migratedIndexNames().subtracting(present).sorted() {
+                problems.append("index \(name) is missing")
+            }
+        }
+        var integrityChecked = false
+        if engineName == "sqlite" {
+            let findings = try await run { database in
+                try await database.raw("PRAGMA integrity_check").all().map {
+                    try $0.decode(column: "integrity_check", as: String.self)
+                }
+            }
+            integrityChecked = findings == ["ok"]
+            // SQLite may put several findings in one row, a line each, headed by the database's name.
+            if !integrityChecked {
+                problems += findings.flatMap { $0.split(separator: "\n") }.filter { !$0.hasPrefix("***") }
+                    .map { "integrity: \($0)" }
+            }
+        }
+        return StoreCheck(
+            schemaVersion: version, indexes: present.count, integrityChecked: integrityChecked, problems: problems)
+    }
+}
