@@ -178,6 +178,9 @@ import Testing
                 return try run(["state", "digest", "--db", file], in: folder).output
             }
             #expect(digests[0] == digests[1] && digests[0].count > 60)
+            let nowhere = try run(["db", "check", "--db", "nowhere.sqlite"], in: folder)
+            #expect(nowhere.status != 0 && nowhere.errors.contains("no store at nowhere.sqlite"))
+            #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("nowhere.sqlite").path))
         }
     }
 }

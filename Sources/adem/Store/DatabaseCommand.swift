@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Store
 
 /// `adem db`: create or upgrade the case store's schema.
@@ -36,6 +37,10 @@ struct DatabaseCommand: AsyncParsableCommand {
 
         func run() async throws {
             let location = store.location
+            // A check never creates the file it was asked to check.
+            if case .sqlite(let path) = location, path != ":memory:", !FileManager.default.fileExists(atPath: path) {
+                throw Shell.fail("no store at \(path)")
+            }
             let check: StoreCheck
             do {
                 check = try await CaseStores.withStore(location) { store in try await store.check() }
