@@ -44,6 +44,14 @@ import Testing
             }
             #expect(set == (engine == .sqlite ? Self.setAsideBySQLite : []))
             #expect(try await Self.indexes(store) == before)
+            if engine == .sqlite {
+                // The builds sorted in temporary files; the connection keeps its temporary data in
+                // memory again afterwards (2, as SQLiteExecutor sets it).
+                let setting = try await (store as! SQLCaseStore).run { database in
+                    try await database.raw("PRAGMA temp_store").first()?.decode(column: "temp_store", as: Int64.self)
+                }
+                #expect(setting == 2)
+            }
             // Read through the rebuilt indexes: by dossier, by due day, by type, by debtor reference.
             let dossier = Dossier.ID("ACME/D-2#1")
             #expect(try await store.claims(ofDossier: dossier).map(\.invoiceNumber) == ["F-2"])

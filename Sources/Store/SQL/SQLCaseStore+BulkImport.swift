@@ -44,7 +44,19 @@ extension SQLCaseStore {
     func restoreIndexes(_ suspended: SuspendedIndexes) async throws {
         guard !suspended.definitions.isEmpty else { return }
         try await run { database in
-            for definition in suspended.definitions { try await database.raw(SQLQueryString(definition)).run() }
+            // The builds sort in temporary files rather than in memory, so the import's memory stays
+            // bounded by the page cache whatever its size; the connection's own setting comes back after.
+            let setting =
+                try await database.raw("PRAGMA temp_store").first()?.decode(column: "temp_store", as: Int64.self) ?? 0
+            let restore = "PRAGMA temp_store=\(setting)"
+            try await database.raw("PRAGMA temp_store=FILE").run()
+            do {
+                for definition in suspended.definitions { try await database.raw(SQLQueryString(definition)).run() }
+            } catch {
+                try? await database.raw(SQLQueryString(restore)).run()
+                throw error
+            }
+            try await database.raw(SQLQueryString(restore)).run()
         }
     }
 }
