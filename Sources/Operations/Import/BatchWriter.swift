@@ -49,14 +49,14 @@ struct BatchWriter: Sendable {
 
     func write(_ prepared: Prepared, to store: any CaseStore) async throws -> Outcome {
         var outcome = Outcome()
-        let rows = prepared.rows
-        let ids = prepared.claimIDs
-        let known = try await store.claims(ids)
+        let known = try await store.claims(prepared.claimIDs)
 
         // 1. Which rows are new, which are repeats of an earlier import, which repeat this file.
         var firstLineInBatch: [Claim.ID: Int] = [:]
         var accepted: [ValidClaimRow] = []
-        for (row, id) in zip(rows, ids) {
+        var debtorIDs: [Debtor.ID] = []
+        for (index, id) in prepared.claimIDs.enumerated() {
+            let row = prepared.rows[index]
             if let firstLine = firstLineInBatch[id] {
                 outcome.issues.append(duplicateInFile(row, firstLine: firstLine))
             } else if let stored = known[id] {
@@ -69,25 +69,21 @@ struct BatchWriter: Sendable {
             } else {
                 firstLineInBatch[id] = row.line
                 accepted.append(row)
+                debtorIDs.append(prepared.debtorIDs[index])
             }
         }
         guard !accepted.isEmpty else { return outcome }
 
         // 2. Debtors: the first accepted row of an unknown debtor registers it (encoded beforehand
         // unless an earlier row of the debtor in this batch was refused).
-        var debtorIDs: [Debtor.ID] = []
+        let batchDebtors = Array(Set(debtorIDs))
         var newDebtors: [Debtor.ID: EncodedDebtor] = [:]
-        let knownDebtors = try await store.debtors(
-            Array(Set(accepted.map { Debtor.id(client: clientID, reference: $0.debtorReference) })))
-        for row in accepted {
-            let id = Debtor.id(client: clientID, reference: row.debtorReference)
-            debtorIDs.append(id)
-            if knownDebtors[id] == nil && newDebtors[id] == nil {
-                if let early = prepared.debtors[id], early.line == row.line {
-                    newDebtors[id] = early.debtor
-                } else {
-                    newDebtors[id] = try register(row)
-                }
+        let knownDebtors = try await store.debtors(batchDebtors)
+        for (row, id) in zip(accepted, debtorIDs) where knownDebtors[id] == nil && newDebtors[id] == nil {
+            if let early = prepared.debtors[id], early.line == row.line {
+                newDebtors[id] = early.debtor
+            } else {
+                newDebtors[id] = try register(row)
             }
         }
         try await store.insertDebtors(newDebtors.values.sorted { $0.debtor.id < $1.debtor.id })
@@ -95,7 +91,7 @@ struct BatchWriter: Sendable {
         // 3. Dossiers: a debtor's open dossier at this client gathers its claims; else a new one.
         var openDossier: [Debtor.ID: Dossier.ID] = [:]
         var dossierCount: [Debtor.ID: Int] = [:]
-        for dossier in try await store.dossiers(ofDebtors: Array(Set(debtorIDs))) {
+        for dossier in try await store.dossiers(ofDebtors: batchDebtors) {
             dossierCount[dossier.debtorID, default: 0] += 1
             if dossier.state != .closed && dossier.clientID == clientID { openDossier[dossier.debtorID] = dossier.id }
         }

@@ -16,8 +16,8 @@ public struct FileByteSource: ByteSource {
     private let handle: FileHandle
     /// Bytes read so far (for progress).
     public private(set) var bytesRead = 0
-    /// The file's size in bytes when opened (0 when the system did not tell).
-    public let fileBytes: Int
+    /// The file's size in bytes when opened; nil when the system did not tell.
+    public let totalBytes: Int?
 
     /// Opens `path`; throws when it cannot be opened or is a folder.
     public init(path: String) throws {
@@ -31,10 +31,8 @@ public struct FileByteSource: ByteSource {
         }
         self.handle = handle
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        self.fileBytes = (attributes?[.size] as? NSNumber)?.intValue ?? 0
+        self.totalBytes = (attributes?[.size] as? NSNumber)?.intValue
     }
-
-    public var totalBytes: Int? { fileBytes > 0 ? fileBytes : nil }
 
     public mutating func nextChunk() throws -> [UInt8]? {
         guard let data = try handle.read(upToCount: Self.chunkBytes), !data.isEmpty else {
