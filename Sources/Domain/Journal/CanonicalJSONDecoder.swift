@@ -1,3 +1,5 @@
+public import Money
+
 /// Reads JSON text into a `Decodable`: the counterpart of `CanonicalJSONEncoder` for the values the
 /// store keeps as JSON text. It accepts any JSON (RFC 8259: whitespace, any key order, every string
 /// escape), so text written earlier by Foundation's encoder reads the same.
@@ -10,17 +12,30 @@ public struct CanonicalJSONDecoder: Sendable {
 
     /// The value of type `Value` in `text`.
     public func decode<Value: Decodable>(_ type: Value.Type, from text: String) throws -> Value {
+        try Value(from: ValueDecoder(value: Self.parse(text), parent: "", key: nil))
+    }
+
+    /// The value of type `Value` in `text`, read by the type itself (`CanonicalJSONReadable`) and,
+    /// when it does not take the text as it is, through `Decodable` as any other type.
+    public func decode<Value: CanonicalJSONReadable>(_ type: Value.Type, from text: String) throws -> Value {
+        let value = try Self.parse(text)
+        if case .object(let entries) = value, let direct = try? Value(canonicalJSON: CanonicalJSONObject(entries)) {
+            return direct
+        }
+        return try Value(from: ValueDecoder(value: value, parent: "", key: nil))
+    }
+
+    private static func parse(_ text: String) throws -> JSONValue {
         var text = text
-        let value = try text.withUTF8 { bytes in
+        return try text.withUTF8 { bytes in
             var parser = JSONParser(bytes: bytes)
             return try parser.parseDocument()
         }
-        return try Value(from: ValueDecoder(value: value, parent: "", key: nil))
     }
 }
 
 /// A parsed JSON value.
-private indirect enum JSONValue {
+enum JSONValue {
     case null
     case bool(Bool)
     case number(String)
@@ -454,4 +469,127 @@ private struct ArrayDecoder: UnkeyedDecodingContainer {
     }
 
     mutating func superDecoder() throws -> any Decoder { try next(Any.self) }
+}
+
+/// A parsed JSON object, read field by field by a `CanonicalJSONReadable` type. Lookups follow the
+/// keys' order when the object is sorted, as canonical text is; any other object is searched.
+public struct CanonicalJSONObject {
+    let entries: [(key: String, value: JSONValue)]
+    /// Whether the keys ascend strictly (canonical text): then a key's place is found by bisection.
+    private let isSorted: Bool
+
+    init(_ entries: [(key: String, value: JSONValue)]) {
+        self.entries = entries
+        var sorted = true
+        if entries.count > 1 {
+            for index in 1..<entries.count where !(entries[index - 1].key < entries[index].key) {
+                sorted = false
+                break
+            }
+        }
+        isSorted = sorted
+    }
+
+    /// Anything a reader finds not as written: the decoder then reads the text through `Decodable`.
+    public struct Mismatch: Error {
+        public init() {}
+    }
+
+    /// The value of `key`, the last one if given twice (as `Decodable` reads it); nil when absent.
+    private func find(_ key: String) -> JSONValue? {
+        guard isSorted else { return entries.last(where: { $0.key == key })?.value }
+        var low = 0
+        var high = entries.count
+        while low < high {
+            let middle = (low + high) / 2
+            if entries[middle].key < key { low = middle + 1 } else { high = middle }
+        }
+        return low < entries.count && entries[low].key == key ? entries[low].value : nil
+    }
+
+    private func required(_ key: String) throws -> CanonicalJSONValue {
+        guard let value = find(key) else { throw Mismatch() }
+        return CanonicalJSONValue(value: value)
+    }
+
+    /// The value of `key`, nil when absent or null (as `decodeIfPresent` reads it).
+    private func optional(_ key: String) -> CanonicalJSONValue? {
+        guard let value = find(key) else { return nil }
+        if case .null = value { return nil }
+        return CanonicalJSONValue(value: value)
+    }
+
+    public func string(_ key: String) throws -> String { try required(key).string() }
+    public func day(_ key: String) throws -> Day { try required(key).day() }
+    public func money(_ key: String) throws -> Money { try required(key).money() }
+    public func int(_ key: String) throws -> Int { try required(key).integer() }
+    public func int64(_ key: String) throws -> Int64 { try required(key).integer() }
+    public func bool(_ key: String) throws -> Bool { try required(key).bool() }
+    public func raw<Value: RawRepresentable>(_ key: String) throws -> Value where Value.RawValue == String {
+        try required(key).raw()
+    }
+    public func decode<Value: CanonicalJSONReadable>(_ key: String) throws -> Value { try required(key).decode() }
+    public func array<Element>(_ key: String, _ element: (CanonicalJSONValue) throws -> Element) throws -> [Element] {
+        try required(key).array(element)
+    }
+
+    public func string(ifPresent key: String) throws -> String? { try optional(key)?.string() }
+    public func day(ifPresent key: String) throws -> Day? { try optional(key)?.day() }
+    public func money(ifPresent key: String) throws -> Money? { try optional(key)?.money() }
+    public func raw<Value: RawRepresentable>(ifPresent key: String) throws -> Value? where Value.RawValue == String {
+        try optional(key)?.raw()
+    }
+    public func decode<Value: CanonicalJSONReadable>(ifPresent key: String) throws -> Value? { try optional(key)?.decode() }
+    public func array<Element>(ifPresent key: String, _ element: (CanonicalJSONValue) throws -> Element) throws
+        -> [Element]?
+    {
+        try optional(key)?.array(element)
+    }
+}
+
+/// One parsed JSON value (a field's or an array element's), read as the type the reader expects.
+public struct CanonicalJSONValue {
+    let value: JSONValue
+
+    public func string() throws -> String {
+        guard case .string(let text) = value else { throw CanonicalJSONObject.Mismatch() }
+        return text
+    }
+
+    public func day() throws -> Day {
+        guard let day = Day(iso: try string()) else { throw CanonicalJSONObject.Mismatch() }
+        return day
+    }
+
+    public func money() throws -> Money {
+        guard let amount = try? Money(parsing: try string(), allowNegative: true) else { throw CanonicalJSONObject.Mismatch() }
+        return amount
+    }
+
+    public func integer<Integer: FixedWidthInteger>() throws -> Integer {
+        guard case .number(let text) = value, let number = Integer(text) else { throw CanonicalJSONObject.Mismatch() }
+        return number
+    }
+
+    public func bool() throws -> Bool {
+        guard case .bool(let flag) = value else { throw CanonicalJSONObject.Mismatch() }
+        return flag
+    }
+
+    public func raw<Value: RawRepresentable>() throws -> Value where Value.RawValue == String {
+        guard let value = Value(rawValue: try string()) else { throw CanonicalJSONObject.Mismatch() }
+        return value
+    }
+
+    public func object() throws -> CanonicalJSONObject {
+        guard case .object(let entries) = value else { throw CanonicalJSONObject.Mismatch() }
+        return CanonicalJSONObject(entries)
+    }
+
+    public func decode<Value: CanonicalJSONReadable>() throws -> Value { try Value(canonicalJSON: object()) }
+
+    public func array<Element>(_ element: (CanonicalJSONValue) throws -> Element) throws -> [Element] {
+        guard case .array(let items) = value else { throw CanonicalJSONObject.Mismatch() }
+        return try items.map { try element(CanonicalJSONValue(value: $0)) }
+    }
 }

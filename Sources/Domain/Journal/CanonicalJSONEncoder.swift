@@ -20,6 +20,12 @@ public struct CanonicalJSONEncoder: Sendable {
         slot.node.write(to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
     }
+
+    /// `value` as canonical JSON text, written by the value itself (`CanonicalJSONWritable`): the
+    /// same text as through `Encodable`, in a tenth of the time.
+    public func encode<Value: CanonicalJSONWritable>(_ value: Value) throws -> String {
+        CanonicalJSONWriter.text(of: value)
+    }
 }
 
 /// A JSON value being built.

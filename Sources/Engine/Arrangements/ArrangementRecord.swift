@@ -1,3 +1,4 @@
+public import Domain
 public import Money
 
 /// A running arrangement: its terms, when it was agreed, what had been paid before, and the
@@ -91,5 +92,25 @@ extension Array where Element == SentSignal {
     /// The signal of `kind` sent for instalment `number`, if any.
     public func signal(_ kind: SentSignal.Kind, of number: Int) -> SentSignal? {
         first { $0.instalment == number && $0.kind == kind }
+    }
+}
+
+// Canonical JSON written and read directly (see CollectionProgress+CanonicalJSON.swift); here, as
+// reading sets whether the record remembers its signals.
+extension ArrangementRecord: CanonicalJSONWritable, CanonicalJSONReadable {
+    public func writeFields(to writer: inout CanonicalJSONWriter) {
+        writer.field("agreedDay", agreedDay)
+        writer.field("paidBefore", paidBefore)
+        if remembersSent { writer.field("sent", sent) { $0.object($1) } }
+        writer.field("terms", terms)
+    }
+
+    public init(canonicalJSON object: CanonicalJSONObject) throws {
+        terms = try object.decode("terms")
+        agreedDay = try object.day("agreedDay")
+        paidBefore = try object.money("paidBefore")
+        let stored: [SentSignal]? = try object.array(ifPresent: "sent") { try $0.decode() }
+        sent = stored ?? []
+        remembersSent = stored != nil
     }
 }

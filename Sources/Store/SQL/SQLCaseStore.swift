@@ -122,8 +122,17 @@ struct SQLCaseStore: CaseStore {
     static func json(_ value: some Encodable) throws -> String { try CanonicalJSONEncoder().encode(value) }
 
     static func decodeJSON<Value: Decodable>(_ type: Value.Type, _ text: String, what: String) throws -> Value {
+        try readingJSON(what) { try CanonicalJSONDecoder().decode(type, from: text) }
+    }
+
+    /// The same for a type that reads its canonical JSON itself (a debtor's profile).
+    static func decodeJSON<Value: CanonicalJSONReadable>(_ type: Value.Type, _ text: String, what: String) throws -> Value {
+        try readingJSON(what) { try CanonicalJSONDecoder().decode(type, from: text) }
+    }
+
+    private static func readingJSON<Value>(_ what: String, _ read: () throws -> Value) throws -> Value {
         do {
-            return try CanonicalJSONDecoder().decode(type, from: text)
+            return try read()
         } catch {
             throw StoreError.unreadable("\(what): \(error)")
         }

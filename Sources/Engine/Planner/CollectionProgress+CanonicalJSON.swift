@@ -1,0 +1,177 @@
+public import Domain
+import Law
+import Money
+
+// The progress and everything it holds write and read their canonical JSON directly: the daily run
+// does both for every dossier it steps (docs/performance.md). Fields are written in key order, and
+// a reader throws wherever `init(from:)` would read differently (a precondition of the value's
+// initialiser, an older layout), so that `CanonicalJSONDecoder` reads such a text through Codable.
+// `CanonicalJSONDirectTests` compares both ways over generated values.
+
+extension CollectionProgress: CanonicalJSONWritable, CanonicalJSONReadable {
+    public func writeFields(to writer: inout CanonicalJSONWriter) {
+        writer.field("arrangement", arrangement)
+        writer.field("circumstances", circumstances)
+        writer.field("closingFrom", closingFrom)
+        writer.field("collectionStartDay", collectionStartDay)
+        writer.field("contactPausedUntil", contactPausedUntil)
+        writer.field("costsCharged", costsCharged)
+        writer.field("costsPaid", costsPaid)
+        writer.field("deferredUntil", deferredUntil)
+        writer.field("formatVersion", formatVersion)
+        writer.field("freezes", freezes) { $0.object($1) }
+        writer.field("interestBooked", interestBooked)
+        writer.field("interestBookedThrough", interestBookedThrough)
+        writer.field("interestPaid", interestPaid)
+        writer.field("interruptions", interruptions) { $0.day($1) }
+        writer.field("lastContactStepDay", lastContactStepDay)
+        writer.field("lastResponseDay", lastResponseDay)
+        writer.field("lastResponseSequence", lastResponseSequence)
+        writer.field("lastStepDay", lastStepDay)
+        writer.field("nextStepDay", nextStepDay)
+        writer.field("nextStepIndex", nextStepIndex)
+        writer.field("paymentsAllocated", paymentsAllocated)
+        writer.field("referredToDebtCounselling", referredToDebtCounselling)
+        writer.field("reminderLetter", reminderLetter)
+        writer.field("repayments", repayments) { $0.object($1) }
+        writer.field("resumeState", resumeState)
+        writer.field("screening", screening)
+    }
+
+    public init(canonicalJSON object: CanonicalJSONObject) throws {
+        self.init()
+        arrangement = try object.decode(ifPresent: "arrangement")
+        circumstances = try object.decode(ifPresent: "circumstances")
+        closingFrom = try object.day(ifPresent: "closingFrom")
+        collectionStartDay = try object.day(ifPresent: "collectionStartDay")
+        contactPausedUntil = try object.day(ifPresent: "contactPausedUntil")
+        costsCharged = try object.money(ifPresent: "costsCharged")
+        costsPaid = try object.money("costsPaid")
+        deferredUntil = try object.day(ifPresent: "deferredUntil")
+        formatVersion = try object.int("formatVersion")
+        freezes = try object.array("freezes") { try $0.decode() }
+        interestBooked = try object.money("interestBooked")
+        interestBookedThrough = try object.day(ifPresent: "interestBookedThrough")
+        interestPaid = try object.money("interestPaid")
+        interruptions = try object.array("interruptions") { try $0.day() }
+        lastContactStepDay = try object.day(ifPresent: "lastContactStepDay")
+        lastResponseDay = try object.day(ifPresent: "lastResponseDay")
+        lastResponseSequence = try object.int64("lastResponseSequence")
+        lastStepDay = try object.day(ifPresent: "lastStepDay")
+        nextStepDay = try object.day(ifPresent: "nextStepDay")
+        nextStepIndex = try object.int("nextStepIndex")
+        paymentsAllocated = try object.money("paymentsAllocated")
+        referredToDebtCounselling = try object.bool("referredToDebtCounselling")
+        reminderLetter = try object.decode(ifPresent: "reminderLetter")
+        repayments = try object.array("repayments") { try $0.decode() }
+        resumeState = try object.raw(ifPresent: "resumeState")
+        screening = try object.decode(ifPresent: "screening")
+    }
+}
+
+extension ReminderLetterRecord: CanonicalJSONWritable, CanonicalJSONReadable {
+    public func writeFields(to writer: inout CanonicalJSONWriter) {
+        writer.field("channel", channel)
+        writer.field("costsDueFrom", costsDueFrom)
+        writer.field("sentDay", sentDay)
+    }
+
+    public init(canonicalJSON object: CanonicalJSONObject) throws {
+        self.init(sentDay: try object.day("sentDay"), channel: try object.raw("channel"), costsDueFrom: try object.day("costsDueFrom"))
+    }
+}
+
+extension PrincipalRepayment: CanonicalJSONWritable, CanonicalJSONReadable {
+    public func writeFields(to writer: inout CanonicalJSONWriter) {
+        writer.field("amount", amount)
+        writer.field("claimID", claimID.rawValue)
+        writer.field("day", day)
+    }
+
+    public init(canonicalJSON object: CanonicalJSONObject) throws {
+        let amount = try object.money("amount")
+        let claim = try object.string("claimID")
+        guard amount.isPositive, !claim.isEmpty else { throw CanonicalJSONObject.Mismatch() }
+        self.init(claimID: Claim.ID(claim), day: try object.day("day"), amount: amount)
+    }
+}
+
+extension Freeze: CanonicalJSONWritable, CanonicalJSONReadable {
+    public func writeFields(to writer: inout CanonicalJSONWriter) {
+        writer.field("from", from)
+        writer.field("kind", kind)
+        writer.field("through", through)
+    }
+
+    public init(canonicalJSON object: CanonicalJSONObject) throws {
+        let from = try object.day("from")
+        let through = try object.day(ifPresent: "through")
+        guard through.map({ $0 >= from.adding(days: -1) }) ?? true else { throw CanonicalJSONObject.Mismatch() }
+        self.init(kind: try object.raw("kind"), from: from, through: through)
+    }
+}
+
+extension ArrangementTerms: CanonicalJSONWritable, CanonicalJSONReadable {
+    public func writeFields(to writer: inout CanonicalJSONWriter) {
+        writer.field("firstDueDay", firstDueDay)
+        writer.field("monthlyInstalment", monthlyInstalment)
+        writer.field("months", months)
+        writer.field("total", total)
+    }
+
+    public init(canonicalJSON object: CanonicalJSONObject) throws {
+        let total = try object.money("total")
+        let instalment = try object.money("monthlyInstalment")
+        let months = try object.int("months")
+        guard months >= 1, months <= 1_200, instalment.isPositive, instalment * months >= total,
+            instalment * (months - 1) < total
+        else { throw CanonicalJSONObject.Mismatch() }
+        self.init(total: total, monthlyInstalment: instalment, months: months, firstDueDay: try object.day("firstDueDay"))
+    }
+}
+
+extension SentSignal: CanonicalJSONWritable, CanonicalJSONReadable {
+    public func writeFields(to writer: inout CanonicalJSONWriter) {
+        writer.field("day", day)
+        writer.field("instalment", instalment)
+        writer.field("kind", kind)
+    }
+
+    public init(canonicalJSON object: CanonicalJSONObject) throws {
+        self.init(instalment: try object.int("instalment"), kind: try object.raw("kind"), day: try object.day("day"))
+    }
+}
+
+extension DebtorCircumstances: CanonicalJSONWritable, CanonicalJSONReadable {
+    public func writeFields(to writer: inout CanonicalJSONWriter) {
+        writer.field("assets", assets)
+        writer.field("fixedCosts", fixedCosts)
+        writer.field("household", household)
+        writer.field("housingCostsRaise", housingCostsRaise)
+        writer.field("netIncome", netIncome)
+        writer.field("otherDebts", otherDebts)
+    }
+
+    public init(canonicalJSON object: CanonicalJSONObject) throws {
+        let amounts = try ["netIncome", "housingCostsRaise", "fixedCosts", "assets", "otherDebts"].map { try object.money($0) }
+        guard !amounts.contains(where: \.isNegative) else { throw CanonicalJSONObject.Mismatch() }
+        self.init(
+            netIncome: amounts[0], household: try object.raw("household"), housingCostsRaise: amounts[1],
+            fixedCosts: amounts[2], assets: amounts[3], otherDebts: amounts[4])
+    }
+}
+
+extension ScreeningResult: CanonicalJSONWritable, CanonicalJSONReadable {
+    public func writeFields(to writer: inout CanonicalJSONWriter) {
+        writer.field("estimatedCost", estimatedCost)
+        writer.field("expectedRecovery", expectedRecovery)
+        writer.field("isPositive", isPositive)
+        writer.field("reason", reason)
+    }
+
+    public init(canonicalJSON object: CanonicalJSONObject) throws {
+        self.init(
+            isPositive: try object.bool("isPositive"), expectedRecovery: try object.money("expectedRecovery"),
+            estimatedCost: try object.money("estimatedCost"), reason: try object.string("reason"))
+    }
+}
