@@ -126,6 +126,26 @@ import Testing
         #expect(throws: DecodingError.self) { try decoder.decode(Outer.self, from: #"{"inner": {}}"#) }
     }
 
+    @Test func aJournalPayloadReadsBackAsStoredAndAsFoundationWritesIt() async throws {
+        let pretty = JSONEncoder()
+        pretty.outputFormatting = [.prettyPrinted]
+        await propertyCheck(count: 300, input: Gen.int(in: 0...1_000_000_000)) { seed in
+            let payload = JournalPayload(Self.sample(seed).tags)
+            #expect(try JournalPayload(storedJSON: payload.canonicalJSON) == payload, "\(payload.canonicalJSON)")
+            let foundation = String(decoding: try pretty.encode(payload.fields), as: UTF8.self)
+            #expect(try JournalPayload(storedJSON: foundation) == payload, "\(foundation)")
+        }
+        // A key given twice keeps its last value, as a dictionary decoded through Codable does.
+        #expect(try JournalPayload(storedJSON: #"{"b":"1","a":"2","b":"3"}"#) == JournalPayload(["a": "2", "b": "3"]))
+        // A value that is not text is refused with Codable's message, which names the key.
+        do {
+            _ = try JournalPayload(storedJSON: #"{"amount":12}"#)
+            Issue.record("a number is not a payload's text")
+        } catch let error as DecodingError {
+            #expect("\(error)".contains("amount"))
+        }
+    }
+
     @Test func floatingPointIsRefused() {
         #expect(throws: EncodingError.self) { try CanonicalJSONEncoder().encode(["rate": 0.5]) }
         #expect(throws: EncodingError.self) { try CanonicalJSONEncoder().encode(Float(1)) }

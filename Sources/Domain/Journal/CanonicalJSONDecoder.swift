@@ -533,6 +533,17 @@ public struct CanonicalJSONObject {
         try required(key).array(element)
     }
 
+    /// Every field, each of which must be a string; a key given twice keeps its last value.
+    public func stringFields() throws -> [String: String] {
+        var fields: [String: String] = [:]
+        fields.reserveCapacity(entries.count)
+        for entry in entries {
+            guard case .string(let text) = entry.value else { throw Mismatch() }
+            fields[entry.key] = text
+        }
+        return fields
+    }
+
     public func string(ifPresent key: String) throws -> String? { try optional(key)?.string() }
     public func day(ifPresent key: String) throws -> Day? { try optional(key)?.day() }
     public func money(ifPresent key: String) throws -> Money? { try optional(key)?.money() }

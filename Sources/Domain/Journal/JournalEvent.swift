@@ -73,14 +73,32 @@ public struct JournalPayload: Hashable, Sendable, Codable {
 
     /// JSON with keys sorted and no spaces: the same fields always give the same text.
     public var canonicalJSON: String {
-        var text = "{"
-        text.reserveCapacity(fields.count * 32)
+        var bytes: [UInt8] = [UInt8(ascii: "{")]
+        bytes.reserveCapacity(fields.count * 32 + 2)
         for (index, key) in fields.keys.sorted().enumerated() {
-            if index > 0 { text += "," }
-            text += JSONText.quoted(key)
-            text += ":"
-            text += JSONText.quoted(fields[key]!)
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            JSONText.appendQuoted(key, to: &bytes)
+            bytes.append(UInt8(ascii: ":"))
+            JSONText.appendQuoted(fields[key]!, to: &bytes)
         }
-        return text + "}"
+        bytes.append(UInt8(ascii: "}"))
+        return String(decoding: bytes, as: UTF8.self)
     }
+}
+
+extension JournalPayload {
+    /// The payload stored as `text`, a flat JSON object of strings as `canonicalJSON` writes it.
+    /// Read directly; any other layout of the same object is read through Codable, as before.
+    public init(storedJSON text: String) throws {
+        self.init(try CanonicalJSONDecoder().decode(StoredPayload.self, from: text).fields)
+    }
+}
+
+/// A payload's stored form: a flat object of strings.
+private struct StoredPayload: CanonicalJSONReadable {
+    let fields: [String: String]
+
+    init(from decoder: any Decoder) throws { fields = try decoder.singleValueContainer().decode([String: String].self) }
+
+    init(canonicalJSON object: CanonicalJSONObject) throws { fields = try object.stringFields() }
 }

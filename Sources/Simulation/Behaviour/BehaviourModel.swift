@@ -97,11 +97,24 @@ public struct BehaviourModel: Sendable {
     /// 08:00-10:00, `...evening...` 18:00-20:00, anything else at a random moment of its window.
     public func sendMinute(of message: OutboxMessage) -> Int {
         var random = debtor(message.dossierID).random(seed: seed, occasion: message.id + "/minute")
-        if message.template.contains("morning") { return random.integer(in: 480...599) }
-        if message.template.contains("evening") { return random.integer(in: 1080...1199) }
+        if Self.names(message.template, "morning") { return random.integer(in: 480...599) }
+        if Self.names(message.template, "evening") { return random.integer(in: 1080...1199) }
         let start = max(480, message.window.startMinute)
         let end = min(1259, message.window.endMinute - 1)
         return start <= end ? random.integer(in: start...end) : message.window.startMinute
+    }
+
+    /// Whether a template's name holds `word`, compared byte by byte: the string-processing library's
+    /// `contains` cost 1.7% of a simulated year's processor time here.
+    static func names(_ template: String, _ word: StaticString) -> Bool {
+        let needle = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+        let found = template.utf8.withContiguousStorageIfAvailable { name -> Bool in
+            guard name.count >= needle.count else { return false }
+            return (0...(name.count - needle.count)).contains { start in
+                name[start..<start + needle.count].elementsEqual(needle)
+            }
+        }
+        return found ?? template.contains(String(decoding: needle, as: UTF8.self))
     }
 
     /// How much more (or less) likely a debtor acts on this message than on a plain one: channel and
@@ -119,8 +132,8 @@ public struct BehaviourModel: Sendable {
         case .phone, .portal:
             break
         }
-        if message.template.contains("friendly") || message.template.contains("personal") { factor *= 1.15 }
-        if message.template.contains("formal") || message.template.contains("final") { factor *= 0.9 }
+        if Self.names(message.template, "friendly") || Self.names(message.template, "personal") { factor *= 1.15 }
+        if Self.names(message.template, "formal") || Self.names(message.template, "final") { factor *= 0.9 }
         if message.inClientName { factor *= knobs.clientNameEffect }
         return factor
     }

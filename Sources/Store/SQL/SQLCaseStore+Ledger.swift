@@ -150,9 +150,9 @@ extension SQLCaseStore {
             dossierID: Dossier.ID(try row.decode(column: "dossier_id", as: String.self)),
             day: Day(daysSinceEpoch: Int(try row.decode(column: "day", as: Int64.self))),
             type: type,
-            payload: JournalPayload(
-                try decodeJSON(
-                    [String: String].self, row.decode(column: "payload", as: String.self), what: "journal payload")),
+            payload: try readingJSON("journal payload") {
+                try JournalPayload(storedJSON: row.decode(column: "payload", as: String.self))
+            },
             recordedAt: try row.decode(column: "recorded_at", as: String.self))
     }
 

@@ -130,7 +130,8 @@ struct SQLCaseStore: CaseStore {
         try readingJSON(what) { try CanonicalJSONDecoder().decode(type, from: text) }
     }
 
-    private static func readingJSON<Value>(_ what: String, _ read: () throws -> Value) throws -> Value {
+    /// What `read` gives, its error said as a store that cannot read `what`.
+    static func readingJSON<Value>(_ what: String, _ read: () throws -> Value) throws -> Value {
         do {
             return try read()
         } catch {
