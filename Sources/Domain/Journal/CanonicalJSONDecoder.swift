@@ -105,6 +105,8 @@ private struct JSONParser {
                 position += 1
                 return .object(entries)
             }
+            // Room for a stored value's fields at once, rather than growing the array five times.
+            entries.reserveCapacity(16)
             while true {
                 skipSpace()
                 guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { throw error("expected a key") }
