@@ -142,6 +142,27 @@ import Testing
         }
     }
 
+    /// The generators set every stored property at least once, so a property added to one of the
+    /// types but not to its writer or reader fails the comparisons above (once the generator sets it,
+    /// which this test demands).
+    @Test func theGeneratedValuesHoldEveryStoredProperty() throws {
+        func keys(_ text: String) throws -> Set<String> {
+            Set((try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] ?? [:]).keys)
+        }
+        func properties(_ value: Any) -> Set<String> { Set(Mirror(reflecting: value).children.compactMap(\.label)) }
+        var progressKeys = Set<String>()
+        var profileKeys = Set<String>()
+        var messageKeys = Set<String>()
+        for seed in 0..<200 {
+            progressKeys.formUnion(try keys(Self.codableText(Self.progress(seed))))
+            profileKeys.formUnion(try keys(Self.codableText(Self.profile(seed))))
+            messageKeys.formUnion(try keys(Self.codableText(Self.message(seed))))
+        }
+        #expect(progressKeys == properties(CollectionProgress()))
+        #expect(profileKeys == properties(Self.profile(0)))
+        #expect(messageKeys == properties(Self.message(0)))
+    }
+
     @Test func readingGivesWhatCodableReads() async {
         await propertyCheck(count: 500, input: Gen.int(in: 0...1_000_000_000)) { seed in
             let progress = Self.progress(seed)

@@ -2,7 +2,8 @@ public import Domain
 public import Money
 
 /// The engine's own memory of a dossier between daily steps. The store persists it as JSON next to
-/// the dossier (`JSONEncoder` with sorted keys) and hands it back in the next snapshot unchanged.
+/// the dossier (canonical JSON, written and read by `CollectionProgress+CanonicalJSON.swift`) and
+/// hands it back in the next snapshot unchanged.
 public struct CollectionProgress: Hashable, Sendable, Codable {
     /// The format of this value, for migrations of stored JSON.
     public var formatVersion: Int = 1
