@@ -4,10 +4,10 @@ public import Money
 /// of going through `Encodable`.
 ///
 /// For the values the daily run writes for every step (a dossier's progress) and reads for every
-/// dossier (progress, debtor profile). Codable's containers, boxes and dynamic calls cost about ten
-/// times the writing itself there (`adem bench json`, docs/performance.md). The text must be byte for
-/// byte what `CanonicalJSONEncoder` makes of the value through `encode(to:)`: the tests of each
-/// conforming type compare the two over many values.
+/// dossier (progress, debtor profile). Through Codable's containers, boxes and dynamic calls, writing
+/// them took five to seven times as long (`adem bench json`, docs/performance.md). The text must be
+/// byte for byte what `CanonicalJSONEncoder` makes of the value through `encode(to:)`: the tests of
+/// each conforming type compare the two over many values.
 public protocol CanonicalJSONWritable: Encodable {
     /// Writes the value's fields, in ascending order of their keys' UTF-8 bytes.
     func writeFields(to writer: inout CanonicalJSONWriter)

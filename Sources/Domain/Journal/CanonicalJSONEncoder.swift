@@ -22,7 +22,7 @@ public struct CanonicalJSONEncoder: Sendable {
     }
 
     /// `value` as canonical JSON text, written by the value itself (`CanonicalJSONWritable`): the
-    /// same text as through `Encodable`, in a tenth of the time.
+    /// same text as through `Encodable`, in a fifth to a seventh of the time (`adem bench json`).
     public func encode<Value: CanonicalJSONWritable>(_ value: Value) throws -> String {
         CanonicalJSONWriter.text(of: value)
     }
