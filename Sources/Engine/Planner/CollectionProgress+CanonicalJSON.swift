@@ -123,9 +123,14 @@ extension ArrangementTerms: CanonicalJSONWritable, CanonicalJSONReadable {
         let total = try object.money("total")
         let instalment = try object.money("monthlyInstalment")
         let months = try object.int("months")
-        guard months >= 1, months <= 1_200, instalment.isPositive, instalment * months >= total,
-            instalment * (months - 1) < total
-        else { throw CanonicalJSONObject.Mismatch() }
+        guard months >= 1, instalment.isPositive else { throw CanonicalJSONObject.Mismatch() }
+        // The initialiser's checks, multiplied out without trapping: stored terms that overflow are
+        // left to Codable, which keeps them as stored.
+        let (covered, coveredOverflows) = instalment.cents.multipliedReportingOverflow(by: Int64(months))
+        let (beforeLast, beforeLastOverflows) = instalment.cents.multipliedReportingOverflow(by: Int64(months - 1))
+        guard !coveredOverflows, !beforeLastOverflows, covered >= total.cents, beforeLast < total.cents else {
+            throw CanonicalJSONObject.Mismatch()
+        }
         self.init(total: total, monthlyInstalment: instalment, months: months, firstDueDay: try object.day("firstDueDay"))
     }
 }
