@@ -13,7 +13,9 @@ import Testing
 @Suite struct CanonicalJSONDirectTests {
     /// The text through `Encodable`: in a context that only knows `Encodable`, the encoder's
     /// Codable path is the one chosen.
-    static func codableText<Value: Encodable>(_ value: Value) throws -> String { try CanonicalJSONEncoder().encode(value) }
+    static func codableText<Value: Encodable>(_ value: Value) throws -> String {
+        try CanonicalJSONEncoder().encode(value)
+    }
 
     /// The value through `Decodable`.
     static func codableValue<Value: Decodable>(_ type: Value.Type, _ text: String) throws -> Value {
@@ -82,11 +84,14 @@ import Testing
             let months = 1 + source.next(36)
             let instalment = Money(cents: Int64(1 + source.next(50_000)))
             let total = instalment * (months - 1) + Money(cents: Int64(1 + source.next(Int(instalment.cents))))
-            let terms = ArrangementTerms(total: total, monthlyInstalment: instalment, months: months, firstDueDay: source.day())
+            let terms = ArrangementTerms(
+                total: total, monthlyInstalment: instalment, months: months, firstDueDay: source.day())
             let sent = (0..<source.next(5)).map { _ in
-                SentSignal(instalment: 1 + source.next(months), kind: source.pick(SentSignal.Kind.allCases), day: source.day())
+                SentSignal(
+                    instalment: 1 + source.next(months), kind: source.pick(SentSignal.Kind.allCases), day: source.day())
             }
-            progress.arrangement = ArrangementRecord(terms: terms, agreedDay: source.day(), paidBefore: source.money(), sent: sent)
+            progress.arrangement = ArrangementRecord(
+                terms: terms, agreedDay: source.day(), paidBefore: source.money(), sent: sent)
         }
         progress.deferredUntil = source.maybeDay()
         progress.resumeState = source.chance() ? nil : source.pick(DossierState.allCases)
@@ -113,9 +118,11 @@ import Testing
             name: source.text(),
             address: PostalAddress(
                 street: source.text(), houseNumber: source.chance() ? nil : source.text(), postcode: source.text(),
-                city: source.text(), country: source.pick([CountryCode.netherlands, CountryCode("BE")!, CountryCode("DE")!])),
+                city: source.text(),
+                country: source.pick([CountryCode.netherlands, CountryCode("BE")!, CountryCode("DE")!])),
             email: source.chance() ? nil : source.text(), phone: source.chance() ? nil : source.text(),
-            iban: source.chance() ? nil : source.text(), birthDay: source.maybeDay(), language: source.pick(["nl", "en", "de"]),
+            iban: source.chance() ? nil : source.text(), birthDay: source.maybeDay(),
+            language: source.pick(["nl", "en", "de"]),
             consent: ChannelConsent(optedOut: (0..<source.next(4)).map { _ in source.pick(Channel.allCases) }),
             isPseudonymised: source.chance())
     }
@@ -196,7 +203,8 @@ import Testing
         let base = try Self.codableText(CollectionProgress())
         func progress(adding fields: String) -> String { "{" + fields + "," + base.dropFirst() }
         func progress(appending fields: String) -> String { base.dropLast() + "," + fields + "}" }
-        let arrangement = #""arrangement":{"agreedDay":"2024-04-12","paidBefore":"0.00","#
+        let arrangement =
+            #""arrangement":{"agreedDay":"2024-04-12","paidBefore":"0.00","#
             + #""terms":{"firstDueDay":"2024-04-26","monthlyInstalment":"50.00","months":3,"total":"120.00"}}"#
         let odd = [
             // An arrangement stored before signals were remembered: no list, so not remembered.
@@ -211,7 +219,8 @@ import Testing
             // checks, kept as stored by Codable (and never a crash).
             progress(
                 adding: #""arrangement":{"agreedDay":"2024-04-12","paidBefore":"0.00","sent":[],"#
-                    + #""terms":{"firstDueDay":"2024-04-26","monthlyInstalment":"90000000000000000.00","months":3,"total":"120.00"}}"#),
+                    + #""terms":{"firstDueDay":"2024-04-26","monthlyInstalment":"90000000000000000.00","months":3,"total":"120.00"}}"#
+            ),
             // A key given twice: the last one counts.
             progress(appending: #""nextStepIndex":7"#),
             // An unknown key is left alone.
@@ -220,13 +229,16 @@ import Testing
             progress(adding: #""arrangement":null,"closingFrom":null"#),
         ]
         for text in odd {
-            #expect(try decoder.decode(CollectionProgress.self, from: text) == (try Self.codableValue(CollectionProgress.self, text)), "\(text)")
+            #expect(
+                try decoder.decode(CollectionProgress.self, from: text)
+                    == (try Self.codableValue(CollectionProgress.self, text)), "\(text)")
         }
         let unremembered = try decoder.decode(CollectionProgress.self, from: odd[0])
         #expect(try Self.codableText(unremembered).contains(#""sent""#) == false)
         #expect(try decoder.decode(CollectionProgress.self, from: odd[3]).nextStepIndex == 7)
         // A consent list out of order or with repeats is kept as stored, as Codable keeps it.
-        let profileText = #"{"address":{"city":"Ede","country":"nl","postcode":"1234 AB","street":"Dorpsstraat"},"#
+        let profileText =
+            #"{"address":{"city":"Ede","country":"nl","postcode":"1234 AB","street":"Dorpsstraat"},"#
             + #""consent":{"optedOut":["sms","email","sms"]},"isPseudonymised":false,"language":"nl","name":"A"}"#
         let profile = try decoder.decode(DebtorProfile.self, from: profileText)
         #expect(profile == (try Self.codableValue(DebtorProfile.self, profileText)))
@@ -250,7 +262,9 @@ import Testing
         for text in bad {
             var direct = ""
             var codable = ""
-            do { _ = try CanonicalJSONDecoder().decode(CollectionProgress.self, from: text) } catch { direct = "\(error)" }
+            do { _ = try CanonicalJSONDecoder().decode(CollectionProgress.self, from: text) } catch {
+                direct = "\(error)"
+            }
             do { _ = try Self.codableValue(CollectionProgress.self, text) } catch { codable = "\(error)" }
             #expect(!direct.isEmpty, "\(text) was read")
             #expect(direct == codable)

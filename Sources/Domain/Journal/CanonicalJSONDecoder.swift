@@ -552,7 +552,9 @@ public struct CanonicalJSONObject {
     public func raw<Value: RawRepresentable>(ifPresent key: String) throws -> Value? where Value.RawValue == String {
         try optional(key)?.raw()
     }
-    public func decode<Value: CanonicalJSONReadable>(ifPresent key: String) throws -> Value? { try optional(key)?.decode() }
+    public func decode<Value: CanonicalJSONReadable>(ifPresent key: String) throws -> Value? {
+        try optional(key)?.decode()
+    }
     public func array<Element>(ifPresent key: String, _ element: (CanonicalJSONValue) throws -> Element) throws
         -> [Element]?
     {
@@ -575,7 +577,9 @@ public struct CanonicalJSONValue {
     }
 
     public func money() throws -> Money {
-        guard let amount = try? Money(parsing: try string(), allowNegative: true) else { throw CanonicalJSONObject.Mismatch() }
+        guard let amount = try? Money(parsing: try string(), allowNegative: true) else {
+            throw CanonicalJSONObject.Mismatch()
+        }
         return amount
     }
 

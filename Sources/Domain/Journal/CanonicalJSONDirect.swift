@@ -51,7 +51,9 @@ public struct CanonicalJSONWriter {
         let name = UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount)
         #if DEBUG
             if let last = lastKeys.last, !last.isEmpty {
-                precondition(last.lexicographicallyPrecedes(name), "key \(key) written after \(String(decoding: last, as: UTF8.self))")
+                precondition(
+                    last.lexicographicallyPrecedes(name),
+                    "key \(key) written after \(String(decoding: last, as: UTF8.self))")
             }
             lastKeys[lastKeys.count - 1] = Array(name)
         #endif
@@ -85,7 +87,9 @@ public struct CanonicalJSONWriter {
     public mutating func integer(_ value: some BinaryInteger) { bytes += String(value).utf8 }
     public mutating func bool(_ value: Bool) { bytes += (value ? "true" : "false").utf8 }
     /// A string-valued enumeration, as its raw value.
-    public mutating func raw<Value: RawRepresentable>(_ value: Value) where Value.RawValue == String { string(value.rawValue) }
+    public mutating func raw<Value: RawRepresentable>(_ value: Value) where Value.RawValue == String {
+        string(value.rawValue)
+    }
 
     /// Text known to need no escapes (days, amounts).
     private mutating func quotedASCII(_ text: String) {
@@ -117,8 +121,11 @@ public struct CanonicalJSONWriter {
     public mutating func field(_ name: StaticString, _ value: Int) { key(name); integer(value) }
     public mutating func field(_ name: StaticString, _ value: Int64) { key(name); integer(value) }
     public mutating func field(_ name: StaticString, _ value: Bool) { key(name); bool(value) }
-    public mutating func field<Value: CanonicalJSONWritable>(_ name: StaticString, _ value: Value) { key(name); object(value) }
-    public mutating func field<Value: RawRepresentable>(_ name: StaticString, _ value: Value) where Value.RawValue == String {
+    public mutating func field<Value: CanonicalJSONWritable>(_ name: StaticString, _ value: Value) {
+        key(name); object(value)
+    }
+    public mutating func field<Value: RawRepresentable>(_ name: StaticString, _ value: Value)
+    where Value.RawValue == String {
         key(name)
         raw(value)
     }
@@ -136,7 +143,8 @@ public struct CanonicalJSONWriter {
     public mutating func field<Value: CanonicalJSONWritable>(_ name: StaticString, _ value: Value?) {
         if let value { field(name, value) }
     }
-    public mutating func field<Value: RawRepresentable>(_ name: StaticString, _ value: Value?) where Value.RawValue == String {
+    public mutating func field<Value: RawRepresentable>(_ name: StaticString, _ value: Value?)
+    where Value.RawValue == String {
         if let value { field(name, value) }
     }
 }

@@ -61,8 +61,8 @@ extension OutboxMessage: CanonicalJSONWritable, CanonicalJSONReadable {
         guard !dossier.isEmpty else { throw CanonicalJSONObject.Mismatch() }
         self.init(
             dossierID: Dossier.ID(dossier), channel: try object.raw("channel"), template: try object.string("template"),
-            plannedDay: try object.day("plannedDay"), window: try object.decode("window"), reason: try object.string("reason"),
-            inClientName: try object.bool("inClientName"), deadline: try object.day(ifPresent: "deadline"))
+            plannedDay: try object.day("plannedDay"), window: try object.decode("window"),
+            reason: try object.string("reason"), inClientName: try object.bool("inClientName"), deadline: try object.day(ifPresent: "deadline"))
         // The id is made from the other fields; a stored one that differs is kept by Codable.
         guard id == (try object.string("id")) else { throw CanonicalJSONObject.Mismatch() }
     }

@@ -77,7 +77,9 @@ extension ReminderLetterRecord: CanonicalJSONWritable, CanonicalJSONReadable {
     }
 
     public init(canonicalJSON object: CanonicalJSONObject) throws {
-        self.init(sentDay: try object.day("sentDay"), channel: try object.raw("channel"), costsDueFrom: try object.day("costsDueFrom"))
+        self.init(
+            sentDay: try object.day("sentDay"), channel: try object.raw("channel"),
+            costsDueFrom: try object.day("costsDueFrom"))
     }
 }
 
@@ -131,7 +133,8 @@ extension ArrangementTerms: CanonicalJSONWritable, CanonicalJSONReadable {
         guard !coveredOverflows, !beforeLastOverflows, covered >= total.cents, beforeLast < total.cents else {
             throw CanonicalJSONObject.Mismatch()
         }
-        self.init(total: total, monthlyInstalment: instalment, months: months, firstDueDay: try object.day("firstDueDay"))
+        self.init(
+            total: total, monthlyInstalment: instalment, months: months, firstDueDay: try object.day("firstDueDay"))
     }
 }
 
@@ -158,7 +161,9 @@ extension DebtorCircumstances: CanonicalJSONWritable, CanonicalJSONReadable {
     }
 
     public init(canonicalJSON object: CanonicalJSONObject) throws {
-        let amounts = try ["netIncome", "housingCostsRaise", "fixedCosts", "assets", "otherDebts"].map { try object.money($0) }
+        let amounts = try ["netIncome", "housingCostsRaise", "fixedCosts", "assets", "otherDebts"].map {
+            try object.money($0)
+        }
         guard !amounts.contains(where: \.isNegative) else { throw CanonicalJSONObject.Mismatch() }
         self.init(
             netIncome: amounts[0], household: try object.raw("household"), housingCostsRaise: amounts[1],

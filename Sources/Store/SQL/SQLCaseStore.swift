@@ -126,7 +126,9 @@ struct SQLCaseStore: CaseStore {
     }
 
     /// The same for a type that reads its canonical JSON itself (a debtor's profile).
-    static func decodeJSON<Value: CanonicalJSONReadable>(_ type: Value.Type, _ text: String, what: String) throws -> Value {
+    static func decodeJSON<Value: CanonicalJSONReadable>(_ type: Value.Type, _ text: String, what: String) throws
+        -> Value
+    {
         try readingJSON(what) { try CanonicalJSONDecoder().decode(type, from: text) }
     }
 

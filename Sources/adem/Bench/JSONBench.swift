@@ -44,14 +44,16 @@ struct JSONBench: AsyncParsableCommand {
         try measureDirect("debtor profile", profile)
         try measure("debtor profile, Codable", profile)
 
-        func measureDirect<Value: CanonicalJSONWritable & CanonicalJSONReadable & Equatable>(_ name: String, _ value: Value)
-            throws
-        {
-            try report(name, value, encode: { try encoder.encode($0) }, decode: { try decoder.decode(Value.self, from: $0) })
+        func measureDirect<Value: CanonicalJSONWritable & CanonicalJSONReadable & Equatable>(
+            _ name: String, _ value: Value
+        ) throws {
+            try report(
+                name, value, encode: { try encoder.encode($0) }, decode: { try decoder.decode(Value.self, from: $0) })
         }
 
         func measure<Value: Codable & Equatable>(_ name: String, _ value: Value) throws {
-            try report(name, value, encode: { try encoder.encode($0) }, decode: { try decoder.decode(Value.self, from: $0) })
+            try report(
+                name, value, encode: { try encoder.encode($0) }, decode: { try decoder.decode(Value.self, from: $0) })
         }
 
         func report<Value: Equatable>(
