@@ -28,7 +28,8 @@ struct Migration: Sendable {
 enum Migrations {
     static let all: [Migration] = [
         initialSchema, partialClosedIndex, dailyRun, reportCounters, leanerLedgerIndexes, debtorPersonKeys, mandateChanges,
-        simulationMarks, importsByClient,
+        simulationMarks, importsByClient, journalByDayAndDossier,
+        coveringPersonReads,
     ]
 
     /// The newest schema version this program knows.
@@ -131,5 +132,39 @@ enum Migrations {
     /// so their cost grew with the square of the year.
     static let importsByClient = Migration(version: 9, name: "imports by client and source") { _ in
         ["CREATE INDEX imports_by_client ON imports (client_id, source)"]
+    }
+
+    /// One journal index by (day, dossier, sequence) instead of one by (dossier, sequence) and one by
+    /// day. A day's events are written in dossier order (the daily run's chunks are ranges of
+    /// dossier ids), so each chunk adds its entries at one place of the new index instead of at one
+    /// place per dossier: the index by dossier was 28.5% of the pages a simulated year wrote to the
+    /// log. A dossier's events are found by one lookup per day present in the journal
+    /// (`SQLCaseStore.journalOfDossiers`); the by-day reads use the index's first column as before.
+    static let journalByDayAndDossier = Migration(version: 10, name: "journal indexed by day and dossier") { _ in
+        [
+            "CREATE INDEX journal_by_day_dossier ON journal (day, dossier_id, sequence)",
+            "DROP INDEX journal_by_dossier",
+            "DROP INDEX journal_by_day",
+        ]
+    }
+
+    /// The reads the daily run makes under the persons' lock, on its writing connection, answered
+    /// from indexes alone instead of one table row per person, dossier and posting: the open
+    /// dossiers of a person (`debtors_by_person` with the debtor's id, `dossiers_by_debtor` with the
+    /// state and the dossier's id) and their earlier costs (`ledger_by_dossier_account` with the
+    /// amount). The balances the daily run reads ahead come from the ledger index alone too. The
+    /// dossier update leaves `dossiers_by_debtor` alone when the state does not change
+    /// (`updateDossiers`).
+    static let coveringPersonReads = Migration(
+        version: 11, name: "covering indexes for the daily run's person reads"
+    ) { _ in
+        [
+            "DROP INDEX debtors_by_person",
+            "CREATE INDEX debtors_by_person ON debtors (person_key, id)",
+            "DROP INDEX dossiers_by_debtor",
+            "CREATE INDEX dossiers_by_debtor ON dossiers (debtor_id, state, id)",
+            "DROP INDEX ledger_by_dossier_account",
+            "CREATE INDEX ledger_by_dossier_account ON ledger_postings (dossier_id, account, day, amount_cents)",
+        ]
     }
 }

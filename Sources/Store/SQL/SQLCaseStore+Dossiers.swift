@@ -64,12 +64,31 @@ extension SQLCaseStore {
             if executor.runsInProcess {
                 // SQLite: one prepared single-row UPDATE, re-bound per dossier, walks the primary key
                 // directly (measured faster than planning a 500-row CTE join per chunk).
+                // Most steps leave the state as it was. SQLite rewrites the entry of every index on a
+                // column the statement sets, changed or not, so those dossiers go first through an
+                // UPDATE that does not set the state (it matches only where the state is already the
+                // new one) and `dossiers_by_debtor (debtor_id, state, id)` keeps its pages; the rest,
+                // whose state changes, through the full UPDATE.
+                let unchangedState = """
+                    UPDATE dossiers SET next_action_day = \(m), flags = \(m), closed_day = \(m), close_reason = \(m), \
+                    version = version + 1 WHERE id = \(m) AND version = \(m) AND state = \(m) RETURNING id
+                    """
+                let sameState = Set(
+                    try await executor.texts(
+                        eachOf: unchangedState,
+                        rows: dossiers.map { dossier in
+                            Array(Self.updatedColumns(dossier).dropFirst()) + Self.versionKey(dossier)
+                                + [.text(dossier.state.rawValue)]
+                        }, column: "id", on: database))
+                let rest = dossiers.filter { !sameState.contains($0.id.rawValue) }
+                guard !rest.isEmpty else { return sameState }
                 let template = """
                     UPDATE dossiers SET state = \(m), next_action_day = \(m), flags = \(m), closed_day = \(m), \
                     close_reason = \(m), version = version + 1 WHERE id = \(m) AND version = \(m) RETURNING id
                     """
-                let rows = dossiers.map { Self.updatedColumns($0) + Self.versionKey($0) }
-                return Set(try await executor.texts(eachOf: template, rows: rows, column: "id", on: database))
+                let rows = rest.map { Self.updatedColumns($0) + Self.versionKey($0) }
+                let changedState = try await executor.texts(eachOf: template, rows: rows, column: "id", on: database)
+                return sameState.union(changedState)
             }
             // PostgreSQL: one statement per chunk, a CTE of new values joined to the table. Explicit
             // casts give PostgreSQL the types of the VALUES columns (NULLs included). The redundant
