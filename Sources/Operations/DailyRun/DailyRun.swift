@@ -56,12 +56,27 @@ public struct DailyRun: Sendable {
         let chunk: RunChunk
         let dossiers: [Dossier]
         let reads: SnapshotReader.DossierReads
+        /// The chunk stepped on the same snapshot (its persons' contacts, open dossiers and earlier
+        /// costs read there too).
+        let stepped: SteppedChunk
+    }
+
+    /// A chunk's steps, with the person of each of its dossiers.
+    struct SteppedChunk: Sendable {
+        /// The person key of each due dossier, in chunk order.
+        let persons: [String]
+        /// The changed dossiers' steps, by their index in the chunk.
+        let steps: [(Int, EncodedStep)]
     }
 
     /// A read-ahead under way, with the writer's `changeMark` from just before it started.
     struct PendingReadAhead {
         let task: Task<ReadAhead?, any Error>
         let changeMark: Int64
+        /// The persons of the chunk written while the read ran (set once that chunk is processed).
+        /// A step read ahead stands only when its person is not among them: that chunk's writes
+        /// (contacts planned, dossiers closed, costs charged) touch its own persons alone.
+        var personsWrittenMeanwhile: Set<String>?
 
         /// Waits for the read; nil when it failed (the chunk is then read in its own transaction).
         func result() async -> ReadAhead? { (try? await task.value) ?? nil }
@@ -108,11 +123,17 @@ public struct DailyRun: Sendable {
                     }
                     if let reader, let mark {
                         let day = self.day
+                        let context = self.context
                         ahead = PendingReadAhead(
-                            task: Task { try await Self.readAhead(after: chunk, day: day, from: reader) },
+                            task: Task {
+                                try await Self.readAhead(after: chunk, day: day, context: context, from: reader)
+                            },
                             changeMark: mark)
                     }
-                    var summary = try await process(chunk, in: store, readAhead: usable)
+                    let (processed, persons) = try await process(
+                        chunk, in: store, readAhead: usable, personsWrittenMeanwhile: previous?.personsWrittenMeanwhile)
+                    ahead?.personsWrittenMeanwhile = persons
+                    var summary = processed
                     try await store.finishChunk(chunk, finishedAt: clock())
                     summary.chunks = 1
                     summary.retries = attempt
@@ -128,50 +149,57 @@ public struct DailyRun: Sendable {
         }
     }
 
-    /// Reads the own data of the first pending chunk after `chunk`, in one snapshot of `reader`.
-    static func readAhead(after chunk: RunChunk, day: Day, from reader: any DailyRunStore) async throws -> ReadAhead? {
+    /// Reads the first pending chunk after `chunk` in one snapshot of `reader` and steps it: its
+    /// dossiers' own data, then what their persons share with other dossiers.
+    static func readAhead(after chunk: RunChunk, day: Day, context: EngineContext, from reader: any DailyRunStore)
+        async throws -> ReadAhead?
+    {
         try await reader.transaction { transaction in
             let store = transaction as! any DailyRunStore
             guard let next = try await store.pendingChunk(day: day, after: chunk.number) else { return nil }
             let dossiers = try await store.dossiersDue(in: next)
-            return ReadAhead(
-                chunk: next, dossiers: dossiers,
-                reads: try await SnapshotReader(store: store, day: day).dossierReads(of: dossiers))
+            let snapshotReader = SnapshotReader(store: store, day: day)
+            let reads = try await snapshotReader.dossierReads(of: dossiers)
+            let snapshots = try await snapshotReader.snapshots(of: dossiers, reads: reads)
+            let stepped = SteppedChunk(
+                persons: snapshots.map(\.personKey), steps: try await Self.step(snapshots, on: day, context: context))
+            return ReadAhead(chunk: next, dossiers: dossiers, reads: reads, stepped: stepped)
         }
     }
 
-    /// Steps every due dossier of `chunk` and writes the results through `store` (a transaction).
-    /// `readAhead`, when it read the same due dossiers (ids and versions), saves their own reads.
-    func process(_ chunk: RunChunk, in store: any DailyRunStore, readAhead: ReadAhead? = nil) async throws
-        -> RunSummary
-    {
+    /// Steps every due dossier of `chunk` and writes the results through `store` (a transaction);
+    /// returns what it did and the persons of its dossiers. `readAhead`, when it read the same due
+    /// dossiers (ids and versions), saves their own reads, and its steps stand for the dossiers
+    /// whose person is not in `personsWrittenMeanwhile` (the chunk written while it was read). The
+    /// dossiers of a person in both are read and stepped again here, together, in chunk order.
+    func process(
+        _ chunk: RunChunk, in store: any DailyRunStore, readAhead: ReadAhead? = nil,
+        personsWrittenMeanwhile: Set<String>? = nil
+    ) async throws -> (RunSummary, Set<String>) {
         var summary = RunSummary()
         let dossiers = try await store.dossiersDue(in: chunk)
         summary.dossiers = dossiers.count
-        guard !dossiers.isEmpty else { return summary }
-        let reads = readAhead.flatMap { $0.dossiers == dossiers ? $0.reads : nil }
-        if reads != nil { summary.chunksReadAhead = 1 }
-        let snapshots = try await SnapshotReader(store: store, day: day).snapshots(of: dossiers, reads: reads)
-
-        // The engine is pure and a person's dossiers depend only on each other (the contact cap, the
-        // person's open dossiers), so the chunk's dossiers are stepped in partitions by person, one per
-        // core, and merged back in chunk order: the same result as one pass, in about half the time on
-        // two cores.
-        let partitionCount = snapshots.count >= Self.parallelSnapshotsMin ? Self.partitionsMax : 1
-        var partitions = Array(repeating: [Int](), count: partitionCount)
-        for (index, snapshot) in snapshots.enumerated() {
-            partitions[Int(UInt(bitPattern: snapshot.personKey.hashValue) % UInt(partitionCount))].append(index)
-        }
-        let context = self.context
-        let day = self.day
-        let stepped = try await withThrowingTaskGroup(of: [(Int, EncodedStep)].self) { group in
-            for indices in partitions where !indices.isEmpty {
-                let partition = indices.map { ($0, snapshots[$0]) }
-                group.addTask { try Self.step(partition, on: day, context: context) }
-            }
-            var all: [(Int, EncodedStep)] = []
-            for try await part in group { all += part }
-            return all.sorted { $0.0 < $1.0 }.map(\.1)
+        guard !dossiers.isEmpty else { return (summary, []) }
+        let ahead = readAhead.flatMap { $0.dossiers == dossiers ? $0 : nil }
+        if ahead != nil { summary.chunksReadAhead = 1 }
+        let snapshotReader = SnapshotReader(store: store, day: day)
+        let stepped: [EncodedStep]
+        let persons: Set<String>
+        if let ahead, let written = personsWrittenMeanwhile {
+            let again = ahead.stepped.persons.indices.filter { written.contains(ahead.stepped.persons[$0]) }
+            let kept = ahead.stepped.steps.filter { !written.contains(ahead.stepped.persons[$0.0]) }
+            let snapshots =
+                again.isEmpty
+                ? [] : try await snapshotReader.snapshots(of: again.map { dossiers[$0] }, reads: ahead.reads)
+            let redone = try await Self.step(snapshots, on: day, context: context).map { (again[$0.0], $0.1) }
+            stepped = (kept + redone).sorted { $0.0 < $1.0 }.map(\.1)
+            persons = Set(ahead.stepped.persons)
+            summary.chunksSteppedAhead = 1
+            summary.dossiersSteppedAgain = again.count
+        } else {
+            let snapshots = try await snapshotReader.snapshots(of: dossiers, reads: ahead?.reads)
+            stepped = try await Self.step(snapshots, on: day, context: context).map(\.1)
+            persons = Set(snapshots.map(\.personKey))
         }
 
         var changedDossiers: [Dossier] = []
@@ -189,12 +217,37 @@ public struct DailyRun: Sendable {
             for message in encoded.outbox { summary.messagesByChannel[message.channel, default: 0] += 1 }
             for event in encoded.step.events { summary.eventsByType[event.type, default: 0] += 1 }
         }
-        _ = try await store.updateDossiers(changedDossiers)
+        let statesRead = Dictionary(dossiers.map { ($0.id, $0.state) }, uniquingKeysWith: { first, _ in first })
+        _ = try await store.updateDossiers(changedDossiers, statesRead: statesRead)
         try await store.saveProgress(progress)
         try await store.appendLedger(transactions)
         try await store.appendJournal(events, recordedAt: clock())
         try await store.insertOutbox(outbox)
-        return summary
+        return (summary, persons)
+    }
+
+    /// Steps `snapshots` and returns the changed ones, by index, in order. The engine is pure and a
+    /// person's dossiers depend only on each other (the contact cap, the person's open dossiers),
+    /// so the dossiers are stepped in partitions by person, one per core, and merged back in order:
+    /// the same result as one pass, in about half the time on two cores.
+    static func step(_ snapshots: [KeyedSnapshot], on day: Day, context: EngineContext) async throws
+        -> [(Int, EncodedStep)]
+    {
+        guard !snapshots.isEmpty else { return [] }
+        let partitionCount = snapshots.count >= Self.parallelSnapshotsMin ? Self.partitionsMax : 1
+        var partitions = Array(repeating: [Int](), count: partitionCount)
+        for (index, snapshot) in snapshots.enumerated() {
+            partitions[Int(UInt(bitPattern: snapshot.personKey.hashValue) % UInt(partitionCount))].append(index)
+        }
+        return try await withThrowingTaskGroup(of: [(Int, EncodedStep)].self) { group in
+            for indices in partitions where !indices.isEmpty {
+                let partition = indices.map { ($0, snapshots[$0]) }
+                group.addTask { try Self.step(partition, on: day, context: context) }
+            }
+            var all: [(Int, EncodedStep)] = []
+            for try await part in group { all += part }
+            return all.sorted { $0.0 < $1.0 }
+        }
     }
 }
 

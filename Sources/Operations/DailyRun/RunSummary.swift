@@ -16,6 +16,11 @@ public struct RunSummary: Sendable, Equatable {
     public var retries = 0
     /// Chunks whose dossiers' own data was read ahead, while the chunk before was written.
     public var chunksReadAhead = 0
+    /// Of those, chunks stepped on the read-ahead as well.
+    public var chunksSteppedAhead = 0
+    /// Dossiers of those chunks read and stepped again in their chunk's transaction: their person
+    /// had a dossier in the chunk written while the read-ahead ran.
+    public var dossiersSteppedAgain = 0
 
     /// An empty summary.
     public init() {}
@@ -27,6 +32,8 @@ public struct RunSummary: Sendable, Equatable {
         stepped += other.stepped
         retries += other.retries
         chunksReadAhead += other.chunksReadAhead
+        chunksSteppedAhead += other.chunksSteppedAhead
+        dossiersSteppedAgain += other.dossiersSteppedAgain
         eventsByType.merge(other.eventsByType, uniquingKeysWith: +)
         messagesByChannel.merge(other.messagesByChannel, uniquingKeysWith: +)
     }

@@ -227,7 +227,7 @@ extension SQLCaseStore: DailyRunStore {
                     .integer(Int64(row.plannedDay.daysSinceEpoch)), .text(row.personKey), .text(row.message),
                 ]
             },
-            suffix: "ON CONFLICT (id) DO NOTHING")
+            suffix: "ON CONFLICT (planned_day, id) DO NOTHING")
     }
 
     func lockPersons(_ personKeys: [String]) async throws {
@@ -264,11 +264,18 @@ extension SQLCaseStore: DailyRunStore {
         guard !personKeys.isEmpty else { return [:] }
         return try await run { database in
             var found: [String: [OutboxRow]] = [:]
+            let last = try await database.raw("SELECT MAX(planned_day) AS last FROM outbox").first()?.decode(
+                column: "last", as: Int64?.self)
+            guard let last, last >= from.daysSinceEpoch else { return found }
+            // One lookup per day and person in `outbox_by_day_person`; should messages ever be planned
+            // far ahead, one range of days instead.
+            let days = Array(Int64(from.daysSinceEpoch)...last)
             for chunk in Self.chunks(Array(Set(personKeys)).sorted()) {
+                let dayCondition: SQLQueryString =
+                    days.count <= Self.contactDaysLookedUpMax
+                    ? "planned_day IN (\(binds: days))" : "planned_day >= \(bind: days[0])"
                 let rows = try await database.raw(
-                    """
-                    SELECT * FROM outbox WHERE planned_day >= \(bind: Int64(from.daysSinceEpoch)) AND person_key IN (\(binds: chunk))
-                    """
+                    "SELECT * FROM outbox WHERE " + dayCondition + " AND person_key IN (\(binds: chunk))"
                 ).all()
                 for row in rows {
                     let outbox = try Self.outboxRow(row)
@@ -278,6 +285,9 @@ extension SQLCaseStore: DailyRunStore {
             return found
         }
     }
+
+    /// Up to this many days of planned contacts are read one day at a time (`plannedContacts`).
+    static let contactDaysLookedUpMax = 62
 
     func outbox(plannedOn day: Day, after afterID: String?, limit: Int) async throws -> [OutboxRow] {
         try await run { database in

@@ -54,7 +54,7 @@ extension SQLCaseStore {
         }
     }
 
-    func updateDossiers(_ dossiers: [Dossier]) async throws -> [Dossier] {
+    func updateDossiers(_ dossiers: [Dossier], statesRead: [Dossier.ID: DossierState]) async throws -> [Dossier] {
         guard !dossiers.isEmpty else { return [] }
         // Every write is guarded by the expected version: a row whose version moved on is simply not
         // updated and so not returned.
@@ -68,15 +68,16 @@ extension SQLCaseStore {
                 // column the statement sets, changed or not, so those dossiers go first through an
                 // UPDATE that does not set the state (it matches only where the state is already the
                 // new one) and `dossiers_by_debtor (debtor_id, state, id)` keeps its pages; the rest,
-                // whose state changes, through the full UPDATE.
+                // whose state changes (or was read otherwise), through the full UPDATE.
                 let unchangedState = """
                     UPDATE dossiers SET next_action_day = \(m), flags = \(m), closed_day = \(m), close_reason = \(m), \
                     version = version + 1 WHERE id = \(m) AND version = \(m) AND state = \(m) RETURNING id
                     """
+                let staying = dossiers.filter { dossier in statesRead[dossier.id].map { $0 == dossier.state } ?? true }
                 let sameState = Set(
                     try await executor.texts(
                         eachOf: unchangedState,
-                        rows: dossiers.map { dossier in
+                        rows: staying.map { dossier in
                             Array(Self.updatedColumns(dossier).dropFirst()) + Self.versionKey(dossier)
                                 + [.text(dossier.state.rawValue)]
                         }, column: "id", on: database))

@@ -69,7 +69,12 @@ struct RunDayBench: AsyncParsableCommand {
             let summary = try await DailyRun(
                 store: runStore, context: context, day: day, chunkDossiersMax: chunk, clock: { Date().ISO8601Format() }
             ).run()
-            return (Double(dossiers) / insertSeconds, summary.stepped, ChunkLoopTiming.seconds(clock.now - runStart))
+            let runSeconds = ChunkLoopTiming.seconds(clock.now - runStart)
+            print(
+                "\(summary.chunks) chunks: \(summary.chunksReadAhead) read ahead, \(summary.chunksSteppedAhead) of them stepped "
+                    + "ahead (\(summary.dossiersSteppedAgain) dossiers stepped again)"
+            )
+            return (Double(dossiers) / insertSeconds, summary.stepped, runSeconds)
         }
         print(
             "book \(dossiers) dossiers, \(due) due: \(steps) steps in \(String(format: "%.1f", stepSeconds)) s = \(Int(Double(steps) / stepSeconds)) steps/s; "
