@@ -37,12 +37,20 @@ public struct DailyRun: Sendable {
     /// Whether the next chunk's own data is read on a second connection while a chunk is being
     /// written (where the store offers one: SQLite files). The result is the same either way.
     let readsAhead: Bool
+    /// Whether the read-ahead also reads the next chunk's persons and steps it, so the engine works
+    /// while the chunk before is written. The result is the same either way. On by default;
+    /// `ADEM_STEP_AHEAD=0` turns it off, to compare.
+    let stepsAhead: Bool
+
+    /// Whether runs step ahead unless told otherwise (`ADEM_STEP_AHEAD`).
+    public static var stepsAheadDefault: Bool { ProcessInfo.processInfo.environment["ADEM_STEP_AHEAD"] != "0" }
 
     /// A run of `day` on `store` with the engine `context`; `clock` gives wall-clock text for audit fields.
     public init(
         store: any DailyRunStore, context: EngineContext, day: Day, chunkDossiersMax: Int = chunkDossiersMaxDefault,
-        readsAhead: Bool = true, clock: @escaping @Sendable () -> String
+        readsAhead: Bool = true, stepsAhead: Bool = stepsAheadDefault, clock: @escaping @Sendable () -> String
     ) {
+        self.stepsAhead = stepsAhead
         self.store = store
         self.context = context
         self.day = day
@@ -57,8 +65,8 @@ public struct DailyRun: Sendable {
         let dossiers: [Dossier]
         let reads: SnapshotReader.DossierReads
         /// The chunk stepped on the same snapshot (its persons' contacts, open dossiers and earlier
-        /// costs read there too).
-        let stepped: SteppedChunk
+        /// costs read there too); nil when the run does not step ahead.
+        let stepped: SteppedChunk?
     }
 
     /// A chunk's steps, with the person of each of its dossiers.
@@ -123,7 +131,7 @@ public struct DailyRun: Sendable {
                     }
                     if let reader, let mark {
                         let day = self.day
-                        let context = self.context
+                        let context = self.stepsAhead ? self.context : nil
                         ahead = PendingReadAhead(
                             task: Task {
                                 try await Self.readAhead(after: chunk, day: day, context: context, from: reader)
@@ -151,7 +159,8 @@ public struct DailyRun: Sendable {
 
     /// Reads the first pending chunk after `chunk` in one snapshot of `reader` and steps it: its
     /// dossiers' own data, then what their persons share with other dossiers.
-    static func readAhead(after chunk: RunChunk, day: Day, context: EngineContext, from reader: any DailyRunStore)
+    /// Without a `context`, only the dossiers' own data.
+    static func readAhead(after chunk: RunChunk, day: Day, context: EngineContext?, from reader: any DailyRunStore)
         async throws -> ReadAhead?
     {
         try await reader.transaction { transaction in
@@ -160,6 +169,7 @@ public struct DailyRun: Sendable {
             let dossiers = try await store.dossiersDue(in: next)
             let snapshotReader = SnapshotReader(store: store, day: day)
             let reads = try await snapshotReader.dossierReads(of: dossiers)
+            guard let context else { return ReadAhead(chunk: next, dossiers: dossiers, reads: reads, stepped: nil) }
             let snapshots = try await snapshotReader.snapshots(of: dossiers, reads: reads)
             let stepped = SteppedChunk(
                 persons: snapshots.map(\.personKey), steps: try await Self.step(snapshots, on: day, context: context))
@@ -185,15 +195,15 @@ public struct DailyRun: Sendable {
         let snapshotReader = SnapshotReader(store: store, day: day)
         let stepped: [EncodedStep]
         let persons: Set<String>
-        if let ahead, let written = personsWrittenMeanwhile {
-            let again = ahead.stepped.persons.indices.filter { written.contains(ahead.stepped.persons[$0]) }
-            let kept = ahead.stepped.steps.filter { !written.contains(ahead.stepped.persons[$0.0]) }
+        if let ahead, let steppedAhead = ahead.stepped, let written = personsWrittenMeanwhile {
+            let again = steppedAhead.persons.indices.filter { written.contains(steppedAhead.persons[$0]) }
+            let kept = steppedAhead.steps.filter { !written.contains(steppedAhead.persons[$0.0]) }
             let snapshots =
                 again.isEmpty
                 ? [] : try await snapshotReader.snapshots(of: again.map { dossiers[$0] }, reads: ahead.reads)
             let redone = try await Self.step(snapshots, on: day, context: context).map { (again[$0.0], $0.1) }
             stepped = (kept + redone).sorted { $0.0 < $1.0 }.map(\.1)
-            persons = Set(ahead.stepped.persons)
+            persons = Set(steppedAhead.persons)
             summary.chunksSteppedAhead = 1
             summary.dossiersSteppedAgain = again.count
         } else {

@@ -152,14 +152,39 @@ extension SQLCaseStore {
         let key = PersonKey.of(profile, debtor: id)
         try await transaction { transaction in
             let store = transaction as! SQLCaseStore
+            let before = try await store.run { database in
+                try await database.raw("SELECT person_key FROM debtors WHERE id = \(bind: id.rawValue)").first()?
+                    .decode(column: "person_key", as: String?.self)
+            }
             try await store.replaceJSON(
                 profile, in: "debtors", column: "profile", id: id.rawValue, what: "debtor \(id)",
                 derived: (column: "person_key", text: key))
+            // A change of consent or contact data keeps the key. When it changes, the debtor's messages
+            // carry the old one: they are found by (planned day, old key), one lookup per day planned,
+            // instead of reading the whole outbox for each debtor (the retention run pseudonymises
+            // thousands).
+            guard before != key else { return }
+            guard let before else {
+                // A key never stored: every message of the debtor's dossiers, wherever it is.
+                try await store.run { database in
+                    try await database.raw(
+                        """
+                        UPDATE outbox SET person_key = \(bind: key) \
+                        WHERE dossier_id IN (SELECT id FROM dossiers WHERE debtor_id = \(bind: id.rawValue))
+                        """
+                    ).run()
+                }
+                return
+            }
             try await store.run { database in
                 try await database.raw(
                     """
+                    WITH RECURSIVE outbox_days (d) AS (SELECT MIN(planned_day) FROM outbox UNION ALL \
+                    SELECT (SELECT MIN(planned_day) FROM outbox WHERE planned_day > outbox_days.d) FROM outbox_days \
+                    WHERE outbox_days.d IS NOT NULL) \
                     UPDATE outbox SET person_key = \(bind: key) \
-                    WHERE dossier_id IN (SELECT id FROM dossiers WHERE debtor_id = \(bind: id.rawValue))
+                    WHERE planned_day IN (SELECT d FROM outbox_days) AND person_key = \(bind: before) \
+                    AND dossier_id IN (SELECT id FROM dossiers WHERE debtor_id = \(bind: id.rawValue))
                     """
                 ).run()
             }
