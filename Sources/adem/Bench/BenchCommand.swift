@@ -155,7 +155,10 @@ struct BenchCommand: AsyncParsableCommand {
                         return next
                     }
                     let updateStart = clock.now
-                    _ = try await store.updateDossiers(changed)
+                    // As the daily run does: told the states as read, the store skips the update
+                    // that keeps the state for dossiers whose state changes.
+                    let statesRead = Dictionary(due.map { ($0.id, $0.state) }, uniquingKeysWith: { first, _ in first })
+                    _ = try await store.updateDossiers(changed, statesRead: statesRead)
                     updateTime += clock.now - updateStart
                     try await store.appendJournal(
                         changed.map {
