@@ -198,9 +198,7 @@ public struct DailyRun: Sendable {
         if let ahead, let steppedAhead = ahead.stepped, let written = personsWrittenMeanwhile {
             let again = steppedAhead.persons.indices.filter { written.contains(steppedAhead.persons[$0]) }
             let kept = steppedAhead.steps.filter { !written.contains(steppedAhead.persons[$0.0]) }
-            let snapshots =
-                again.isEmpty
-                ? [] : try await snapshotReader.snapshots(of: again.map { dossiers[$0] }, reads: ahead.reads)
+            let snapshots = try await snapshotReader.snapshots(of: again.map { dossiers[$0] }, reads: ahead.reads)
             let redone = try await Self.step(snapshots, on: day, context: context).map { (again[$0.0], $0.1) }
             stepped = (kept + redone).sorted { $0.0 < $1.0 }.map(\.1)
             persons = Set(steppedAhead.persons)
@@ -227,8 +225,7 @@ public struct DailyRun: Sendable {
             for message in encoded.outbox { summary.messagesByChannel[message.channel, default: 0] += 1 }
             for event in encoded.step.events { summary.eventsByType[event.type, default: 0] += 1 }
         }
-        let statesRead = Dictionary(dossiers.map { ($0.id, $0.state) }, uniquingKeysWith: { first, _ in first })
-        _ = try await store.updateDossiers(changedDossiers, statesRead: statesRead)
+        _ = try await store.updateDossiers(changedDossiers, read: dossiers)
         try await store.saveProgress(progress)
         try await store.appendLedger(transactions)
         try await store.appendJournal(events, recordedAt: clock())

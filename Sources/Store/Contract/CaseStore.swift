@@ -84,10 +84,10 @@ public protocol CaseStore: Sendable {
     /// A stale dossier throws `StoreError.conflict` and nothing of the batch is written.
     /// Returns the dossiers as stored (with their new versions).
     ///
-    /// `statesRead` holds the state each dossier had when the caller read it, where known. The
-    /// store then writes a dossier whose state stays without touching what it indexes by state; the
-    /// result is the same either way.
-    func updateDossiers(_ dossiers: [Dossier], statesRead: [Dossier.ID: DossierState]) async throws -> [Dossier]
+    /// `read` holds the dossiers as the caller read them, where it has them. The store then writes
+    /// a dossier whose state stays without touching what it indexes by state; the result is the
+    /// same either way.
+    func updateDossiers(_ dossiers: [Dossier], read: [Dossier]) async throws -> [Dossier]
 
     /// Dossiers whose next action day is on or before `day`, ordered by (next action day, id), after
     /// `cursor`, at most `limit`: the daily run's chunks. The order follows the `dossiers_due` index,
@@ -219,9 +219,9 @@ public struct EncodedDebtor: Sendable {
 }
 
 extension CaseStore {
-    /// Writes new states of dossiers (`updateDossiers(_:statesRead:)`, their states as read unknown).
+    /// Writes new states of dossiers (`updateDossiers(_:read:)`, the dossiers as read unknown).
     public func updateDossiers(_ dossiers: [Dossier]) async throws -> [Dossier] {
-        try await updateDossiers(dossiers, statesRead: [:])
+        try await updateDossiers(dossiers, read: [])
     }
 
     /// Stores new debtors with their person key (`PersonKey.of`); throws `StoreError.duplicate` when

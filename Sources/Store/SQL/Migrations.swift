@@ -139,7 +139,7 @@ enum Migrations {
     /// dossier ids), so each chunk adds its entries at one place of the new index instead of at one
     /// place per dossier: the index by dossier was 28.5% of the pages a simulated year wrote to the
     /// log. A dossier's events are found by one lookup per day present in the journal
-    /// (`SQLCaseStore.journalOfDossiers`); the by-day reads use the index's first column as before.
+    /// (`SQLCaseStore.journal(ofDossiers:)`); the by-day reads use the index's first column as before.
     static let journalByDayAndDossier = Migration(version: 10, name: "journal indexed by day and dossier") { _ in
         [
             "CREATE INDEX journal_by_day_dossier ON journal (day, dossier_id, sequence)",

@@ -164,30 +164,15 @@ extension SQLCaseStore {
             // instead of reading the whole outbox for each debtor (the retention run pseudonymises
             // thousands).
             guard before != key else { return }
-            guard let before else {
-                // A key never stored: every message of the debtor's dossiers, wherever it is.
-                try await store.run { database in
-                    try await database.raw(
-                        """
-                        UPDATE outbox SET person_key = \(bind: key) \
-                        WHERE dossier_id IN (SELECT id FROM dossiers WHERE debtor_id = \(bind: id.rawValue))
-                        """
-                    ).run()
-                }
-                return
+            // A key never stored: every message of the debtor's dossiers, wherever it is.
+            var statement = SQLQueryString(
+                before == nil ? "" : Self.distinctValues(of: "planned_day", in: "outbox", as: "outbox_days") + " ")
+            statement += "UPDATE outbox SET person_key = \(bind: key) WHERE "
+            if let before {
+                statement += "planned_day IN (SELECT d FROM outbox_days) AND person_key = \(bind: before) AND "
             }
-            try await store.run { database in
-                try await database.raw(
-                    """
-                    WITH RECURSIVE outbox_days (d) AS (SELECT MIN(planned_day) FROM outbox UNION ALL \
-                    SELECT (SELECT MIN(planned_day) FROM outbox WHERE planned_day > outbox_days.d) FROM outbox_days \
-                    WHERE outbox_days.d IS NOT NULL) \
-                    UPDATE outbox SET person_key = \(bind: key) \
-                    WHERE planned_day IN (SELECT d FROM outbox_days) AND person_key = \(bind: before) \
-                    AND dossier_id IN (SELECT id FROM dossiers WHERE debtor_id = \(bind: id.rawValue))
-                    """
-                ).run()
-            }
+            statement += "dossier_id IN (SELECT id FROM dossiers WHERE debtor_id = \(bind: id.rawValue))"
+            try await store.run { database in try await database.raw(statement).run() }
         }
     }
 

@@ -54,7 +54,7 @@ extension SQLCaseStore {
         }
     }
 
-    func updateDossiers(_ dossiers: [Dossier], statesRead: [Dossier.ID: DossierState]) async throws -> [Dossier] {
+    func updateDossiers(_ dossiers: [Dossier], read: [Dossier]) async throws -> [Dossier] {
         guard !dossiers.isEmpty else { return [] }
         // Every write is guarded by the expected version: a row whose version moved on is simply not
         // updated and so not returned.
@@ -73,6 +73,7 @@ extension SQLCaseStore {
                     UPDATE dossiers SET next_action_day = \(m), flags = \(m), closed_day = \(m), close_reason = \(m), \
                     version = version + 1 WHERE id = \(m) AND version = \(m) AND state = \(m) RETURNING id
                     """
+                let statesRead = Dictionary(read.map { ($0.id, $0.state) }, uniquingKeysWith: { first, _ in first })
                 let staying = dossiers.filter { dossier in statesRead[dossier.id].map { $0 == dossier.state } ?? true }
                 let sameState = Set(
                     try await executor.texts(

@@ -147,12 +147,9 @@ extension SQLCaseStore {
     /// `journal_by_day_dossier` one lookup each (a loose index scan, on both engines), so a
     /// condition on `dossier_id` that follows is one index lookup per day, never a scan of the journal.
     static func journalByDays(selecting columns: String) -> SQLQueryString {
-        let days = """
-            WITH RECURSIVE journal_days (d) AS (SELECT MIN(day) FROM journal UNION ALL \
-            SELECT (SELECT MIN(day) FROM journal WHERE day > journal_days.d) FROM journal_days WHERE journal_days.d IS NOT NULL) \
-            SELECT
-            """
-        return SQLQueryString(days + " " + columns + " FROM journal_days JOIN journal ON journal.day = journal_days.d")
+        SQLQueryString(
+            distinctValues(of: "day", in: "journal", as: "journal_days") + " SELECT " + columns
+                + " FROM journal_days JOIN journal ON journal.day = journal_days.d")
     }
 
     /// `AND ...` clauses for a journal filter.

@@ -93,6 +93,17 @@ struct SQLCaseStore: CaseStore {
     /// Inserts `rows` into `table` in statements of at most `rowsPerStatementMax` rows. The engine's
     /// executor binds the typed values its own way (SQLite directly, PostgreSQL through SQLKit).
     /// `suffix` follows each statement's values (an `ON CONFLICT` clause).
+    /// `WITH RECURSIVE name (d) AS (...)`: every distinct value of `column` in `table`, each found
+    /// by one lookup in an index that leads with `column` (a loose index scan, on both engines),
+    /// ending with a NULL row. A query that follows joins to it to look up each value (each day the
+    /// journal or the outbox holds) instead of scanning the table.
+    static func distinctValues(of column: String, in table: String, as name: String) -> String {
+        """
+        WITH RECURSIVE \(name) (d) AS (SELECT MIN(\(column)) FROM \(table) UNION ALL \
+        SELECT (SELECT MIN(\(column)) FROM \(table) WHERE \(column) > \(name).d) FROM \(name) WHERE \(name).d IS NOT NULL)
+        """
+    }
+
     func insertRows(_ table: String, columns: [String], rows: [[SQLValue]], suffix: String = "") async throws {
         guard !rows.isEmpty else { return }
         let executor = self.executor

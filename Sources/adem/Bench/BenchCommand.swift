@@ -155,10 +155,9 @@ struct BenchCommand: AsyncParsableCommand {
                         return next
                     }
                     let updateStart = clock.now
-                    // As the daily run does: told the states as read, the store skips the update
+                    // As the daily run does: told the dossiers as read, the store skips the update
                     // that keeps the state for dossiers whose state changes.
-                    let statesRead = Dictionary(due.map { ($0.id, $0.state) }, uniquingKeysWith: { first, _ in first })
-                    _ = try await store.updateDossiers(changed, statesRead: statesRead)
+                    _ = try await store.updateDossiers(changed, read: due)
                     updateTime += clock.now - updateStart
                     try await store.appendJournal(
                         changed.map {
