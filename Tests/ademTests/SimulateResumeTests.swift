@@ -58,6 +58,28 @@ import Testing
         #expect(try digest(killed, in: folder) == expected)
     }
 
+    /// `--json` says where the year's time went: every phase of a day, none negative, together no
+    /// more than the whole run, and the daily run (which steps every due dossier) among them.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: ImportCommandTests.adem)))
+    func aSimulationReportsTheTimeOfEachPhase() throws {
+        try withFolder { folder in
+            let run = try adem(
+                ["simulate"] + Self.size + ["--db", folder.appendingPathComponent("timed.sqlite").path, "--json"], in: folder)
+            #expect(run.status == 0, "\(run.errors)")
+            let object = try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any]
+            let phases = try #require(object?["secondsByPhase"] as? [String: String])
+            let elapsedText = try #require(object?["elapsedSeconds"] as? String)
+            let elapsed = try #require(Double(elapsedText))
+            let names = ["imports", "debtorActions", "dailyRun", "dispatch", "instalments", "reportCounters"]
+            #expect(Set(phases.keys) == Set(names))
+            let seconds = names.compactMap { name in phases[name].flatMap { Double($0) } }
+            #expect(seconds.count == names.count && seconds.allSatisfy { $0 >= 0 })
+            // Each phase is rounded to a tenth of a second.
+            #expect(seconds.reduce(0, +) <= elapsed + 0.05 * Double(names.count))
+            #expect((phases["dailyRun"].flatMap { Double($0) } ?? 0) > 0)
+        }
+    }
+
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: ImportCommandTests.adem)))
     func aKilledSimulationResumesToTheSameDigestOnSQLite() throws {
         try withFolder { folder in

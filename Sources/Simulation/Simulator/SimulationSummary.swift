@@ -36,6 +36,8 @@ public struct SimulationSummary: Sendable, Equatable {
     /// The day a resumed simulation went on from (nil: it ran from the start). The counts of days
     /// and of `collected` are then this process's part; the others are the store's totals.
     public var resumedOn: Day?
+    /// Where this process's time went.
+    public var timing = SimulationTiming()
 
     /// An empty summary.
     public init() {}
@@ -47,4 +49,30 @@ public struct SimulationSummary: Sendable, Equatable {
     mutating func count(_ events: [JournalEvent]) {
         for event in events { eventsByType[event.type, default: 0] += 1 }
     }
+}
+
+/// Wall-clock seconds a simulation spent in each phase of its days, to see where a year's time goes.
+/// Not part of what the year did: any two timings are equal, so two summaries of the same year are
+/// equal however long each took.
+public struct SimulationTiming: Sendable, Equatable {
+    /// Seconds by phase.
+    public var secondsByPhase: [SimulationPhase: Double] = [:]
+
+    public static func == (_: SimulationTiming, _: SimulationTiming) -> Bool { true }
+}
+
+/// The phases of a simulated day, in the order they run.
+public enum SimulationPhase: String, CaseIterable, Sendable {
+    /// The month's hand-overs imported.
+    case imports
+    /// The debtors' payments, responses, logins, calls and surveys carried out.
+    case debtorActions
+    /// The daily run.
+    case dailyRun
+    /// The day's outbox dispatched and the debtors' reactions planned.
+    case dispatch
+    /// The instalments of the day's arrangements planned.
+    case instalments
+    /// The report's counters brought up to date.
+    case reportCounters
 }

@@ -123,17 +123,24 @@ public struct Simulator: Sendable {
         for offset in start..<daysTotal {
             let day = first.adding(days: offset)
             // A stopped day may have imported some clients' files: those are not imported (and recorded) twice.
+            var phases = PhaseClock()
             try await importHandOvers(clients, on: day, skippingRecorded: resumes && offset == start, into: &summary)
+            phases.lap(.imports, into: &summary)
             let actions = calendar.take(day)
             if actionsCarriedOutOn != day.description {
                 try await carryOut(actions, on: day, into: &summary)
             }
+            phases.lap(.debtorActions, into: &summary)
             let run = try await DailyRun(store: store, context: context, day: day, clock: clock).run()
             for (type, count) in run.eventsByType { summary.eventsByType[type, default: 0] += count }
+            phases.lap(.dailyRun, into: &summary)
             calendar.add(try await dispatch(day, into: &summary))
+            phases.lap(.dispatch, into: &summary)
             calendar.add(try await instalments(agreedOn: day))
+            phases.lap(.instalments, into: &summary)
             // The report's counters follow the journal day by day, so the year's report is cheap.
             if let reportStore = store as? any ReportCounterStore { _ = try await ReportProjection.catchUp(reportStore) }
+            phases.lap(.reportCounters, into: &summary)
             try await store.setSimulationMark(Mark.finishedThrough, to: day.description)
             summary.days += 1
             progress(
@@ -241,6 +248,21 @@ public struct Simulator: Sendable {
             }
         }
         return actions
+    }
+}
+
+/// Adds the time since the last lap to a phase of the summary.
+struct PhaseClock {
+    private let clock = ContinuousClock()
+    private var last: ContinuousClock.Instant
+
+    init() { last = clock.now }
+
+    mutating func lap(_ phase: SimulationPhase, into summary: inout SimulationSummary) {
+        let now = clock.now
+        let elapsed = (now - last).components
+        summary.timing.secondsByPhase[phase, default: 0] += Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
+        last = now
     }
 }
 

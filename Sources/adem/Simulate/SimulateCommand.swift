@@ -178,6 +178,11 @@ struct SimulateCommand: AsyncParsableCommand {
                 ("responses", .number(summary.responses)), ("actionsBeyondYear", .number(summary.actionsBeyondYear)),
                 ("elapsedSeconds", .string(String(format: "%.1f", elapsed))),
                 (
+                    "secondsByPhase",
+                    .object(
+                        SimulationPhase.allCases.map { ($0.rawValue, .string(String(format: "%.1f", summary.timing.secondsByPhase[$0] ?? 0))) })
+                ),
+                (
                     "reference",
                     .object(
                         compared.map { row in
@@ -203,6 +208,9 @@ struct SimulateCommand: AsyncParsableCommand {
         table.add("Collected", "EUR " + summary.collected.description)
         table.add("Responses", String(summary.responses))
         table.add("Elapsed", Self.duration(elapsed) + (summary.resumedOn.map { " (this run, resumed on \($0))" } ?? ""))
+        for phase in SimulationPhase.allCases {
+            table.add("  " + phase.rawValue, Self.duration(summary.timing.secondsByPhase[phase] ?? 0))
+        }
         guard !compared.isEmpty else { return table.rendered }
         var side = KeyValueTable()
         for row in compared {
