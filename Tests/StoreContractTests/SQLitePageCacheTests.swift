@@ -4,9 +4,9 @@ import Testing
 
 @testable import Store
 
-/// The page caches of a SQLite store: a large one for the connection that writes (it keeps its
-/// cache across its own commits), 64 MiB for the read-ahead connection (SQLite empties its cache
-/// after every other connection's commit), and 64 MiB while a bulk import loads rows without
+/// The page caches of a SQLite store: 64 MiB for the connection that writes unless
+/// `ADEM_SQLITE_CACHE_MB` says otherwise, 64 MiB for the read-ahead connection (SQLite empties its
+/// cache after every other connection's commit), and 64 MiB while a bulk import loads rows without
 /// their indexes, the writer's own size again once they are built.
 @Suite struct SQLitePageCacheTests {
     /// `PRAGMA cache_size` of `database`'s connection: negative is KiB.
@@ -18,14 +18,14 @@ import Testing
         try await executor.withDatabase { database in try await cacheSize(database) }
     }
 
-    @Test func theWriterHasALargeCacheAndTheReaderASmallOne() async throws {
+    @Test func theWriterTakesItsCacheFromTheSettingAndTheReaderASmallOne() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("adem-cache-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let executor = try await SQLiteExecutor.open(path: folder.appendingPathComponent("c.sqlite").path)
         let store = SQLCaseStore(executor: executor)
         _ = try await store.migrate()
-        if ProcessInfo.processInfo.environment["ADEM_SQLITE_CACHE_MB"] == nil { #expect(SQLiteExecutor.writerCacheMiB == 1_024) }
+        if ProcessInfo.processInfo.environment["ADEM_SQLITE_CACHE_MB"] == nil { #expect(SQLiteExecutor.writerCacheMiB == 64) }
         let writer = Int64(-SQLiteExecutor.writerCacheMiB * 1024)
         #expect(try await cacheSize(executor) == writer)
         let reader = try #require(try await executor.reader())

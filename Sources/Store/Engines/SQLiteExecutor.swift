@@ -57,16 +57,14 @@ final class SQLiteExecutor: SQLExecutor {
         return SQLiteExecutor(connection: connection, path: path, readOnly: readOnly)
     }
 
-    /// The page cache of the connection that writes, in MiB: `ADEM_SQLITE_CACHE_MB`, else 1,024.
+    /// The page cache of the connection that writes, in MiB: `ADEM_SQLITE_CACHE_MB`, else 64.
     ///
-    /// The writer keeps its cache across its own commits, so a cache that holds the pages the daily
-    /// run touches (its dossiers, progress, claims, balances and the index ends it appends to) saves
-    /// a read from the file and a parse of the page for each. SQLite fills the cache only as pages
-    /// are read, so a small store never uses it all. A reading connection loses its cache whenever
-    /// another connection has committed, so it keeps 64 MiB. Measured: docs/performance.md (ninth
-    /// sitting).
+    /// The writer keeps its cache across its own commits. A larger one was measured and not made the
+    /// default: 1 GiB ran the reference year 2% faster, the 100,000-dossier year 6% slower and the
+    /// daily-run benchmark 8% slower, for 1.2 GB more memory (docs/performance.md, ninth sitting).
+    /// A reading connection loses its cache whenever another connection has committed.
     static var writerCacheMiB: Int {
-        ProcessInfo.processInfo.environment["ADEM_SQLITE_CACHE_MB"].flatMap(Int.init).map { max(1, $0) } ?? 1_024
+        ProcessInfo.processInfo.environment["ADEM_SQLITE_CACHE_MB"].flatMap(Int.init).map { max(1, $0) } ?? 64
     }
 
     /// The page cache of a connection that only reads, in MiB.

@@ -37,8 +37,8 @@ extension SQLCaseStore {
                 let drop = "DROP INDEX \"\(name)\""
                 try await database.raw(SQLQueryString(drop)).run()
             }
-            // A bulk load writes each page once and reads few back: a large cache would only hold
-            // what it wrote (measured: 1.6 GB against 0.3 GB peak for a million rows, no faster).
+            // A bulk load writes each page once and reads few back: a large writer cache
+            // (`ADEM_SQLITE_CACHE_MB`) would only hold what it wrote (measured: 1.6 GB against 0.3 GB peak for a million rows, no faster).
             // `restoreIndexes` gives the connection its own cache back.
             if !names.isEmpty {
                 let cache = "PRAGMA cache_size=-\(SQLiteExecutor.bulkLoadCacheMiB * 1024)"
