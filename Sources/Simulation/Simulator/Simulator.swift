@@ -122,8 +122,8 @@ public struct Simulator: Sendable {
         try await insertClients(clients)
         for offset in start..<daysTotal {
             let day = first.adding(days: offset)
-            // A stopped day may have imported some clients' files: those are not imported (and recorded) twice.
             var phases = PhaseClock()
+            // A stopped day may have imported some clients' files: those are not imported (and recorded) twice.
             try await importHandOvers(clients, on: day, skippingRecorded: resumes && offset == start, into: &summary)
             phases.lap(.imports, into: &summary)
             let actions = calendar.take(day)
@@ -260,8 +260,7 @@ struct PhaseClock {
 
     mutating func lap(_ phase: SimulationPhase, into summary: inout SimulationSummary) {
         let now = clock.now
-        let elapsed = (now - last).components
-        summary.timing.secondsByPhase[phase, default: 0] += Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
+        summary.timing.secondsByPhase[phase, default: 0] += (now - last).inSeconds
         last = now
     }
 }

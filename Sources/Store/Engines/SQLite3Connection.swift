@@ -1,6 +1,7 @@
 import CSQLite3
 import CWALBuffer
 import Foundation
+import Money
 
 /// A value as SQLite stores it.
 enum SQLite3Value: Sendable, Equatable {
@@ -71,9 +72,8 @@ final class SQLite3Connection: @unchecked Sendable {
         if let profile, handle != nil {
             var report = "SQLite statements by total time (ADEM_SQLITE_PROFILE):\n"
             for (sql, entry) in profile.sorted(by: { $0.value.duration > $1.value.duration }).prefix(25) {
-                let seconds = Double(entry.duration.components.attoseconds) / 1e18 + Double(entry.duration.components.seconds)
                 let text = sql.count > 110 ? String(sql.prefix(110)) + "..." : sql
-                report += "\(String(format: "%9.3f s %9d calls", seconds, entry.calls))  \(text)\n"
+                report += "\(String(format: "%9.3f s %9d calls", entry.duration.inSeconds, entry.calls))  \(text)\n"
             }
             FileHandle.standardError.write(Data(report.utf8))
         }

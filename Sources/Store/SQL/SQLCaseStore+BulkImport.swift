@@ -38,8 +38,8 @@ extension SQLCaseStore {
                 try await database.raw(SQLQueryString(drop)).run()
             }
             // A bulk load writes each page once and reads few back: a large writer cache
-            // (`ADEM_SQLITE_CACHE_MB`) would only hold what it wrote (measured: 1.6 GB against 0.3 GB peak for a million rows, no faster).
-            // `restoreIndexes` gives the connection its own cache back.
+            // (`ADEM_SQLITE_CACHE_MB`) would only hold what it wrote (measured: 1.6 GB against 0.3 GB
+            // peak for a million rows, no faster). `restoreIndexes` gives the connection its cache back.
             if !names.isEmpty {
                 let cache = "PRAGMA cache_size=-\(SQLiteExecutor.bulkLoadCacheMiB * 1024)"
                 try await database.raw(SQLQueryString(cache)).run()
@@ -52,20 +52,21 @@ extension SQLCaseStore {
         guard !suspended.definitions.isEmpty else { return }
         try await run { database in
             // The builds sort in temporary files rather than in memory, so the import's memory stays
-            // bounded by the page cache whatever its size; the connection's own setting comes back after.
+            // bounded by the page cache whatever its size. The connection's own settings come back
+            // after, also when a build fails: its temporary store and the writer's page cache.
             let setting =
                 try await database.raw("PRAGMA temp_store").first()?.decode(column: "temp_store", as: Int64.self) ?? 0
-            let restore = "PRAGMA temp_store=\(setting)"
+            let restore = [
+                "PRAGMA temp_store=\(setting)", "PRAGMA cache_size=-\(SQLiteExecutor.writerCacheMiB * 1024)",
+            ]
             try await database.raw("PRAGMA temp_store=FILE").run()
             do {
                 for definition in suspended.definitions { try await database.raw(SQLQueryString(definition)).run() }
             } catch {
-                try? await database.raw(SQLQueryString(restore)).run()
+                for pragma in restore { try? await database.raw(SQLQueryString(pragma)).run() }
                 throw error
             }
-            try await database.raw(SQLQueryString(restore)).run()
-            let cache = "PRAGMA cache_size=-\(SQLiteExecutor.writerCacheMiB * 1024)"
-            try await database.raw(SQLQueryString(cache)).run()
+            for pragma in restore { try await database.raw(SQLQueryString(pragma)).run() }
         }
     }
 }

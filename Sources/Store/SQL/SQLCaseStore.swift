@@ -90,9 +90,6 @@ struct SQLCaseStore: CaseStore {
 
     // MARK: Helpers
 
-    /// Inserts `rows` into `table` in statements of at most `rowsPerStatementMax` rows. The engine's
-    /// executor binds the typed values its own way (SQLite directly, PostgreSQL through SQLKit).
-    /// `suffix` follows each statement's values (an `ON CONFLICT` clause).
     /// `WITH RECURSIVE name (d) AS (...)`: every distinct value of `column` in `table`, each found
     /// by one lookup in an index that leads with `column` (a loose index scan, on both engines),
     /// ending with a NULL row. A query that follows joins to it to look up each value (each day the
@@ -104,6 +101,9 @@ struct SQLCaseStore: CaseStore {
         """
     }
 
+    /// Inserts `rows` into `table` in statements of at most `rowsPerStatementMax` rows. The engine's
+    /// executor binds the typed values its own way (SQLite directly, PostgreSQL through SQLKit).
+    /// `suffix` follows each statement's values (an `ON CONFLICT` clause).
     func insertRows(_ table: String, columns: [String], rows: [[SQLValue]], suffix: String = "") async throws {
         guard !rows.isEmpty else { return }
         let executor = self.executor

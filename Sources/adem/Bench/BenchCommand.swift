@@ -60,7 +60,7 @@ struct BenchCommand: AsyncParsableCommand {
             while let record = try reader.nextValidated() {
                 if case .success = record { valid += 1 } else { rejected += 1 }
             }
-            let seconds = ChunkLoopTiming.seconds(clock.now - start)
+            let seconds = (clock.now - start).inSeconds
             print(
                 "\(valid) valid, \(rejected) rejected in \(String(format: "%.2f", seconds)) s: \(Int(Double(valid + rejected) / seconds)) rows/s"
             )
@@ -132,7 +132,7 @@ struct BenchCommand: AsyncParsableCommand {
                 }
                 try await store.transaction { store in try await store.insertDossiers(slice) }
             }
-            let insertSeconds = ChunkLoopTiming.seconds(clock.now - insertStart)
+            let insertSeconds = (clock.now - insertStart).inSeconds
 
             // The loop: read a chunk of due dossiers, decide, write state + journal in one transaction.
             let loopStart = clock.now
@@ -169,9 +169,9 @@ struct BenchCommand: AsyncParsableCommand {
                     return changed.count
                 }
             }
-            let loopSeconds = ChunkLoopTiming.seconds(clock.now - loopStart)
+            let loopSeconds = (clock.now - loopStart).inSeconds
             print(
-                "  chunk loop \(String(format: "%.2f", loopSeconds)) s: select \(String(format: "%.2f", ChunkLoopTiming.seconds(selectTime))) s, update \(String(format: "%.2f", ChunkLoopTiming.seconds(updateTime))) s, journal and commit the rest"
+                "  chunk loop \(String(format: "%.2f", loopSeconds)) s: select \(String(format: "%.2f", selectTime.inSeconds)) s, update \(String(format: "%.2f", updateTime.inSeconds)) s, journal and commit the rest"
             )
             guard processed == count else { throw Shell.fail("chunk loop processed \(processed) of \(count) dossiers") }
             return (Double(count) / insertSeconds, Double(count) / loopSeconds)

@@ -2,6 +2,7 @@ import ArgumentParser
 import Domain
 import Engine
 import Foundation
+import Money
 
 /// `adem bench json`: the canonical JSON the store keeps (a dossier's progress, a planned message, a
 /// debtor's profile), encoded and decoded many times. The daily run encodes a progress and its
@@ -80,7 +81,7 @@ struct JSONBench: AsyncParsableCommand {
         }
     }
 
-    static func microseconds(_ duration: Duration) -> Double { ChunkLoopTiming.seconds(duration) * 1e6 }
+    static func microseconds(_ duration: Duration) -> Double { duration.inSeconds * 1e6 }
 
     static func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
 }

@@ -61,14 +61,14 @@ struct ReportBench: AsyncParsableCommand {
                 let counters = try await reportStore.reportCounters(for: period, client: nil)
                 let report = SocialReport.compute(counters: counters, period: period)
                 let html = SocialReportRenderer.html(report, reference: .reference2024)
-                agency.append(Self.seconds(clock.now - start))
+                agency.append((clock.now - start).inSeconds)
                 let clientStart = clock.now
                 let client = Client.ID("C\(String(format: "%05d", run * 7 % clients))")
                 let clientReport = SocialReport.compute(
                     counters: try await reportStore.reportCounters(for: period, client: client), period: period,
                     client: client)
                 _ = SocialReportRenderer.json(clientReport)
-                single.append(Self.seconds(clock.now - clientStart))
+                single.append((clock.now - clientStart).inSeconds)
                 print(
                     "run \(run): agency year \(String(format: "%.2f", agency.last!)) s (\(report.dossiersHandled) dossiers handled, \(html.utf8.count / 1024) KiB HTML), one client \(String(format: "%.3f", single.last!)) s"
                 )
@@ -129,11 +129,7 @@ struct ReportBench: AsyncParsableCommand {
         return written
     }
 
-    static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-    }
-
-    static func text(_ duration: Duration) -> String { String(format: "%.1f", seconds(duration)) }
+    static func text(_ duration: Duration) -> String { String(format: "%.1f", duration.inSeconds) }
 }
 
 extension ReportPeriod {

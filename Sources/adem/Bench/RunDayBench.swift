@@ -59,7 +59,7 @@ struct RunDayBench: AsyncParsableCommand {
                 try await store.insertDebtors(debtors)
                 let insertStart = clock.now
                 try await store.transaction { store in try await store.insertDossiers(opened) }
-                insertSeconds += ChunkLoopTiming.seconds(clock.now - insertStart)
+                insertSeconds += (clock.now - insertStart).inSeconds
                 try await store.transaction { store in
                     try await store.insertClaims(claims.map { StoredClaim(claim: $0) })
                     try await store.appendLedger(claims.map { LedgerTransaction.claimHandedOver($0, on: day.adding(days: -30)) })
@@ -69,7 +69,7 @@ struct RunDayBench: AsyncParsableCommand {
             let summary = try await DailyRun(
                 store: runStore, context: context, day: day, chunkDossiersMax: chunk, clock: { Date().ISO8601Format() }
             ).run()
-            let runSeconds = ChunkLoopTiming.seconds(clock.now - runStart)
+            let runSeconds = (clock.now - runStart).inSeconds
             print(
                 "\(summary.chunks) chunks: \(summary.chunksReadAhead) read ahead, \(summary.chunksSteppedAhead) of them stepped "
                     + "ahead (\(summary.dossiersSteppedAgain) dossiers stepped again)"
@@ -80,12 +80,5 @@ struct RunDayBench: AsyncParsableCommand {
             "book \(dossiers) dossiers, \(due) due: \(steps) steps in \(String(format: "%.1f", stepSeconds)) s = \(Int(Double(steps) / stepSeconds)) steps/s; "
                 + "raw dossier insert ceiling \(Int(insertRate)) dossiers/s; ratio \(Int(100 * Double(steps) / stepSeconds / insertRate))% (engine \(store.location); \(Allocator.description))"
         )
-    }
-}
-
-/// Duration arithmetic shared by the benchmarks.
-enum ChunkLoopTiming {
-    static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 }

@@ -119,7 +119,7 @@ struct ReportCommand: AsyncParsableCommand {
                 throw Shell.fail(failure.description, code: 1)
             }
         }
-        let seconds = Double(computed.components.seconds) + Double(computed.components.attoseconds) / 1e18
+        let seconds = computed.inSeconds
         print(
             "\(format.rawValue.uppercased()) report \(period.from) through \(period.through) (\(clientID.map { "client \($0)" } ?? "agency")) written to \(outURL.path)"
         )

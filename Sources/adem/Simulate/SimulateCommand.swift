@@ -180,7 +180,9 @@ struct SimulateCommand: AsyncParsableCommand {
                 (
                     "secondsByPhase",
                     .object(
-                        SimulationPhase.allCases.map { ($0.rawValue, .string(String(format: "%.1f", summary.timing.secondsByPhase[$0] ?? 0))) })
+                        SimulationPhase.allCases.map { phase in
+                            (phase.rawValue, .string(String(format: "%.1f", summary.timing.secondsByPhase[phase] ?? 0)))
+                        })
                 ),
                 (
                     "reference",
