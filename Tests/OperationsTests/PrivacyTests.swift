@@ -1,4 +1,6 @@
 import Domain
+import Engine
+import Law
 import Money
 import Operations
 import Store
@@ -13,6 +15,17 @@ import Testing
 
     @Test func retentionPseudonymisesClosedDebtorsOnlyAndKeepsTheLedger() async throws {
         try await importing([csv]) { (store: any CaseStore, _: [ImportReport]) async throws in
+            // Each debtor stated something: a vulnerability note and finances, kept in its progress.
+            let runStore = store as! any DailyRunStore
+            var stated: [Dossier] = []
+            for id in ["ACME/D-1#1", "ACME/D-2#1"] {
+                let dossier = try #require(try await store.dossier(Dossier.ID(id)))
+                _ = try await runStore.recordResponse(
+                    dossierID: dossier.id, day: Day(iso: "2026-03-01")!, response: #"{"vulnerabilitySignalled":{"note":"ziek"}}"#)
+                stated.append(try #require(try await store.dossier(dossier.id)))
+            }
+            _ = try await runStore.updateDossiers(
+                stated, read: stated, progress: stated.map { _ in #"{"circumstances":{"netIncome":150000}}"# })
             var closed = try #require(try await store.dossier(Dossier.ID("ACME/D-1#1")))
             closed.close(on: Day(iso: "2026-04-01")!, reason: .paid)
             _ = try await store.updateDossiers([closed])
@@ -27,6 +40,11 @@ import Testing
             #expect(debtors[Debtor.ID("ACME/D-2")]?.profile.name == "Piet Peters")
             #expect(try await store.ledger(ofDossier: closed.id) == ledgerBefore)
             #expect(try await store.countJournal(JournalFilter(type: .pseudonymised)) == 1)
+            // What the debtor stated on the closed dossier is gone; the open one keeps its own.
+            let open = Dossier.ID("ACME/D-2#1")
+            let responses = try await runStore.responses(ofDossiers: [closed.id, open], through: Day(iso: "2028-05-01")!)
+            #expect(responses.keys.sorted() == [open])
+            #expect(try await runStore.progress(of: [closed.id, open]).keys.sorted() == [open])
 
             // Running it again changes nothing.
             #expect(try await retention.run(closedBefore: Day(iso: "2026-05-01")!).pseudonymised == 0)
@@ -77,6 +95,22 @@ import Testing
             #expect(entry.dossiers[0].claims.map(\.invoiceNumber) == ["F-2"])
             #expect(entry.dossiers[0].outstandingCents == 5_000)
             #expect(entry.dossiers[0].journal.map(\.type) == [.dossierOpened, .claimAdded])
+            #expect(entry.dossiers[0].responses.isEmpty && entry.dossiers[0].circumstances == nil)
+
+            // What the debtor stated is held, so it is exported: the response and the finances kept.
+            let runStore = store as! any DailyRunStore
+            let dossier = entry.dossiers[0].dossier
+            _ = try await runStore.recordResponse(
+                dossierID: dossier.id, day: Day(iso: "2026-03-01")!, response: #"{"vulnerabilitySignalled":{"note":"ziek"}}"#)
+            var progress = CollectionProgress()
+            progress.circumstances = DebtorCircumstances(netIncome: Money(cents: 150_000), household: .single)
+            let woken = try #require(try await store.dossier(dossier.id))
+            _ = try await runStore.updateDossiers(
+                [woken], read: [woken], progress: [try CanonicalJSONEncoder().encode(progress)])
+            let stated = try await DebtorExport.collect(reference: "D-2", clientID: nil, from: store).debtors[0].dossiers[0]
+            #expect(stated.responses.map(\.response) == [.vulnerabilitySignalled(note: "ziek")])
+            #expect(stated.responses.map(\.day) == [Day(iso: "2026-03-01")!])
+            #expect(stated.circumstances == progress.circumstances)
             #expect(try await DebtorExport.collect(reference: "nobody", clientID: nil, from: store).debtors.isEmpty)
         }
     }

@@ -178,19 +178,22 @@ public struct DailyRun: Sendable {
     }
 
     /// Steps every due dossier of `chunk` and writes the results through `store` (a transaction);
-    /// returns what it did and the persons of its dossiers. `readAhead`, when it read the same due
-    /// dossiers (ids and versions), saves their own reads, and its steps stand for the dossiers
-    /// whose person is not in `personsWrittenMeanwhile` (the chunk written while it was read). The
-    /// dossiers of a person in both are read and stepped again here, together, in chunk order.
+    /// returns what it did and the persons of its dossiers. `readAhead` is this chunk read on the
+    /// last commit, handed in only when nothing but the chunk before it changed the store since
+    /// (`runOneChunk`): that chunk wrote dossiers of its own id range alone, so the due dossiers read
+    /// ahead are this chunk's, and their own reads stand. (Should one have changed after all, its
+    /// version check fails the write and the chunk is redone without reading ahead.) Its steps stand
+    /// for the dossiers whose person is not in `personsWrittenMeanwhile` (the chunk written while it
+    /// was read); the dossiers of a person in both are read and stepped again here, in chunk order.
     func process(
-        _ chunk: RunChunk, in store: any DailyRunStore, readAhead: ReadAhead? = nil,
+        _ chunk: RunChunk, in store: any DailyRunStore, readAhead ahead: ReadAhead? = nil,
         personsWrittenMeanwhile: Set<String>? = nil
     ) async throws -> (RunSummary, Set<String>) {
         var summary = RunSummary()
-        let dossiers = try await store.dossiersDue(in: chunk)
+        let dossiers: [Dossier]
+        if let ahead { dossiers = ahead.dossiers } else { dossiers = try await store.dossiersDue(in: chunk) }
         summary.dossiers = dossiers.count
         guard !dossiers.isEmpty else { return (summary, []) }
-        let ahead = readAhead.flatMap { $0.dossiers == dossiers ? $0 : nil }
         if ahead != nil { summary.chunksReadAhead = 1 }
         let snapshotReader = SnapshotReader(store: store, day: day)
         let stepped: [EncodedStep]
@@ -211,22 +214,21 @@ public struct DailyRun: Sendable {
         }
 
         var changedDossiers: [Dossier] = []
-        var progress: [(Dossier.ID, String)] = []
+        var progress: [String] = []
         var transactions: [LedgerTransaction] = []
         var events: [JournalEvent] = []
         var outbox: [OutboxRow] = []
         for encoded in stepped {
             summary.stepped += 1
             changedDossiers.append(encoded.step.dossier)
-            progress.append((encoded.step.dossier.id, encoded.progress))
+            progress.append(encoded.progress)
             transactions += encoded.step.transactions
             events += encoded.step.events
             outbox += encoded.outbox
             for message in encoded.outbox { summary.messagesByChannel[message.channel, default: 0] += 1 }
             for event in encoded.step.events { summary.eventsByType[event.type, default: 0] += 1 }
         }
-        _ = try await store.updateDossiers(changedDossiers, read: dossiers)
-        try await store.saveProgress(progress)
+        _ = try await store.updateDossiers(changedDossiers, read: dossiers, progress: progress)
         try await store.appendLedger(transactions)
         try await store.appendJournal(events, recordedAt: clock())
         try await store.insertOutbox(outbox)

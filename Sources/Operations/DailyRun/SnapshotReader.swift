@@ -41,10 +41,11 @@ struct SnapshotReader {
             progress: try await store.progress(of: ids), responses: try await store.responses(ofDossiers: ids, through: day))
     }
 
-    /// The snapshots of `dossiers`: their own data (`reads`, read now when not given) and what
-    /// their persons share with other dossiers (contacts, open dossiers, earlier costs), read now
-    /// under the persons' lock.
+    /// The snapshots of `dossiers`: their own data (`reads`, read now when not given; it may hold
+    /// more dossiers than these) and what their persons share with other dossiers (contacts, open
+    /// dossiers, earlier costs), read now under the persons' lock, for their persons alone.
     func snapshots(of dossiers: [Dossier], reads given: DossierReads? = nil) async throws -> [KeyedSnapshot] {
+        guard !dossiers.isEmpty else { return [] }
         let reads: DossierReads
         if let given { reads = given } else { reads = try await dossierReads(of: dossiers) }
         let debtors = reads.debtors
@@ -53,13 +54,15 @@ struct SnapshotReader {
         let balances = reads.balances
         let progressJSON = reads.progress
         let responses = reads.responses
-        let personKeys = Dictionary(uniqueKeysWithValues: debtors.map { ($0.key, PersonKey.of($0.value)) })
+        let personKeys = Dictionary(
+            Set(dossiers.map(\.debtorID)).compactMap { id in debtors[id].map { (id, PersonKey.of($0)) } },
+            uniquingKeysWith: { first, _ in first })
         // From here on no other worker reads or plans for these persons until this chunk commits.
         try await store.lockPersons(Array(personKeys.values))
         let contacts = try await store.plannedContacts(
             personKeys: Array(Set(personKeys.values)), from: day.adding(days: -Self.contactHistoryDays))
         let charges = try await store.costCharges(
-            debtors: Array(debtors.keys), since: day.adding(months: -Self.costChargeMonths))
+            debtors: Array(personKeys.keys), since: day.adding(months: -Self.costChargeMonths))
         // After the lock: a dossier of these persons that another worker closed is no longer counted.
         let openDossiers = try await store.openDossierCounts(persons: Array(Set(personKeys.values)))
         let decoder = CanonicalJSONDecoder()

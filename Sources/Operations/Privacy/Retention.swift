@@ -3,8 +3,10 @@ public import Money
 public import Store
 
 /// The retention rule (docs/privacy.md): the personal data of a debtor whose dossiers are all closed
-/// since before a cut-off day is replaced by a pseudonym. Dossiers, claims, the ledger (and so every
-/// total) and the journal stay, so statements, the social report and audits still add up.
+/// since before a cut-off day is replaced by a pseudonym, and what the debtor stated on those
+/// dossiers (responses, and the engine's progress built on them) is erased. Dossiers, claims, the
+/// ledger (and so every total) and the journal stay, so statements, the social report and audits
+/// still add up.
 public struct Retention: Sendable {
     /// Dossiers handled per transaction.
     public static let chunkDossiersMax = 500
@@ -62,6 +64,8 @@ public struct Retention: Sendable {
                 for (id, profile) in updates.sorted(by: { $0.key < $1.key }) {
                     try await store.updateDebtorProfile(id, profile: profile)
                 }
+                try await store.eraseStatements(
+                    ofDossiers: updates.keys.sorted().flatMap { (allDossiers[$0] ?? []).map(\.id) })
                 try await store.appendJournal(events, recordedAt: recordedAt)
                 outcome.pseudonymised = updates.count
                 return outcome

@@ -68,6 +68,13 @@ public protocol CaseStore: Sendable {
     /// follows the new profile; throws `notFound`.
     func updateDebtorProfile(_ id: Debtor.ID, profile: DebtorProfile) async throws
 
+    /// Erases what the debtor stated on these dossiers, kept only to collect them: the responses
+    /// recorded (finances, dispute reasons, notes on vulnerability, a counsellor's name) and the
+    /// engine's progress built on them. Only closed dossiers are touched (the retention rule): the
+    /// daily run never steps them again. Returns how many dossiers had something erased.
+    @discardableResult
+    func eraseStatements(ofDossiers ids: [Dossier.ID]) async throws -> Int
+
     // MARK: Dossiers
 
     /// Stores new dossiers; throws `StoreError.duplicate` when one exists.

@@ -11,13 +11,17 @@ public struct RunChunk: Hashable, Sendable {
     public let firstID: Dossier.ID
     /// The last dossier id of the chunk (inclusive).
     public let lastID: Dossier.ID
+    /// The dossiers that were due when the chunk was planned, in id order (all within the range);
+    /// nil for a chunk planned before the store kept them, which is read as its whole range.
+    public let dossierIDs: [Dossier.ID]?
 
     /// A chunk of `day`.
-    public init(day: Day, number: Int, firstID: Dossier.ID, lastID: Dossier.ID) {
+    public init(day: Day, number: Int, firstID: Dossier.ID, lastID: Dossier.ID, dossierIDs: [Dossier.ID]? = nil) {
         self.day = day
         self.number = number
         self.firstID = firstID
         self.lastID = lastID
+        self.dossierIDs = dossierIDs
     }
 }
 
@@ -117,14 +121,17 @@ public protocol DailyRunStore: CaseStore {
     /// How many chunks `day` has and how many are finished.
     func runStatus(day: Day) async throws -> RunStatus
 
-    /// The open dossiers of a chunk that are due on its day, in id order.
+    /// The open dossiers of a chunk that are due on its day, in id order: of those listed when it was
+    /// planned, the ones still open and due (a chunk without a list: every such dossier of its range).
     func dossiersDue(in chunk: RunChunk) async throws -> [Dossier]
 
     /// The engine's stored progress (JSON) of each of `ids` that has one.
     func progress(of ids: [Dossier.ID]) async throws -> [Dossier.ID: String]
 
-    /// Stores progress JSON per dossier, replacing what was there.
-    func saveProgress(_ progress: [(Dossier.ID, String)]) async throws
+    /// Writes new states of `dossiers` as `updateDossiers(_:read:)` does (each guarded by its version:
+    /// a stale one fails the call with `StoreError.conflict`), each with the engine's progress
+    /// (JSON, `progress[i]` for `dossiers[i]`), replacing what was there, in the same row write.
+    func updateDossiers(_ dossiers: [Dossier], read: [Dossier], progress: [String]) async throws -> [Dossier]
 
     /// The ledger balances of each of `ids` (dossiers without postings are left out).
     func balances(of ids: [Dossier.ID]) async throws -> [Dossier.ID: LedgerBalances]

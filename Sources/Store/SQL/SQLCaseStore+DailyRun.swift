@@ -1,3 +1,4 @@
+import Foundation
 import Domain
 import Money
 import SQLKit
@@ -35,13 +36,16 @@ extension SQLCaseStore: DailyRunStore {
                     """
                 ).all().map { try $0.decode(column: "id", as: String.self) }
                 let chunks = stride(from: 0, to: ids.count, by: chunkDossiersMax).map {
-                    (first: ids[$0], last: ids[min($0 + chunkDossiersMax, ids.count) - 1])
+                    ids[$0..<min($0 + chunkDossiersMax, ids.count)]
                 }
                 // ON CONFLICT: a second worker planning at the same moment adds nothing.
                 try await (store as! SQLCaseStore).insertRows(
-                    "run_chunks", columns: ["day", "chunk", "first_id", "last_id", "status"],
-                    rows: chunks.enumerated().map { index, chunk in
-                        [.integer(dayValue), .integer(before.next + Int64(index)), .text(chunk.first), .text(chunk.last), .text("pending")]
+                    "run_chunks", columns: ["day", "chunk", "first_id", "last_id", "status", "dossier_ids"],
+                    rows: try chunks.enumerated().map { index, chunk in
+                        [
+                            .integer(dayValue), .integer(before.next + Int64(index)), .text(chunk.first!), .text(chunk.last!),
+                            .text("pending"), .text(try Self.encodedIDs(Array(chunk))),
+                        ]
                     },
                     suffix: "ON CONFLICT (day, chunk) DO NOTHING")
                 let after = try await chunkCount()
@@ -69,15 +73,28 @@ extension SQLCaseStore: DailyRunStore {
     private func firstPendingChunk(day: Day, after number: Int, lockingIt: Bool) async throws -> RunChunk? {
         try await run { database in
             let sql: String = """
-                SELECT chunk, first_id, last_id FROM run_chunks WHERE day = \(day.daysSinceEpoch) AND status = 'pending' \
+                SELECT chunk, first_id, last_id, dossier_ids FROM run_chunks WHERE day = \(day.daysSinceEpoch) AND status = 'pending' \
                 AND chunk > \(number) ORDER BY chunk LIMIT 1\(lockingIt ? " FOR UPDATE SKIP LOCKED" : "")
                 """
             guard let row = try await database.raw(SQLQueryString(sql)).first() else { return nil }
             return RunChunk(
                 day: day, number: Int(try row.decode(column: "chunk", as: Int64.self)),
                 firstID: Dossier.ID(try row.decode(column: "first_id", as: String.self)),
-                lastID: Dossier.ID(try row.decode(column: "last_id", as: String.self)))
+                lastID: Dossier.ID(try row.decode(column: "last_id", as: String.self)),
+                dossierIDs: try row.decode(column: "dossier_ids", as: String?.self).map(Self.decodedIDs))
         }
+    }
+
+    /// A chunk's dossier ids as stored in `run_chunks.dossier_ids`: a JSON array of strings.
+    static func encodedIDs(_ ids: [String]) throws -> String {
+        String(decoding: try JSONSerialization.data(withJSONObject: ids), as: UTF8.self)
+    }
+
+    static func decodedIDs(_ text: String) throws -> [Dossier.ID] {
+        guard let ids = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String] else {
+            throw StoreError.unreadable("the dossier ids of a chunk")
+        }
+        return ids.map { Dossier.ID($0) }
     }
 
     func readAheadStore() async throws -> (any DailyRunStore)? {
@@ -94,7 +111,7 @@ extension SQLCaseStore: DailyRunStore {
         try await run { database in
             try await database.raw(
                 """
-                UPDATE run_chunks SET status = 'done', finished_at = \(bind: finishedAt) \
+                UPDATE run_chunks SET status = 'done', finished_at = \(bind: finishedAt), dossier_ids = NULL \
                 WHERE day = \(bind: Int64(chunk.day.daysSinceEpoch)) AND chunk = \(bind: Int64(chunk.number))
                 """
             ).run()
@@ -116,10 +133,25 @@ extension SQLCaseStore: DailyRunStore {
     }
 
     func dossiersDue(in chunk: RunChunk) async throws -> [Dossier] {
-        try await run { database in
+        if let ids = chunk.dossierIDs {
+            let dayValue = Int64(chunk.day.daysSinceEpoch)
+            return try await run { database in
+                var found: [Dossier] = []
+                for part in Self.chunks(ids.map(\.rawValue)) {
+                    found += try await database.raw(
+                        """
+                        \(unsafeRaw: Self.dossierSelect) WHERE id IN (\(binds: part)) \
+                        AND next_action_day <= \(bind: dayValue) AND state <> 'closed'
+                        """
+                    ).all().map(Self.dossier)
+                }
+                return found.sorted { $0.id < $1.id }
+            }
+        }
+        return try await run { database in
             try await database.raw(
                 """
-                SELECT * FROM dossiers WHERE id >= \(bind: chunk.firstID.rawValue) AND id <= \(bind: chunk.lastID.rawValue) \
+                \(unsafeRaw: Self.dossierSelect) WHERE id >= \(bind: chunk.firstID.rawValue) AND id <= \(bind: chunk.lastID.rawValue) \
                 AND next_action_day <= \(bind: Int64(chunk.day.daysSinceEpoch)) AND state <> 'closed' ORDER BY id
                 """
             ).all().map(Self.dossier)
@@ -127,17 +159,10 @@ extension SQLCaseStore: DailyRunStore {
     }
 
     func progress(of ids: [Dossier.ID]) async throws -> [Dossier.ID: String] {
-        try await selectByIDs(ids, "SELECT dossier_id, progress FROM collection_progress WHERE dossier_id IN") { row, result in
-            result[Dossier.ID(try row.decode(column: "dossier_id", as: String.self))] = try row.decode(
+        try await selectByIDs(ids, "SELECT id, progress FROM dossiers WHERE progress IS NOT NULL AND id IN") { row, result in
+            result[Dossier.ID(try row.decode(column: "id", as: String.self))] = try row.decode(
                 column: "progress", as: String.self)
         }
-    }
-
-    func saveProgress(_ progress: [(Dossier.ID, String)]) async throws {
-        try await insertRows(
-            "collection_progress", columns: ["dossier_id", "progress"],
-            rows: progress.map { [.text($0.0.rawValue), .text($0.1)] },
-            suffix: "ON CONFLICT (dossier_id) DO UPDATE SET progress = excluded.progress")
     }
 
     func balances(of ids: [Dossier.ID]) async throws -> [Dossier.ID: LedgerBalances] {

@@ -8,6 +8,10 @@ extension SQLCaseStore {
         "version",
     ]
 
+    /// The dossier's own columns, for reads that build a `Dossier`: not `SELECT *`, which would copy
+    /// the engine's progress (`progress`, JSON) with every row.
+    static let dossierSelect = "SELECT " + dossierColumns.joined(separator: ", ") + " FROM dossiers"
+
     func insertDossiers(_ dossiers: [Dossier]) async throws {
         try await insertRows(
             "dossiers", columns: Self.dossierColumns,
@@ -38,7 +42,7 @@ extension SQLCaseStore {
 
     func dossier(_ id: Dossier.ID) async throws -> Dossier? {
         try await run { database in
-            try await database.raw("SELECT * FROM dossiers WHERE id = \(bind: id.rawValue)").first().map(Self.dossier)
+            try await database.raw("\(unsafeRaw: Self.dossierSelect) WHERE id = \(bind: id.rawValue)").first().map(Self.dossier)
         }
     }
 
@@ -47,7 +51,7 @@ extension SQLCaseStore {
         return try await run { database in
             var found: [Dossier] = []
             for chunk in Self.chunks(debtorIDs.map(\.rawValue)) {
-                found += try await database.raw("SELECT * FROM dossiers WHERE debtor_id IN (\(binds: chunk))").all()
+                found += try await database.raw("\(unsafeRaw: Self.dossierSelect) WHERE debtor_id IN (\(binds: chunk))").all()
                     .map(Self.dossier)
             }
             return found.sorted { $0.id < $1.id }
@@ -55,11 +59,25 @@ extension SQLCaseStore {
     }
 
     func updateDossiers(_ dossiers: [Dossier], read: [Dossier]) async throws -> [Dossier] {
+        try await writeDossiers(dossiers, read: read, progress: nil)
+    }
+
+    func updateDossiers(_ dossiers: [Dossier], read: [Dossier], progress: [String]) async throws -> [Dossier] {
+        precondition(progress.count == dossiers.count, "one progress per dossier")
+        return try await writeDossiers(dossiers, read: read, progress: progress)
+    }
+
+    /// Writes new states of `dossiers`, each guarded by the version it was read at, with the engine's
+    /// progress of each when `progress` is given (the same order); without it the stored progress stays.
+    private func writeDossiers(_ dossiers: [Dossier], read: [Dossier], progress: [String]?) async throws -> [Dossier] {
         guard !dossiers.isEmpty else { return [] }
+        // Without progress the statements leave the column out (a store migrated before 13 has none).
+        let m = TypedStatement.mark
+        let setProgress = progress == nil ? "" : "progress = \(m), "
+        func progressBind(_ index: Int) -> [SQLValue] { progress.map { [.text($0[index])] } ?? [] }
         // Every write is guarded by the expected version: a row whose version moved on is simply not
         // updated and so not returned.
         let executor = self.executor
-        let m = TypedStatement.mark
         let updatedIDs: Set<String> = try await run { database in
             if executor.runsInProcess {
                 // SQLite: one prepared single-row UPDATE, re-bound per dossier, walks the primary key
@@ -71,24 +89,29 @@ extension SQLCaseStore {
                 // whose state changes (or was read otherwise), through the full UPDATE.
                 let unchangedState = """
                     UPDATE dossiers SET next_action_day = \(m), flags = \(m), closed_day = \(m), close_reason = \(m), \
-                    version = version + 1 WHERE id = \(m) AND version = \(m) AND state = \(m) RETURNING id
+                    \(setProgress)version = version + 1 WHERE id = \(m) AND version = \(m) AND state = \(m) RETURNING id
                     """
                 let statesRead = Dictionary(read.map { ($0.id, $0.state) }, uniquingKeysWith: { first, _ in first })
-                let staying = dossiers.filter { dossier in statesRead[dossier.id].map { $0 == dossier.state } ?? true }
+                let staying = dossiers.indices.filter { index in
+                    statesRead[dossiers[index].id].map { $0 == dossiers[index].state } ?? true
+                }
                 let sameState = Set(
                     try await executor.texts(
                         eachOf: unchangedState,
-                        rows: staying.map { dossier in
-                            Array(Self.updatedColumns(dossier).dropFirst()) + Self.versionKey(dossier)
-                                + [.text(dossier.state.rawValue)]
+                        rows: staying.map { index in
+                            let dossier = dossiers[index]
+                            return Array(Self.updatedColumns(dossier).dropFirst()) + progressBind(index)
+                                + Self.versionKey(dossier) + [.text(dossier.state.rawValue)]
                         }, column: "id", on: database))
-                let rest = dossiers.filter { !sameState.contains($0.id.rawValue) }
+                let rest = dossiers.indices.filter { !sameState.contains(dossiers[$0].id.rawValue) }
                 guard !rest.isEmpty else { return sameState }
                 let template = """
                     UPDATE dossiers SET state = \(m), next_action_day = \(m), flags = \(m), closed_day = \(m), \
-                    close_reason = \(m), version = version + 1 WHERE id = \(m) AND version = \(m) RETURNING id
+                    close_reason = \(m), \(setProgress)version = version + 1 WHERE id = \(m) AND version = \(m) RETURNING id
                     """
-                let rows = rest.map { Self.updatedColumns($0) + Self.versionKey($0) }
+                let rows = rest.map {
+                    Self.updatedColumns(dossiers[$0]) + progressBind($0) + Self.versionKey(dossiers[$0])
+                }
                 let changedState = try await executor.texts(eachOf: template, rows: rows, column: "id", on: database)
                 return sameState.union(changedState)
             }
@@ -100,18 +123,21 @@ extension SQLCaseStore {
             var start = 0
             while start < dossiers.count {
                 let end = min(start + Self.rowsPerStatementMax, dossiers.count)
-                var template = "WITH v (id, expected, state, next_day, flags, closed_day, close_reason) AS (VALUES "
+                var template = "WITH v (id, expected, state, next_day, flags, closed_day, close_reason"
+                template += (progress == nil ? "" : ", progress") + ") AS (VALUES "
                 var binds: [SQLValue] = []
-                binds.reserveCapacity((end - start) * 7)
-                for (offset, dossier) in dossiers[start..<end].enumerated() {
-                    template += offset == 0 ? "" : ", "
+                binds.reserveCapacity((end - start) * 8)
+                for index in start..<end {
+                    template += index == start ? "" : ", "
                     template += "(CAST(\(m) AS TEXT), CAST(\(m) AS BIGINT), CAST(\(m) AS TEXT), CAST(\(m) AS BIGINT), "
-                    template += "CAST(\(m) AS BIGINT), CAST(\(m) AS BIGINT), CAST(\(m) AS TEXT))"
-                    binds += Self.versionKey(dossier) + Self.updatedColumns(dossier)
+                    template += "CAST(\(m) AS BIGINT), CAST(\(m) AS BIGINT), CAST(\(m) AS TEXT)"
+                    template += progress == nil ? ")" : ", CAST(\(m) AS TEXT))"
+                    binds += Self.versionKey(dossiers[index]) + Self.updatedColumns(dossiers[index]) + progressBind(index)
                 }
                 template += """
                     ) UPDATE dossiers SET state = v.state, next_action_day = v.next_day, flags = v.flags, \
-                    closed_day = v.closed_day, close_reason = v.close_reason, version = dossiers.version + 1 \
+                    closed_day = v.closed_day, close_reason = v.close_reason, \(progress == nil ? "" : "progress = v.progress, ")\
+                    version = dossiers.version + 1 \
                     FROM v WHERE dossiers.id = v.id AND dossiers.version = v.expected AND dossiers.id IN (SELECT id FROM v) \
                     RETURNING dossiers.id
                     """
@@ -138,7 +164,7 @@ extension SQLCaseStore {
         return try await run { database in
             try await database.raw(
                 """
-                SELECT * FROM dossiers WHERE next_action_day <= \(bind: Int64(day.daysSinceEpoch)) \
+                \(unsafeRaw: Self.dossierSelect) WHERE next_action_day <= \(bind: Int64(day.daysSinceEpoch)) \
                 AND (next_action_day, id) > (\(bind: afterDay), \(bind: cursor?.id.rawValue ?? "")) \
                 ORDER BY next_action_day, id LIMIT \(bind: Int64(limit))
                 """
@@ -150,7 +176,7 @@ extension SQLCaseStore {
         try await run { database in
             try await database.raw(
                 """
-                SELECT * FROM dossiers WHERE closed_day < \(bind: Int64(day.daysSinceEpoch)) AND id > \(bind: afterID?.rawValue ?? "") \
+                \(unsafeRaw: Self.dossierSelect) WHERE closed_day < \(bind: Int64(day.daysSinceEpoch)) AND id > \(bind: afterID?.rawValue ?? "") \
                 ORDER BY id LIMIT \(bind: Int64(limit))
                 """
             ).all().map(Self.dossier)
@@ -160,9 +186,33 @@ extension SQLCaseStore {
     func dossiers(after afterID: Dossier.ID?, limit: Int) async throws -> [Dossier] {
         try await run { database in
             try await database.raw(
-                "SELECT * FROM dossiers WHERE id > \(bind: afterID?.rawValue ?? "") ORDER BY id LIMIT \(bind: Int64(limit))"
+                "\(unsafeRaw: Self.dossierSelect) WHERE id > \(bind: afterID?.rawValue ?? "") ORDER BY id LIMIT \(bind: Int64(limit))"
             )
             .all().map(Self.dossier)
+        }
+    }
+
+    func eraseStatements(ofDossiers ids: [Dossier.ID]) async throws -> Int {
+        guard !ids.isEmpty else { return 0 }
+        return try await run { database in
+            var erased: Set<String> = []
+            for part in Self.chunks(ids.map(\.rawValue)) {
+                let closed = "SELECT id FROM dossiers WHERE state = 'closed' AND id IN (\(binds: part))" as SQLQueryString
+                for row in try await database.raw(
+                    "DELETE FROM debtor_responses WHERE dossier_id IN (" + closed + ") RETURNING dossier_id"
+                ).all() {
+                    erased.insert(try row.decode(column: "dossier_id", as: String.self))
+                }
+                for row in try await database.raw(
+                    """
+                    UPDATE dossiers SET progress = NULL WHERE progress IS NOT NULL AND state = 'closed' \
+                    AND id IN (\(binds: part)) RETURNING id
+                    """
+                ).all() {
+                    erased.insert(try row.decode(column: "id", as: String.self))
+                }
+            }
+            return erased.count
         }
     }
 

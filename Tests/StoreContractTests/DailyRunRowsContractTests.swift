@@ -1,0 +1,147 @@
+import Domain
+import Foundation
+import Money
+import SQLKit
+@testable import Store
+import Testing
+
+/// What the daily run keeps beside the dossiers: the engine's progress of a dossier, in the
+/// dossier's own row and written with its state, and the dossiers each pending chunk lists.
+@Suite struct DailyRunRowsContractTests {
+    @Test(arguments: Engine.covered)
+    func progressIsWrittenWithTheStateAndReadBack(engine: Engine) async throws {
+        try await StoreFixture.withFreshStore(engine) { (store: any CaseStore) async throws in
+            let run = store as! any DailyRunStore
+            let dossiers = try await Sample.seed(store, count: 3)
+            let ids = dossiers.map(\.id)
+            #expect(try await run.progress(of: ids).isEmpty)
+
+            var first = dossiers[0]
+            first.state = .preCollection
+            var second = dossiers[1]
+            second.nextActionDay = Day(iso: "2026-04-01")
+            let stored = try await store.transaction { store in
+                try await (store as! any DailyRunStore).updateDossiers(
+                    [first, second], read: dossiers, progress: [#"{"a":1}"#, #"{"b":"é"}"#])
+            }
+            #expect(stored.map(\.version) == [2, 2])
+            #expect(try await run.progress(of: ids) == [ids[0]: #"{"a":1}"#, ids[1]: #"{"b":"é"}"#])
+            #expect(try await store.dossier(ids[0]) == stored[0])
+            #expect(try await store.dossier(ids[1]) == stored[1])
+
+            // Progress replaces what was there; an update without progress keeps it.
+            var again = stored[0]
+            again.nextActionDay = Day(iso: "2026-05-01")
+            let third = try await run.updateDossiers([again], read: [stored[0]], progress: [#"{"a":2}"#])
+            #expect(try await run.progress(of: [ids[0]]) == [ids[0]: #"{"a":2}"#])
+            var flagged = third[0]
+            flagged.flags.insert(.vulnerable)
+            _ = try await store.updateDossiers([flagged])
+            #expect(try await run.progress(of: [ids[0]]) == [ids[0]: #"{"a":2}"#])
+            #expect(try await store.dossier(ids[0])?.flags.contains(.vulnerable) == true)
+        }
+    }
+
+    @Test(arguments: Engine.covered)
+    func aStaleStepWritesNeitherStateNorProgress(engine: Engine) async throws {
+        try await StoreFixture.withFreshStore(engine) { (store: any CaseStore) async throws in
+            let run = store as! any DailyRunStore
+            let dossiers = try await Sample.seed(store, count: 2)
+            var moved = dossiers[1]
+            moved.flags.insert(.disputed)
+            _ = try await store.updateDossiers([moved])
+
+            var first = dossiers[0]
+            first.state = .collecting
+            var stale = dossiers[1]
+            stale.state = .legal
+            await #expect(throws: StoreError.conflict(dossier: stale.id, expectedVersion: 1)) {
+                try await store.transaction { store in
+                    _ = try await (store as! any DailyRunStore).updateDossiers(
+                        [first, stale], read: dossiers, progress: ["{\"x\":1}", "{\"y\":1}"])
+                }
+            }
+            #expect(try await run.progress(of: dossiers.map(\.id)).isEmpty)
+            #expect(try await store.dossier(first.id) == dossiers[0])
+            #expect(try await store.dossier(stale.id)?.state == moved.state)
+        }
+    }
+
+    /// A store of schema version 12 keeps the progress of its dossiers through migration 13, which
+    /// moves it from a table of its own into the dossier's row.
+    @Test(arguments: Engine.covered)
+    func progressSavedBeforeItMovedIntoTheDossierRowSurvivesTheMigration(engine: Engine) async throws {
+        try await StoreFixture.withFreshStore(engine, schemaVersion: 12) { (store: any CaseStore) async throws in
+            let sql = store as! SQLCaseStore
+            let dossiers = try await Sample.seed(store, count: 4)
+            let saved = [(dossiers[0].id, #"{"p":0}"#), (dossiers[2].id, #"{"p":"twee"}"#)]
+            try await sql.insertRows(
+                "collection_progress", columns: ["dossier_id", "progress"],
+                rows: saved.map { [.text($0.0.rawValue), .text($0.1)] })
+            let applied = try await sql.migrate()
+            #expect(applied.first == 13)
+            #expect(try await sql.progress(of: dossiers.map(\.id)) == Dictionary(uniqueKeysWithValues: saved))
+            for dossier in dossiers { #expect(try await sql.dossier(dossier.id) == dossier) }
+            #expect(try await sql.check().problems.isEmpty)
+        }
+    }
+
+    /// A chunk lists the dossiers due when it was planned and is read back as those still due and
+    /// open: one paid meanwhile drops out, one of its range that became due later is left for the
+    /// day's next round. The list is gone once the chunk is done.
+    @Test(arguments: Engine.covered)
+    func aChunkReadsTheDossiersItListedThatAreStillDue(engine: Engine) async throws {
+        try await StoreFixture.withFreshStore(engine) { (store: any CaseStore) async throws in
+            let run = store as! any DailyRunStore
+            let day = Sample.day
+            var dossiers = try await Sample.seed(store, count: 12).sorted { $0.id < $1.id }
+            // Every third dossier is not due yet, so the chunks' ranges hold dossiers they do not list.
+            dossiers = try await store.updateDossiers(
+                dossiers.enumerated().map { index, dossier in
+                    var changed = dossier
+                    changed.nextActionDay = index % 3 == 1 ? day.adding(days: 3) : day
+                    return changed
+                })
+            let due = dossiers.enumerated().filter { $0.offset % 3 != 1 }.map(\.element.id)
+            #expect(try await run.planRun(day: day, chunkDossiersMax: 5, plannedAt: "t") == 2)
+
+            let first = try #require(try await store.transaction { try await ($0 as! any DailyRunStore).claimChunk(day: day) })
+            #expect(first.dossierIDs == Array(due.prefix(5)))
+            #expect(try await run.dossiersDue(in: first).map(\.id) == Array(due.prefix(5)))
+
+            // Dossier 0 is paid and closed, dossier 1 (in the range, not listed) becomes due today.
+            var closed = dossiers[0]
+            closed.state = .closed
+            closed.nextActionDay = nil
+            closed.closure = DossierClosure(day: day, reason: .paid)
+            var woken = dossiers[1]
+            woken.nextActionDay = day
+            _ = try await store.updateDossiers([closed, woken])
+            #expect(try await run.dossiersDue(in: first).map(\.id) == Array(due[1..<5]))
+
+            try await run.finishChunk(first, finishedAt: "t")
+            let second = try #require(try await run.pendingChunk(day: day, after: -1))
+            #expect(second.number == 1 && second.dossierIDs == Array(due.suffix(3)))
+            try await run.finishChunk(second, finishedAt: "t")
+            // As the run would have: the dossiers stepped are due again in a week.
+            let stepped = try await store.updateDossiers(
+                (try await run.dossiersDue(in: second) + run.dossiersDue(in: first).filter { $0.id != woken.id })
+                    .map { dossier in
+                        var next = dossier
+                        next.nextActionDay = day.adding(days: 7)
+                        return next
+                    })
+            #expect(stepped.count == 7)
+            let listsLeft = try await (store as! SQLCaseStore).run { database in
+                try await database.raw("SELECT COUNT(*) AS n FROM run_chunks WHERE dossier_ids IS NOT NULL").first()!
+                    .decode(column: "n", as: Int64.self)
+            }
+            #expect(listsLeft == 0)
+            // The day's next round takes what became due since: the woken dossier.
+            #expect(try await run.planRun(day: day, chunkDossiersMax: 5, plannedAt: "t") == 3)
+            let third = try #require(try await run.pendingChunk(day: day, after: 1))
+            #expect(third.dossierIDs == [woken.id])
+            #expect(try await run.dossiersDue(in: third).map(\.id) == [woken.id])
+        }
+    }
+}
