@@ -40,9 +40,11 @@ if ! as_postgres "$bin/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then
         as_postgres "$bin/initdb" -D "$dir/data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
     fi
     log "starting on 127.0.0.1:$port"
-    # Durability is irrelevant for a throwaway test cluster; fsync off keeps the suite fast.
+    # Durability is irrelevant for a throwaway test cluster; fsync off keeps the suite fast. No
+    # autovacuum: its worker on a test database makes that database's `DROP ... WITH (FORCE)` fail
+    # for a role that may not end another role's process (the databases live for seconds anyway).
     as_postgres "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
-        -o "-h 127.0.0.1 -p $port -k $dir -c fsync=off -c max_connections=200" start >&2
+        -o "-h 127.0.0.1 -p $port -k $dir -c fsync=off -c max_connections=200 -c autovacuum=off" start >&2
 fi
 
 psql_admin() { as_postgres psql -h 127.0.0.1 -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 -qAt "$@"; }

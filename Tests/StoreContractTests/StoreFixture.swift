@@ -64,10 +64,22 @@ enum StoreFixture {
                     try await body(store)
                 }
             } catch {
-                try? await administer(baseURL, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+                try? await drop(String(name), at: baseURL)
                 throw error
             }
-            try await administer(baseURL, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+            try await drop(String(name), at: baseURL)
+        }
+    }
+
+    /// Drops a test database, trying again for a moment when it cannot end a process on it yet (an
+    /// autovacuum worker of a server started without `scripts/postgres-test-server.sh`'s settings).
+    static func drop(_ name: String, at baseURL: String) async throws {
+        for attempt in 1...10 {
+            do {
+                return try await administer(baseURL, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+            } catch where attempt < 10 {
+                try await Task.sleep(for: .milliseconds(200))
+            }
         }
     }
 
