@@ -69,7 +69,8 @@ public struct DebtorExport: Codable, Sendable {
                 try await store.forEachJournalPage(JournalFilter(dossierID: dossier.id), pageSize: journalPageEventsMax) {
                     journal += $0
                 }
-                let stored = try await runStore?.responses(ofDossiers: [dossier.id], through: Self.lastDay)[dossier.id] ?? []
+                let stored =
+                    try await runStore?.responses(ofDossiers: [dossier.id], through: Self.lastDay)[dossier.id] ?? []
                 let responses = try stored.map {
                     ResponseExport(
                         sequence: $0.sequence, day: $0.day,

@@ -159,7 +159,8 @@ extension SQLCaseStore: DailyRunStore {
     }
 
     func progress(of ids: [Dossier.ID]) async throws -> [Dossier.ID: String] {
-        try await selectByIDs(ids, "SELECT id, progress FROM dossiers WHERE progress IS NOT NULL AND id IN") { row, result in
+        try await selectByIDs(ids, "SELECT id, progress FROM dossiers WHERE progress IS NOT NULL AND id IN") {
+            row, result in
             result[Dossier.ID(try row.decode(column: "id", as: String.self))] = try row.decode(
                 column: "progress", as: String.self)
         }
