@@ -55,8 +55,9 @@ struct SnapshotReader {
         let progressJSON = reads.progress
         let responses = reads.responses
         let personKeys = Dictionary(
-            Set(dossiers.map(\.debtorID)).compactMap { id in debtors[id].map { (id, PersonKey.of($0)) } },
-            uniquingKeysWith: { first, _ in first })
+            uniqueKeysWithValues: Set(dossiers.map(\.debtorID)).compactMap { id in
+                debtors[id].map { (id, PersonKey.of($0)) }
+            })
         // From here on no other worker reads or plans for these persons until this chunk commits.
         try await store.lockPersons(Array(personKeys.values))
         let contacts = try await store.plannedContacts(

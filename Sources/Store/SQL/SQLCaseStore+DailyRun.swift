@@ -136,16 +136,20 @@ extension SQLCaseStore: DailyRunStore {
         if let ids = chunk.dossierIDs {
             let dayValue = Int64(chunk.day.daysSinceEpoch)
             return try await run { database in
-                var found: [Dossier] = []
+                var found: [Dossier.ID: Dossier] = [:]
                 for part in Self.chunks(ids.map(\.rawValue)) {
-                    found += try await database.raw(
+                    for row in try await database.raw(
                         """
                         \(unsafeRaw: Self.dossierSelect) WHERE id IN (\(binds: part)) \
                         AND next_action_day <= \(bind: dayValue) AND state <> 'closed'
                         """
-                    ).all().map(Self.dossier)
+                    ).all() {
+                        let dossier = try Self.dossier(row)
+                        found[dossier.id] = dossier
+                    }
                 }
-                return found.sorted { $0.id < $1.id }
+                // In the order planned: the store's id order (byte by byte), as the range read has it.
+                return ids.compactMap { found[$0] }
             }
         }
         return try await run { database in
