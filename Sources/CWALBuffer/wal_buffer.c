@@ -298,3 +298,5 @@ int adem_wal_buffer_register(void) {
     }
     return status;
 }
+
+int adem_sqlite_memory_count_off(void) { return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); }

@@ -154,8 +154,11 @@ import Testing
                 }
                 if !readsAhead {
                     #expect(total.chunksReadAhead == 0 && total.chunksSteppedAhead == 0)
+                    #expect(total.timing.readingAhead == 0)
                 } else {
                     #expect(total.chunksSteppedAhead > total.chunks / 2, "\(total)")
+                    // The time the reads ahead took is counted (the writer's wait may be nil or short).
+                    #expect(total.timing.readingAhead > 0 && total.timing.waitedForReadAhead >= 0)
                     // Chunks of two always share a person with the chunk before; chunks of one never.
                     #expect(chunk == 1 ? total.dossiersSteppedAgain == 0 : total.dossiersSteppedAgain > total.chunks / 2)
                 }

@@ -22,6 +22,22 @@ import Testing
         #expect(connection.vfsName?.hasPrefix("adem-walbuffer/") == true, "\(connection.vfsName ?? "none")")
     }
 
+    /// SQLite's count of the memory it holds takes one process-wide lock on every allocation; the
+    /// store turns it off before SQLite initialises (docs/decisions/0012-sqlite-memory-count.md).
+    /// With the count off, SQLite reports no memory held, however much its connections allocate.
+    @Test func sqliteKeepsNoCountOfItsMemory() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let connection = try SQLite3Connection(path: directory.appendingPathComponent("m.sqlite").path)
+        defer { connection.close() }
+        _ = try rows(connection, "CREATE TABLE t (k INTEGER PRIMARY KEY, body BLOB NOT NULL)")
+        for key in 1...200 {
+            _ = try rows(connection, "INSERT INTO t VALUES (?1, ?2)", [.integer(Int64(key)), .blob([UInt8](repeating: 7, count: 2_000))])
+        }
+        #expect(SQLite3Connection.memoryCountOff)
+        #expect(SQLite3Connection.memoryHeld == 0)
+    }
+
     @Test func everyCommitIsReadableAtOnceAndRecoverableFromTheLog() throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -10,4 +10,10 @@ int adem_wal_buffer_register(void);
 /// The name to pass to sqlite3_open_v2 to open a connection through that VFS.
 extern const char *const adem_wal_buffer_vfs_name;
 
+/// Turns off SQLite's count of the memory it holds (SQLITE_CONFIG_MEMSTATUS), which takes one
+/// process-wide lock on every allocation: two connections working on two threads wait for each
+/// other there. Call it before SQLite initialises (before any connection or VFS call); returns
+/// SQLITE_OK, or SQLITE_MISUSE when SQLite was initialised already (the count then stays on).
+int adem_sqlite_memory_count_off(void);
+
 #endif

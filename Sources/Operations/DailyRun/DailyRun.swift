@@ -67,6 +67,8 @@ public struct DailyRun: Sendable {
         /// The chunk stepped on the same snapshot (its persons' contacts, open dossiers and earlier
         /// costs read there too); nil when the run does not step ahead.
         let stepped: SteppedChunk?
+        /// How long the read (and the steps ahead) took.
+        var seconds = 0.0
     }
 
     /// A chunk's steps, with the person of each of its dossiers.
@@ -120,7 +122,9 @@ public struct DailyRun: Sendable {
         while true {
             let previous = ahead
             ahead = nil
+            let waitStart = ContinuousClock.now
             let readAhead = await previous?.result()
+            let waited = (ContinuousClock.now - waitStart).inSeconds
             do {
                 return try await store.transaction { transaction in
                     let store = transaction as! any DailyRunStore
@@ -134,7 +138,11 @@ public struct DailyRun: Sendable {
                         let context = self.stepsAhead ? self.context : nil
                         ahead = PendingReadAhead(
                             task: Task {
-                                try await Self.readAhead(after: chunk, day: day, context: context, from: reader)
+                                let start = ContinuousClock.now
+                                var read = try await Self.readAhead(
+                                    after: chunk, day: day, context: context, from: reader)
+                                read?.seconds = (ContinuousClock.now - start).inSeconds
+                                return read
                             },
                             changeMark: mark)
                     }
@@ -145,6 +153,8 @@ public struct DailyRun: Sendable {
                     try await store.finishChunk(chunk, finishedAt: clock())
                     summary.chunks = 1
                     summary.retries = attempt
+                    summary.timing.waitedForReadAhead = waited
+                    summary.timing.readingAhead = readAhead?.seconds ?? 0
                     return summary
                 }
             } catch StoreError.conflict where attempt < Self.retriesMax {

@@ -21,6 +21,8 @@ public struct RunSummary: Sendable, Equatable {
     /// Dossiers of those chunks read and stepped again in their chunk's transaction: their person
     /// had a dossier in the chunk written while the read-ahead ran.
     public var dossiersSteppedAgain = 0
+    /// Where the run's time went beside the writer.
+    public var timing = RunTiming()
 
     /// An empty summary.
     public init() {}
@@ -34,10 +36,25 @@ public struct RunSummary: Sendable, Equatable {
         chunksReadAhead += other.chunksReadAhead
         chunksSteppedAhead += other.chunksSteppedAhead
         dossiersSteppedAgain += other.dossiersSteppedAgain
+        timing.waitedForReadAhead += other.timing.waitedForReadAhead
+        timing.readingAhead += other.timing.readingAhead
         eventsByType.merge(other.eventsByType, uniquingKeysWith: +)
         messagesByChannel.merge(other.messagesByChannel, uniquingKeysWith: +)
     }
 
     /// All events written.
     public var events: Int { eventsByType.values.reduce(0, +) }
+}
+
+/// Where a daily run's time went beside the writer: how long the reads ahead took on the second
+/// connection, and how long the writer waited for them (a run bound by its reads waits long).
+/// Not part of what the run did: any two timings are equal, so two summaries of the same run are
+/// equal however long each took.
+public struct RunTiming: Sendable, Equatable {
+    /// Seconds the writer waited for the next chunk's read-ahead to finish.
+    public var waitedForReadAhead = 0.0
+    /// Seconds the reads ahead (and the steps ahead) took, beside the writer.
+    public var readingAhead = 0.0
+
+    public static func == (_: RunTiming, _: RunTiming) -> Bool { true }
 }

@@ -1,5 +1,6 @@
 public import Domain
 public import Money
+public import Operations
 
 /// How far a simulation has come, for a progress bar.
 public struct SimulationProgress: Sendable {
@@ -57,6 +58,9 @@ public struct SimulationSummary: Sendable, Equatable {
 public struct SimulationTiming: Sendable, Equatable {
     /// Seconds by phase.
     public var secondsByPhase: [SimulationPhase: Double] = [:]
+    /// How the daily runs went: chunks, dossiers due and stepped, chunks read and stepped ahead,
+    /// dossiers stepped again, retries (the year's events are counted in the summary itself).
+    public var dailyRuns = RunSummary()
 
     public static func == (_: SimulationTiming, _: SimulationTiming) -> Bool { true }
 }

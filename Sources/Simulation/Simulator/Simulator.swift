@@ -133,6 +133,7 @@ public struct Simulator: Sendable {
             phases.lap(.debtorActions, into: &summary)
             let run = try await DailyRun(store: store, context: context, day: day, clock: clock).run()
             for (type, count) in run.eventsByType { summary.eventsByType[type, default: 0] += count }
+            summary.timing.dailyRuns.add(run)
             phases.lap(.dailyRun, into: &summary)
             calendar.add(try await dispatch(day, into: &summary))
             phases.lap(.dispatch, into: &summary)

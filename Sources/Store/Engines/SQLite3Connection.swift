@@ -58,9 +58,20 @@ final class SQLite3Connection: @unchecked Sendable {
 
     deinit { close() }
 
+    /// Whether SQLite runs without its count of the memory it holds (set when the first connection opens).
+    nonisolated(unsafe) private(set) static var memoryCountOff = false
+
+    /// The memory SQLite reports holding (`sqlite3_memory_used`): zero while its count is off.
+    static var memoryHeld: Int64 { sqlite3_memory_used() }
+
     /// The VFS that writes a transaction's log frames in one call (docs/decisions/0009), registered
     /// once per process; nil (SQLite's default VFS) when `ADEM_SQLITE_LOG_BUFFER=0`, for comparing.
+    /// Before that, the first thing this process asks of SQLite: no count of the memory it holds
+    /// (docs/decisions/0012); `ADEM_SQLITE_MEMORY_COUNT=1` keeps the count, for comparing.
     private static let logBufferingVFS: String? = {
+        if getenv("ADEM_SQLITE_MEMORY_COUNT").map({ String(cString: $0) }) != "1" {
+            memoryCountOff = adem_sqlite_memory_count_off() == SQLITE_OK
+        }
         if getenv("ADEM_SQLITE_LOG_BUFFER").map({ String(cString: $0) }) == "0" { return nil }
         let status = adem_wal_buffer_register()
         precondition(status == SQLITE_OK, "SQLite refused the log-buffering VFS (\(status))")

@@ -102,6 +102,8 @@ struct RunDayCommand: AsyncParsableCommand {
                 ("stepped", .number(summary.stepped)), ("events", .object(events.map { ($0.key.rawValue, .number($0.value)) })),
                 ("messages", .object(channels.map { ($0.key.rawValue, .number($0.value)) })),
                 ("elapsedSeconds", .string(String(format: "%.2f", elapsed))),
+                ("secondsReadingAhead", .string(String(format: "%.2f", summary.timing.readingAhead))),
+                ("secondsWaitingForReadAhead", .string(String(format: "%.2f", summary.timing.waitedForReadAhead))),
             ]).rendered
         }
         var table = KeyValueTable()

@@ -184,6 +184,7 @@ struct SimulateCommand: AsyncParsableCommand {
                             (phase.rawValue, .string(String(format: "%.1f", summary.timing.secondsByPhase[phase] ?? 0)))
                         })
                 ),
+                ("dailyRuns", Self.work(summary.timing.dailyRuns)),
                 (
                     "reference",
                     .object(
@@ -223,6 +224,17 @@ struct SimulateCommand: AsyncParsableCommand {
         }
         return table.rendered + "\n\nThe year against the reference agency year (reference per dossier x \(dossiers)): "
             + "\(within.count) of \(compared.count) figures within \(Self.calibrationTolerancePercent)%\n" + side.rendered
+    }
+
+    /// How the year's daily runs went, for `--json`: the figures that explain their time.
+    static func work(_ runs: RunSummary) -> JSONOutput {
+        .object([
+            ("chunks", .number(runs.chunks)), ("dossiersDue", .number(runs.dossiers)), ("stepped", .number(runs.stepped)),
+            ("chunksReadAhead", .number(runs.chunksReadAhead)), ("chunksSteppedAhead", .number(runs.chunksSteppedAhead)),
+            ("dossiersSteppedAgain", .number(runs.dossiersSteppedAgain)), ("retries", .number(runs.retries)),
+            ("secondsReadingAhead", .string(String(format: "%.1f", runs.timing.readingAhead))),
+            ("secondsWaitingForReadAhead", .string(String(format: "%.1f", runs.timing.waitedForReadAhead))),
+        ])
     }
 
     static func duration(_ seconds: TimeInterval) -> String {
