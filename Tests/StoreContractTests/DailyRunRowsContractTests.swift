@@ -144,4 +144,39 @@ import Testing
             #expect(try await run.dossiersDue(in: third).map(\.id) == [woken.id])
         }
     }
+
+    /// The daily run reads a chunk's dossiers and their progress in one statement: the same dossiers
+    /// as `dossiersDue(in:)` and the same progress as `progress(of:)`, for a chunk that lists its
+    /// dossiers and for one read as an id range.
+    @Test(arguments: Engine.covered)
+    func aChunkIsReadWithItsProgress(engine: Engine) async throws {
+        try await StoreFixture.withFreshStore(engine) { (store: any CaseStore) async throws in
+            let run = store as! any DailyRunStore
+            let day = Sample.day
+            let seeded = try await Sample.seed(store, count: 4).sorted { $0.id < $1.id }
+            let due = try await store.updateDossiers(
+                seeded.map { dossier in
+                    var changed = dossier
+                    changed.nextActionDay = day
+                    return changed
+                })
+            // Two of the four have progress; the last is not due, so neither read has it.
+            var stepped = [due[0], due[2], due[3]]
+            stepped[2].nextActionDay = day.adding(days: 2)
+            _ = try await run.updateDossiers(stepped, read: [due[0], due[2], due[3]], progress: [#"{"a":1}"#, #"{"c":3}"#, #"{"d":4}"#])
+            let expectedProgress = [due[0].id: #"{"a":1}"#, due[2].id: #"{"c":3}"#]
+
+            #expect(try await run.planRun(day: day, chunkDossiersMax: 10, plannedAt: "t") == 1)
+            let listed = try #require(try await run.pendingChunk(day: day, after: -1))
+            let range = RunChunk(day: day, number: 0, firstID: due[0].id, lastID: due[3].id)
+            for chunk in [listed, range] {
+                let read = try await run.dossiersDueWithProgress(in: chunk)
+                let alone = try await run.dossiersDue(in: chunk)
+                #expect(read.dossiers == alone)
+                #expect(read.dossiers.map(\.id) == [due[0].id, due[1].id, due[2].id])
+                #expect(read.progress == expectedProgress)
+                #expect(try await run.progress(of: alone.map(\.id)) == expectedProgress)
+            }
+        }
+    }
 }

@@ -176,9 +176,9 @@ public struct DailyRun: Sendable {
         try await reader.transaction { transaction in
             let store = transaction as! any DailyRunStore
             guard let next = try await store.pendingChunk(day: day, after: chunk.number) else { return nil }
-            let dossiers = try await store.dossiersDue(in: next)
+            let (dossiers, progress) = try await store.dossiersDueWithProgress(in: next)
             let snapshotReader = SnapshotReader(store: store, day: day)
-            let reads = try await snapshotReader.dossierReads(of: dossiers)
+            let reads = try await snapshotReader.dossierReads(of: dossiers, progress: progress)
             guard let context else { return ReadAhead(chunk: next, dossiers: dossiers, reads: reads, stepped: nil) }
             let snapshots = try await snapshotReader.snapshots(of: dossiers, reads: reads)
             let stepped = SteppedChunk(
@@ -201,7 +201,12 @@ public struct DailyRun: Sendable {
     ) async throws -> (RunSummary, Set<String>) {
         var summary = RunSummary()
         let dossiers: [Dossier]
-        if let ahead { dossiers = ahead.dossiers } else { dossiers = try await store.dossiersDue(in: chunk) }
+        var readNow: [Dossier.ID: String]?
+        if let ahead {
+            dossiers = ahead.dossiers
+        } else {
+            (dossiers, readNow) = try await store.dossiersDueWithProgress(in: chunk)
+        }
         summary.dossiers = dossiers.count
         guard !dossiers.isEmpty else { return (summary, []) }
         if ahead != nil { summary.chunksReadAhead = 1 }
@@ -218,7 +223,13 @@ public struct DailyRun: Sendable {
             summary.chunksSteppedAhead = 1
             summary.dossiersSteppedAgain = again.count
         } else {
-            let snapshots = try await snapshotReader.snapshots(of: dossiers, reads: ahead?.reads)
+            let reads: SnapshotReader.DossierReads
+            if let ahead {
+                reads = ahead.reads
+            } else {
+                reads = try await snapshotReader.dossierReads(of: dossiers, progress: readNow)
+            }
+            let snapshots = try await snapshotReader.snapshots(of: dossiers, reads: reads)
             stepped = try await Self.step(snapshots, on: day, context: context).map(\.1)
             persons = Set(snapshots.map(\.personKey))
         }

@@ -32,13 +32,18 @@ struct SnapshotReader {
         let responses: [Dossier.ID: [StoredResponse]]
     }
 
-    func dossierReads(of dossiers: [Dossier]) async throws -> DossierReads {
+    /// The own data of `dossiers`; `progress` is theirs when read already (with the dossiers).
+    func dossierReads(of dossiers: [Dossier], progress given: [Dossier.ID: String]? = nil) async throws
+        -> DossierReads
+    {
         let ids = dossiers.map(\.id)
+        let progress: [Dossier.ID: String]
+        if let given { progress = given } else { progress = try await store.progress(of: ids) }
         return DossierReads(
             debtors: try await store.debtors(Array(Set(dossiers.map(\.debtorID)))),
             clients: try await store.clients(Array(Set(dossiers.map(\.clientID)))),
             claims: try await store.claims(ofDossiers: ids), balances: try await store.balances(of: ids),
-            progress: try await store.progress(of: ids), responses: try await store.responses(ofDossiers: ids, through: day))
+            progress: progress, responses: try await store.responses(ofDossiers: ids, through: day))
     }
 
     /// The snapshots of `dossiers`: their own data (`reads`, read now when not given; it may hold

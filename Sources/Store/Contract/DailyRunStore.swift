@@ -128,6 +128,12 @@ public protocol DailyRunStore: CaseStore {
     /// The engine's stored progress (JSON) of each of `ids` that has one.
     func progress(of ids: [Dossier.ID]) async throws -> [Dossier.ID: String]
 
+    /// `dossiersDue(in:)` and the progress of each of them that has one, as `progress(of:)` reads it,
+    /// in one read of the chunk's rows.
+    func dossiersDueWithProgress(in chunk: RunChunk) async throws -> (
+        dossiers: [Dossier], progress: [Dossier.ID: String]
+    )
+
     /// Writes new states of `dossiers` as `updateDossiers(_:read:)` does (each guarded by its version:
     /// a stale one fails the call with `StoreError.conflict`), each with the engine's progress
     /// (JSON, `progress[i]` for `dossiers[i]`), replacing what was there, in the same row write.
@@ -171,4 +177,14 @@ public protocol DailyRunStore: CaseStore {
 
     /// Collection costs charged (day, amount) to each of these debtors since `since`, exclusive.
     func costCharges(debtors: [Debtor.ID], since: Day) async throws -> [Debtor.ID: [(day: Day, amount: Money)]]
+}
+
+extension DailyRunStore {
+    /// The two reads one after the other, for a store that has no single read for both.
+    public func dossiersDueWithProgress(in chunk: RunChunk) async throws -> (
+        dossiers: [Dossier], progress: [Dossier.ID: String]
+    ) {
+        let dossiers = try await dossiersDue(in: chunk)
+        return (dossiers, try await progress(of: dossiers.map(\.id)))
+    }
 }

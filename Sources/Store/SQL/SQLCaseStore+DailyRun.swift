@@ -133,19 +133,39 @@ extension SQLCaseStore: DailyRunStore {
     }
 
     func dossiersDue(in chunk: RunChunk) async throws -> [Dossier] {
+        try await dueRows(of: chunk, withProgress: false).map(\.dossier)
+    }
+
+    func dossiersDueWithProgress(in chunk: RunChunk) async throws -> (
+        dossiers: [Dossier], progress: [Dossier.ID: String]
+    ) {
+        let rows = try await dueRows(of: chunk, withProgress: true)
+        var progress: [Dossier.ID: String] = [:]
+        for row in rows { if let text = row.progress { progress[row.dossier.id] = text } }
+        return (rows.map(\.dossier), progress)
+    }
+
+    /// The due dossiers of `chunk` in chunk order, with their progress column when asked for.
+    private func dueRows(of chunk: RunChunk, withProgress: Bool) async throws
+        -> [(dossier: Dossier, progress: String?)]
+    {
+        let select = withProgress ? Self.dossierAndProgressSelect : Self.dossierSelect
+        let read: @Sendable (any SQLRow) throws -> (dossier: Dossier, progress: String?) = { row in
+            (try Self.dossier(row), withProgress ? try row.decode(column: "progress", as: String?.self) : nil)
+        }
         if let ids = chunk.dossierIDs {
             let dayValue = Int64(chunk.day.daysSinceEpoch)
             return try await run { database in
-                var found: [Dossier.ID: Dossier] = [:]
+                var found: [Dossier.ID: (dossier: Dossier, progress: String?)] = [:]
                 for part in Self.chunks(ids.map(\.rawValue)) {
                     for row in try await database.raw(
                         """
-                        \(unsafeRaw: Self.dossierSelect) WHERE id IN (\(binds: part)) \
+                        \(unsafeRaw: select) WHERE id IN (\(binds: part)) \
                         AND next_action_day <= \(bind: dayValue) AND state <> 'closed'
                         """
                     ).all() {
-                        let dossier = try Self.dossier(row)
-                        found[dossier.id] = dossier
+                        let due = try read(row)
+                        found[due.dossier.id] = due
                     }
                 }
                 // In the order planned: the store's id order (byte by byte), as the range read has it.
@@ -155,10 +175,10 @@ extension SQLCaseStore: DailyRunStore {
         return try await run { database in
             try await database.raw(
                 """
-                \(unsafeRaw: Self.dossierSelect) WHERE id >= \(bind: chunk.firstID.rawValue) AND id <= \(bind: chunk.lastID.rawValue) \
+                \(unsafeRaw: select) WHERE id >= \(bind: chunk.firstID.rawValue) AND id <= \(bind: chunk.lastID.rawValue) \
                 AND next_action_day <= \(bind: Int64(chunk.day.daysSinceEpoch)) AND state <> 'closed' ORDER BY id
                 """
-            ).all().map(Self.dossier)
+            ).all().map(read)
         }
     }
 
