@@ -63,6 +63,39 @@ import Testing
         #expect(digests[false] == digests[true])
     }
 
+    /// The read-ahead steps a chunk a batch of persons at a time and hands the persons it has not
+    /// stepped to the writer once the writer asks. Made to hand over after no batch, after one and
+    /// after two (of about five dossiers each, in chunks of twenty), three weeks end in the digest of
+    /// a run that reads nothing ahead, and the dossiers handed over are counted.
+    @Test(arguments: [0, 1, 2]) func handingStepsOverToTheWriterChangesNothing(batchesStepped: Int) async throws {
+        let alone = try await withBook { _, store, first in
+            for offset in 0..<21 { _ = try await run(store, on: first.adding(days: offset), readsAhead: false).run() }
+            return try await store.stateDigest()
+        }
+        let shared = try await withBook { _, store, first in
+            var total = RunSummary()
+            for offset in 0..<21 {
+                var daily = run(store, on: first.adding(days: offset), readsAhead: true)
+                daily.stepAheadBatching = DailyRun.StepAheadBatching(dossiers: 5, batchesMax: batchesStepped)
+                total.add(try await daily.run())
+            }
+            #expect(total.chunksSteppedAhead > total.chunks / 2, "\(total)")
+            // Every chunk stepped ahead holds more dossiers than the batches it was allowed.
+            let leftPerChunk = Self.chunk - 5 * batchesStepped - 5
+            #expect(total.dossiersHandedOver > total.chunksSteppedAhead * leftPerChunk, "\(total)")
+            return try await store.stateDigest()
+        }
+        #expect(alone == shared)
+    }
+
+    /// Whole persons go into a batch, in chunk order, and a batch closes once it holds enough.
+    @Test func batchesHoldWholePersons() {
+        let persons = ["a", "b", "a", "c", "d", "b", "e", "c"]
+        #expect(DailyRun.batchesByPerson(persons, dossiers: 3) == [[0, 1, 2, 5], [3, 4, 7], [6]])
+        #expect(DailyRun.batchesByPerson(persons, dossiers: 100) == [Array(0..<8)])
+        #expect(DailyRun.batchesByPerson([], dossiers: 3).isEmpty)
+    }
+
     /// Between two chunks the e-mail consent of the next chunk's debtors is withdrawn, through
     /// another connection or through the run's own store. That change bumps no dossier version, so
     /// only the change mark can tell the read-ahead is stale: the run reads the chunk again and plans

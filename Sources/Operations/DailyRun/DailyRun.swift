@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Domain
 public import Engine
 import Law
@@ -22,10 +23,15 @@ public import Store
 public struct DailyRun: Sendable {
     /// The most dossiers one chunk (one transaction) holds.
     public static let chunkDossiersMaxDefault = 500
+    /// A run that reads ahead plans the first chunk of a round this many times smaller than the others.
+    static let firstChunkDivisor = 4
     /// Partitions a chunk's engine work is split into (one per core of the machine kind).
     static let partitionsMax = max(1, min(4, ProcessInfo.processInfo.activeProcessorCount))
     /// Below this many dossiers a chunk is stepped in one pass (a task is not worth it).
     static let parallelSnapshotsMin = 64
+    /// The read-ahead steps a chunk in batches of whole persons of about this many dossiers, and
+    /// hands the rest to the writer once it asks (`HandOver`).
+    static let stepAheadBatchDossiersDefault = 100
     /// How many times a chunk is retried after a conflicting concurrent write.
     public static let retriesMax = 5
 
@@ -41,6 +47,8 @@ public struct DailyRun: Sendable {
     /// while the chunk before is written. The result is the same either way. On by default;
     /// `ADEM_STEP_AHEAD=0` turns it off, to compare.
     let stepsAhead: Bool
+    /// How the read-ahead batches its steps (a test may make it hand over at a known place).
+    var stepAheadBatching = StepAheadBatching()
 
     /// Whether runs step ahead unless told otherwise (`ADEM_STEP_AHEAD`).
     public static var stepsAheadDefault: Bool { ProcessInfo.processInfo.environment["ADEM_STEP_AHEAD"] != "0" }
@@ -75,14 +83,27 @@ public struct DailyRun: Sendable {
     struct SteppedChunk: Sendable {
         /// The person key of each due dossier, in chunk order.
         let persons: [String]
-        /// The changed dossiers' steps, by their index in the chunk.
+        /// The changed dossiers' steps, by their index in the chunk (of the persons stepped).
         let steps: [(Int, EncodedStep)]
+        /// The persons whose dossiers were stepped; the others were handed to the writer.
+        let steppedPersons: Set<String>
+    }
+
+    /// Asked by the writer when it is ready for the next chunk: the read-ahead then steps no further
+    /// persons and hands the rest to the writer, which reads and steps them in its own transaction.
+    /// So when reading ahead takes longer than writing (a large book), the two share the work
+    /// instead of the writer waiting. Which side steps a person never changes the step.
+    final class HandOver: Sendable {
+        private let asked = Atomic<Bool>(false)
+        func ask() { asked.store(true, ordering: .relaxed) }
+        var isAsked: Bool { asked.load(ordering: .relaxed) }
     }
 
     /// A read-ahead under way, with the writer's `changeMark` from just before it started.
     struct PendingReadAhead {
         let task: Task<ReadAhead?, any Error>
         let changeMark: Int64
+        let handOver: HandOver
         /// The persons of the chunk written while the read ran (set once that chunk is processed).
         /// A step read ahead stands only when its person is not among them: that chunk's writes
         /// (contacts planned, dossiers closed, costs charged) touch its own persons alone.
@@ -94,11 +115,15 @@ public struct DailyRun: Sendable {
 
     /// Plans the day (once) and works through pending chunks until none is left.
     public func run(progress: (RunStatus, RunSummary) -> Void = { _, _ in }) async throws -> RunSummary {
-        let chunks = try await store.planRun(day: day, chunkDossiersMax: chunkDossiersMax, plannedAt: clock())
+        let reader = readsAhead ? try await store.readAheadStore() : nil
+        // Nothing is read ahead for a round's first chunk: reading ahead, it is a quarter of the others.
+        let chunks = try await store.planRun(
+            day: day, chunkDossiersMax: chunkDossiersMax,
+            firstChunkDossiersMax: reader == nil ? chunkDossiersMax : max(1, chunkDossiersMax / Self.firstChunkDivisor),
+            plannedAt: clock())
         var summary = RunSummary()
         var finished = try await store.runStatus(day: day).finished
         progress(RunStatus(chunks: chunks, finished: finished), summary)
-        let reader = readsAhead ? try await store.readAheadStore() : nil
         var ahead: PendingReadAhead?
         do {
             while let chunkSummary = try await runOneChunk(reader: reader, ahead: &ahead) {
@@ -123,6 +148,7 @@ public struct DailyRun: Sendable {
             let previous = ahead
             ahead = nil
             let waitStart = ContinuousClock.now
+            previous?.handOver.ask()
             let readAhead = await previous?.result()
             let waited = (ContinuousClock.now - waitStart).inSeconds
             do {
@@ -136,15 +162,18 @@ public struct DailyRun: Sendable {
                     if let reader, let mark {
                         let day = self.day
                         let context = self.stepsAhead ? self.context : nil
+                        let handOver = HandOver()
+                        let batching = self.stepAheadBatching
                         ahead = PendingReadAhead(
                             task: Task {
                                 let start = ContinuousClock.now
                                 var read = try await Self.readAhead(
-                                    after: chunk, day: day, context: context, from: reader)
+                                    after: chunk, day: day, context: context, from: reader, handOver: handOver,
+                                    batching: batching)
                                 read?.seconds = (ContinuousClock.now - start).inSeconds
                                 return read
                             },
-                            changeMark: mark)
+                            changeMark: mark, handOver: handOver)
                     }
                     let (processed, persons) = try await process(
                         chunk, in: store, readAhead: usable, personsWrittenMeanwhile: previous?.personsWrittenMeanwhile)
@@ -167,12 +196,22 @@ public struct DailyRun: Sendable {
         }
     }
 
+    /// How the read-ahead steps a chunk: in batches of whole persons of about `dossiers` each,
+    /// asking before each batch whether the writer wants the rest. `batchesMax` stops it after that
+    /// many batches whatever the writer does (for tests: a hand-over at a known place).
+    struct StepAheadBatching: Sendable {
+        var dossiers = DailyRun.stepAheadBatchDossiersDefault
+        var batchesMax: Int?
+    }
+
     /// Reads the first pending chunk after `chunk` in one snapshot of `reader` and steps it: its
-    /// dossiers' own data, then what their persons share with other dossiers.
-    /// Without a `context`, only the dossiers' own data.
-    static func readAhead(after chunk: RunChunk, day: Day, context: EngineContext?, from reader: any DailyRunStore)
-        async throws -> ReadAhead?
-    {
+    /// dossiers' own data, then, a batch of persons at a time, what they share with other dossiers,
+    /// and their steps, until the writer asks for the chunk (`handOver`); the persons not stepped by
+    /// then are the writer's. Without a `context`, only the dossiers' own data.
+    static func readAhead(
+        after chunk: RunChunk, day: Day, context: EngineContext?, from reader: any DailyRunStore,
+        handOver: HandOver = HandOver(), batching: StepAheadBatching = StepAheadBatching()
+    ) async throws -> ReadAhead? {
         try await reader.transaction { transaction in
             let store = transaction as! any DailyRunStore
             guard let next = try await store.pendingChunk(day: day, after: chunk.number) else { return nil }
@@ -180,11 +219,41 @@ public struct DailyRun: Sendable {
             let snapshotReader = SnapshotReader(store: store, day: day)
             let reads = try await snapshotReader.dossierReads(of: dossiers, progress: progress)
             guard let context else { return ReadAhead(chunk: next, dossiers: dossiers, reads: reads, stepped: nil) }
-            let snapshots = try await snapshotReader.snapshots(of: dossiers, reads: reads)
+            let persons = try snapshotReader.personKeys(of: dossiers, reads: reads)
+            var steps: [(Int, EncodedStep)] = []
+            var steppedPersons: Set<String> = []
+            for (number, batch) in Self.batchesByPerson(persons, dossiers: batching.dossiers).enumerated() {
+                if handOver.isAsked || batching.batchesMax.map({ number >= $0 }) == true { break }
+                let snapshots = try await snapshotReader.snapshots(of: batch.map { dossiers[$0] }, reads: reads)
+                steps += try await Self.step(snapshots, on: day, context: context).map { (batch[$0.0], $0.1) }
+                for index in batch { steppedPersons.insert(persons[index]) }
+            }
             let stepped = SteppedChunk(
-                persons: snapshots.map(\.personKey), steps: try await Self.step(snapshots, on: day, context: context))
+                persons: persons, steps: steps.sorted { $0.0 < $1.0 }, steppedPersons: steppedPersons)
             return ReadAhead(chunk: next, dossiers: dossiers, reads: reads, stepped: stepped)
         }
+    }
+
+    /// The chunk's indices in batches of whole persons (each person's dossiers in one batch, in
+    /// chunk order), a batch closed once it holds `dossiers` or more.
+    static func batchesByPerson(_ persons: [String], dossiers batchDossiers: Int) -> [[Int]] {
+        var order: [String] = []
+        var byPerson: [String: [Int]] = [:]
+        for (index, person) in persons.enumerated() {
+            if byPerson[person] == nil { order.append(person) }
+            byPerson[person, default: []].append(index)
+        }
+        var batches: [[Int]] = []
+        var current: [Int] = []
+        for person in order {
+            current += byPerson[person]!
+            if current.count >= batchDossiers {
+                batches.append(current.sorted())
+                current = []
+            }
+        }
+        if !current.isEmpty { batches.append(current.sorted()) }
+        return batches
     }
 
     /// Steps every due dossier of `chunk` and writes the results through `store` (a transaction);
@@ -214,14 +283,19 @@ public struct DailyRun: Sendable {
         let stepped: [EncodedStep]
         let persons: Set<String>
         if let ahead, let steppedAhead = ahead.stepped, let written = personsWrittenMeanwhile {
-            let again = steppedAhead.persons.indices.filter { written.contains(steppedAhead.persons[$0]) }
+            // Read and stepped here: the persons written meanwhile, and those handed over unstepped.
+            let again = steppedAhead.persons.indices.filter { index in
+                let person = steppedAhead.persons[index]
+                return written.contains(person) || !steppedAhead.steppedPersons.contains(person)
+            }
             let kept = steppedAhead.steps.filter { !written.contains(steppedAhead.persons[$0.0]) }
             let snapshots = try await snapshotReader.snapshots(of: again.map { dossiers[$0] }, reads: ahead.reads)
             let redone = try await Self.step(snapshots, on: day, context: context).map { (again[$0.0], $0.1) }
             stepped = (kept + redone).sorted { $0.0 < $1.0 }.map(\.1)
             persons = Set(steppedAhead.persons)
             summary.chunksSteppedAhead = 1
-            summary.dossiersSteppedAgain = again.count
+            summary.dossiersHandedOver = steppedAhead.persons.filter { !steppedAhead.steppedPersons.contains($0) }.count
+            summary.dossiersSteppedAgain = again.count - summary.dossiersHandedOver
         } else {
             let reads: SnapshotReader.DossierReads
             if let ahead {

@@ -21,6 +21,9 @@ public struct RunSummary: Sendable, Equatable {
     /// Dossiers of those chunks read and stepped again in their chunk's transaction: their person
     /// had a dossier in the chunk written while the read-ahead ran.
     public var dossiersSteppedAgain = 0
+    /// Dossiers of chunks stepped ahead that the read-ahead handed to the writer unstepped: the
+    /// writer was ready for the chunk before the read-ahead had stepped them.
+    public var dossiersHandedOver = 0
     /// Where the run's time went beside the writer.
     public var timing = RunTiming()
 
@@ -36,6 +39,7 @@ public struct RunSummary: Sendable, Equatable {
         chunksReadAhead += other.chunksReadAhead
         chunksSteppedAhead += other.chunksSteppedAhead
         dossiersSteppedAgain += other.dossiersSteppedAgain
+        dossiersHandedOver += other.dossiersHandedOver
         timing.waitedForReadAhead += other.timing.waitedForReadAhead
         timing.readingAhead += other.timing.readingAhead
         eventsByType.merge(other.eventsByType, uniquingKeysWith: +)

@@ -46,6 +46,20 @@ struct SnapshotReader {
             progress: progress, responses: try await store.responses(ofDossiers: ids, through: day))
     }
 
+    /// The person key of each of `dossiers`, in order, from their debtors in `reads`.
+    func personKeys(of dossiers: [Dossier], reads: DossierReads) throws -> [String] {
+        var byDebtor: [Debtor.ID: String] = [:]
+        return try dossiers.map { dossier in
+            if let key = byDebtor[dossier.debtorID] { return key }
+            guard let debtor = reads.debtors[dossier.debtorID] else {
+                throw StoreError.notFound("debtor of dossier \(dossier.id)")
+            }
+            let key = PersonKey.of(debtor)
+            byDebtor[dossier.debtorID] = key
+            return key
+        }
+    }
+
     /// The snapshots of `dossiers`: their own data (`reads`, read now when not given; it may hold
     /// more dossiers than these) and what their persons share with other dossiers (contacts, open
     /// dossiers, earlier costs), read now under the persons' lock, for their persons alone.

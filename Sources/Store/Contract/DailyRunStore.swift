@@ -95,8 +95,10 @@ public protocol DailyRunStore: CaseStore {
     /// Splits the dossiers due on `day` into chunks of at most `chunkDossiersMax`. While chunks of the
     /// day are pending nothing is added (a stopped run finishes those first); otherwise a new round of
     /// chunks covers what is due now, so dossiers that became due later that day are run too.
-    /// Returns the number of chunks the day has in all.
-    func planRun(day: Day, chunkDossiersMax: Int, plannedAt: String) async throws -> Int
+    /// The first chunk of a round holds at most `firstChunkDossiersMax` (a run that reads ahead asks
+    /// for a smaller one: nothing is read ahead for it, so the sooner it is done, the sooner reading
+    /// ahead and writing overlap). Returns the number of chunks the day has in all.
+    func planRun(day: Day, chunkDossiersMax: Int, firstChunkDossiersMax: Int, plannedAt: String) async throws -> Int
 
     /// Claims the next pending chunk of `day` (inside a transaction), or nil when none is left.
     func claimChunk(day: Day) async throws -> RunChunk?
@@ -186,5 +188,13 @@ extension DailyRunStore {
     ) {
         let dossiers = try await dossiersDue(in: chunk)
         return (dossiers, try await progress(of: dossiers.map(\.id)))
+    }
+}
+
+extension DailyRunStore {
+    /// `planRun` with every chunk, the first too, of at most `chunkDossiersMax`.
+    public func planRun(day: Day, chunkDossiersMax: Int, plannedAt: String) async throws -> Int {
+        try await planRun(
+            day: day, chunkDossiersMax: chunkDossiersMax, firstChunkDossiersMax: chunkDossiersMax, plannedAt: plannedAt)
     }
 }

@@ -4,8 +4,8 @@ import Money
 import SQLKit
 
 extension SQLCaseStore: DailyRunStore {
-    func planRun(day: Day, chunkDossiersMax: Int, plannedAt: String) async throws -> Int {
-        precondition(chunkDossiersMax >= 1, "a chunk holds at least one dossier")
+    func planRun(day: Day, chunkDossiersMax: Int, firstChunkDossiersMax: Int, plannedAt: String) async throws -> Int {
+        precondition(chunkDossiersMax >= 1 && firstChunkDossiersMax >= 1, "a chunk holds at least one dossier")
         let dayValue = Int64(day.daysSinceEpoch)
         return try await transaction { store in
             try await (store as! SQLCaseStore).run { database in
@@ -35,9 +35,12 @@ extension SQLCaseStore: DailyRunStore {
                     SELECT id FROM dossiers WHERE next_action_day <= \(bind: dayValue) AND state <> 'closed' ORDER BY id || ''
                     """
                 ).all().map { try $0.decode(column: "id", as: String.self) }
-                let chunks = stride(from: 0, to: ids.count, by: chunkDossiersMax).map {
-                    ids[$0..<min($0 + chunkDossiersMax, ids.count)]
-                }
+                let first = min(firstChunkDossiersMax, chunkDossiersMax, ids.count)
+                let chunks =
+                    (first > 0 ? [ids[0..<first]] : [])
+                    + stride(from: first, to: ids.count, by: chunkDossiersMax).map {
+                        ids[$0..<min($0 + chunkDossiersMax, ids.count)]
+                    }
                 // ON CONFLICT: a second worker planning at the same moment adds nothing.
                 try await (store as! SQLCaseStore).insertRows(
                     "run_chunks", columns: ["day", "chunk", "first_id", "last_id", "status", "dossier_ids"],

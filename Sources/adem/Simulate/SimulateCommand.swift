@@ -231,7 +231,8 @@ struct SimulateCommand: AsyncParsableCommand {
         .object([
             ("chunks", .number(runs.chunks)), ("dossiersDue", .number(runs.dossiers)), ("stepped", .number(runs.stepped)),
             ("chunksReadAhead", .number(runs.chunksReadAhead)), ("chunksSteppedAhead", .number(runs.chunksSteppedAhead)),
-            ("dossiersSteppedAgain", .number(runs.dossiersSteppedAgain)), ("retries", .number(runs.retries)),
+            ("dossiersSteppedAgain", .number(runs.dossiersSteppedAgain)),
+            ("dossiersHandedOver", .number(runs.dossiersHandedOver)), ("retries", .number(runs.retries)),
             ("secondsReadingAhead", .string(String(format: "%.1f", runs.timing.readingAhead))),
             ("secondsWaitingForReadAhead", .string(String(format: "%.1f", runs.timing.waitedForReadAhead))),
         ])
