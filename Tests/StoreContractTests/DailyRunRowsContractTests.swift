@@ -8,6 +8,18 @@ import Testing
 /// What the daily run keeps beside the dossiers: the engine's progress of a dossier, in the
 /// dossier's own row and written with its state, and the dossiers each pending chunk lists.
 @Suite struct DailyRunRowsContractTests {
+    /// Stores `dossiers` again, each with the next action day `nextDay` gives its index.
+    static func rescheduled(_ dossiers: [Dossier], in store: any CaseStore, _ nextDay: (Int) -> Day?) async throws
+        -> [Dossier]
+    {
+        try await store.updateDossiers(
+            dossiers.enumerated().map { index, dossier in
+                var changed = dossier
+                changed.nextActionDay = nextDay(index)
+                return changed
+            })
+    }
+
     @Test(arguments: Engine.covered)
     func progressIsWrittenWithTheStateAndReadBack(engine: Engine) async throws {
         try await StoreFixture.withFreshStore(engine) { (store: any CaseStore) async throws in
@@ -96,12 +108,7 @@ import Testing
             let day = Sample.day
             var dossiers = try await Sample.seed(store, count: 12).sorted { $0.id < $1.id }
             // Every third dossier is not due yet, so the chunks' ranges hold dossiers they do not list.
-            dossiers = try await store.updateDossiers(
-                dossiers.enumerated().map { index, dossier in
-                    var changed = dossier
-                    changed.nextActionDay = index % 3 == 1 ? day.adding(days: 3) : day
-                    return changed
-                })
+            dossiers = try await Self.rescheduled(dossiers, in: store) { $0 % 3 == 1 ? day.adding(days: 3) : day }
             let due = dossiers.enumerated().filter { $0.offset % 3 != 1 }.map(\.element.id)
             #expect(try await run.planRun(day: day, chunkDossiersMax: 5, plannedAt: "t") == 2)
 
@@ -124,13 +131,10 @@ import Testing
             #expect(second.number == 1 && second.dossierIDs == Array(due.suffix(3)))
             try await run.finishChunk(second, finishedAt: "t")
             // As the run would have: the dossiers stepped are due again in a week.
-            let stepped = try await store.updateDossiers(
-                (try await run.dossiersDue(in: second) + run.dossiersDue(in: first).filter { $0.id != woken.id })
-                    .map { dossier in
-                        var next = dossier
-                        next.nextActionDay = day.adding(days: 7)
-                        return next
-                    })
+            let stepped = try await Self.rescheduled(
+                try await run.dossiersDue(in: second) + run.dossiersDue(in: first).filter { $0.id != woken.id },
+                in: store
+            ) { _ in day.adding(days: 7) }
             #expect(stepped.count == 7)
             let listsLeft = try await (store as! SQLCaseStore).run { database in
                 try await database.raw("SELECT COUNT(*) AS n FROM run_chunks WHERE dossier_ids IS NOT NULL").first()!
@@ -154,16 +158,12 @@ import Testing
             let run = store as! any DailyRunStore
             let day = Sample.day
             let seeded = try await Sample.seed(store, count: 4).sorted { $0.id < $1.id }
-            let due = try await store.updateDossiers(
-                seeded.map { dossier in
-                    var changed = dossier
-                    changed.nextActionDay = day
-                    return changed
-                })
+            let due = try await Self.rescheduled(seeded, in: store) { _ in day }
             // Two of the four have progress; the last is not due, so neither read has it.
             var stepped = [due[0], due[2], due[3]]
             stepped[2].nextActionDay = day.adding(days: 2)
-            _ = try await run.updateDossiers(stepped, read: [due[0], due[2], due[3]], progress: [#"{"a":1}"#, #"{"c":3}"#, #"{"d":4}"#])
+            _ = try await run.updateDossiers(
+                stepped, read: [due[0], due[2], due[3]], progress: [#"{"a":1}"#, #"{"c":3}"#, #"{"d":4}"#])
             let expectedProgress = [due[0].id: #"{"a":1}"#, due[2].id: #"{"c":3}"#]
 
             #expect(try await run.planRun(day: day, chunkDossiersMax: 10, plannedAt: "t") == 1)

@@ -83,7 +83,8 @@ public struct DailyRun: Sendable {
     struct SteppedChunk: Sendable {
         /// The person key of each due dossier, in chunk order.
         let persons: [String]
-        /// The changed dossiers' steps, by their index in the chunk (of the persons stepped).
+        /// The changed dossiers' steps, by their index in the chunk (of the persons stepped, in no
+        /// particular order: the writer puts them in chunk order with its own).
         let steps: [(Int, EncodedStep)]
         /// The persons whose dossiers were stepped; the others were handed to the writer.
         let steppedPersons: Set<String>
@@ -117,9 +118,9 @@ public struct DailyRun: Sendable {
     public func run(progress: (RunStatus, RunSummary) -> Void = { _, _ in }) async throws -> RunSummary {
         let reader = readsAhead ? try await store.readAheadStore() : nil
         // Nothing is read ahead for a round's first chunk: reading ahead, it is a quarter of the others.
+        let firstChunkDossiersMax = reader == nil ? chunkDossiersMax : max(1, chunkDossiersMax / Self.firstChunkDivisor)
         let chunks = try await store.planRun(
-            day: day, chunkDossiersMax: chunkDossiersMax,
-            firstChunkDossiersMax: reader == nil ? chunkDossiersMax : max(1, chunkDossiersMax / Self.firstChunkDivisor),
+            day: day, chunkDossiersMax: chunkDossiersMax, firstChunkDossiersMax: firstChunkDossiersMax,
             plannedAt: clock())
         var summary = RunSummary()
         var finished = try await store.runStatus(day: day).finished
@@ -228,8 +229,7 @@ public struct DailyRun: Sendable {
                 steps += try await Self.step(snapshots, on: day, context: context).map { (batch[$0.0], $0.1) }
                 for index in batch { steppedPersons.insert(persons[index]) }
             }
-            let stepped = SteppedChunk(
-                persons: persons, steps: steps.sorted { $0.0 < $1.0 }, steppedPersons: steppedPersons)
+            let stepped = SteppedChunk(persons: persons, steps: steps, steppedPersons: steppedPersons)
             return ReadAhead(chunk: next, dossiers: dossiers, reads: reads, stepped: stepped)
         }
     }
@@ -269,40 +269,39 @@ public struct DailyRun: Sendable {
         personsWrittenMeanwhile: Set<String>? = nil
     ) async throws -> (RunSummary, Set<String>) {
         var summary = RunSummary()
-        let dossiers: [Dossier]
-        var readNow: [Dossier.ID: String]?
-        if let ahead {
-            dossiers = ahead.dossiers
-        } else {
-            (dossiers, readNow) = try await store.dossiersDueWithProgress(in: chunk)
-        }
+        let due = ahead == nil ? try await store.dossiersDueWithProgress(in: chunk) : nil
+        let dossiers = ahead?.dossiers ?? due?.dossiers ?? []
         summary.dossiers = dossiers.count
         guard !dossiers.isEmpty else { return (summary, []) }
         if ahead != nil { summary.chunksReadAhead = 1 }
         let snapshotReader = SnapshotReader(store: store, day: day)
+        let reads: SnapshotReader.DossierReads
+        if let ahead {
+            reads = ahead.reads
+        } else {
+            reads = try await snapshotReader.dossierReads(of: dossiers, progress: due?.progress ?? [:])
+        }
         let stepped: [EncodedStep]
         let persons: Set<String>
         if let ahead, let steppedAhead = ahead.stepped, let written = personsWrittenMeanwhile {
             // Read and stepped here: the persons written meanwhile, and those handed over unstepped.
-            let again = steppedAhead.persons.indices.filter { index in
-                let person = steppedAhead.persons[index]
-                return written.contains(person) || !steppedAhead.steppedPersons.contains(person)
+            var again: [Int] = []
+            for (index, person) in steppedAhead.persons.enumerated() {
+                if !steppedAhead.steppedPersons.contains(person) {
+                    summary.dossiersHandedOver += 1
+                    again.append(index)
+                } else if written.contains(person) {
+                    summary.dossiersSteppedAgain += 1
+                    again.append(index)
+                }
             }
             let kept = steppedAhead.steps.filter { !written.contains(steppedAhead.persons[$0.0]) }
-            let snapshots = try await snapshotReader.snapshots(of: again.map { dossiers[$0] }, reads: ahead.reads)
+            let snapshots = try await snapshotReader.snapshots(of: again.map { dossiers[$0] }, reads: reads)
             let redone = try await Self.step(snapshots, on: day, context: context).map { (again[$0.0], $0.1) }
             stepped = (kept + redone).sorted { $0.0 < $1.0 }.map(\.1)
             persons = Set(steppedAhead.persons)
             summary.chunksSteppedAhead = 1
-            summary.dossiersHandedOver = steppedAhead.persons.filter { !steppedAhead.steppedPersons.contains($0) }.count
-            summary.dossiersSteppedAgain = again.count - summary.dossiersHandedOver
         } else {
-            let reads: SnapshotReader.DossierReads
-            if let ahead {
-                reads = ahead.reads
-            } else {
-                reads = try await snapshotReader.dossierReads(of: dossiers, progress: readNow)
-            }
             let snapshots = try await snapshotReader.snapshots(of: dossiers, reads: reads)
             stepped = try await Self.step(snapshots, on: day, context: context).map(\.1)
             persons = Set(snapshots.map(\.personKey))

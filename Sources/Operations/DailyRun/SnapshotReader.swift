@@ -30,43 +30,36 @@ struct SnapshotReader {
         let balances: [Dossier.ID: LedgerBalances]
         let progress: [Dossier.ID: String]
         let responses: [Dossier.ID: [StoredResponse]]
+        /// The person key of each debtor read, computed once for the chunk.
+        let personKeys: [Debtor.ID: String]
     }
 
-    /// The own data of `dossiers`; `progress` is theirs when read already (with the dossiers).
-    func dossierReads(of dossiers: [Dossier], progress given: [Dossier.ID: String]? = nil) async throws
-        -> DossierReads
-    {
+    /// The own data of `dossiers`, with `progress`, theirs, read with the dossiers.
+    func dossierReads(of dossiers: [Dossier], progress: [Dossier.ID: String]) async throws -> DossierReads {
         let ids = dossiers.map(\.id)
-        let progress: [Dossier.ID: String]
-        if let given { progress = given } else { progress = try await store.progress(of: ids) }
+        let debtors = try await store.debtors(Array(Set(dossiers.map(\.debtorID))))
         return DossierReads(
-            debtors: try await store.debtors(Array(Set(dossiers.map(\.debtorID)))),
-            clients: try await store.clients(Array(Set(dossiers.map(\.clientID)))),
+            debtors: debtors, clients: try await store.clients(Array(Set(dossiers.map(\.clientID)))),
             claims: try await store.claims(ofDossiers: ids), balances: try await store.balances(of: ids),
-            progress: progress, responses: try await store.responses(ofDossiers: ids, through: day))
+            progress: progress, responses: try await store.responses(ofDossiers: ids, through: day),
+            personKeys: debtors.mapValues { PersonKey.of($0) })
     }
 
     /// The person key of each of `dossiers`, in order, from their debtors in `reads`.
     func personKeys(of dossiers: [Dossier], reads: DossierReads) throws -> [String] {
-        var byDebtor: [Debtor.ID: String] = [:]
-        return try dossiers.map { dossier in
-            if let key = byDebtor[dossier.debtorID] { return key }
-            guard let debtor = reads.debtors[dossier.debtorID] else {
+        try dossiers.map { dossier in
+            guard let key = reads.personKeys[dossier.debtorID] else {
                 throw StoreError.notFound("debtor of dossier \(dossier.id)")
             }
-            let key = PersonKey.of(debtor)
-            byDebtor[dossier.debtorID] = key
             return key
         }
     }
 
-    /// The snapshots of `dossiers`: their own data (`reads`, read now when not given; it may hold
-    /// more dossiers than these) and what their persons share with other dossiers (contacts, open
-    /// dossiers, earlier costs), read now under the persons' lock, for their persons alone.
-    func snapshots(of dossiers: [Dossier], reads given: DossierReads? = nil) async throws -> [KeyedSnapshot] {
+    /// The snapshots of `dossiers`: their own data (`reads`; it may hold more dossiers than these)
+    /// and what their persons share with other dossiers (contacts, open dossiers, earlier costs),
+    /// read now under the persons' lock, for their persons alone.
+    func snapshots(of dossiers: [Dossier], reads: DossierReads) async throws -> [KeyedSnapshot] {
         guard !dossiers.isEmpty else { return [] }
-        let reads: DossierReads
-        if let given { reads = given } else { reads = try await dossierReads(of: dossiers) }
         let debtors = reads.debtors
         let clients = reads.clients
         let claims = reads.claims
@@ -75,7 +68,7 @@ struct SnapshotReader {
         let responses = reads.responses
         let personKeys = Dictionary(
             uniqueKeysWithValues: Set(dossiers.map(\.debtorID)).compactMap { id in
-                debtors[id].map { (id, PersonKey.of($0)) }
+                reads.personKeys[id].map { (id, $0) }
             })
         // From here on no other worker reads or plans for these persons until this chunk commits.
         try await store.lockPersons(Array(personKeys.values))

@@ -182,16 +182,6 @@ public protocol DailyRunStore: CaseStore {
 }
 
 extension DailyRunStore {
-    /// The two reads one after the other, for a store that has no single read for both.
-    public func dossiersDueWithProgress(in chunk: RunChunk) async throws -> (
-        dossiers: [Dossier], progress: [Dossier.ID: String]
-    ) {
-        let dossiers = try await dossiersDue(in: chunk)
-        return (dossiers, try await progress(of: dossiers.map(\.id)))
-    }
-}
-
-extension DailyRunStore {
     /// `planRun` with every chunk, the first too, of at most `chunkDossiersMax`.
     public func planRun(day: Day, chunkDossiersMax: Int, plannedAt: String) async throws -> Int {
         try await planRun(
