@@ -132,13 +132,17 @@ enum AdemBinary {
         )
     }
 
-    /// Starts `adem arguments` and kills it with SIGKILL after `milliseconds` if it is still
-    /// running then; true when it was killed.
-    static func runKilled(_ arguments: [String], afterMilliseconds milliseconds: Int, workingDirectory: URL) throws -> Bool {
+    /// Starts `adem arguments` (with `environment` added to this process's) and kills it with
+    /// SIGKILL after `milliseconds` if it is still running then; true when it was killed.
+    static func runKilled(
+        _ arguments: [String], afterMilliseconds milliseconds: Int, workingDirectory: URL,
+        environment: [String: String] = [:]
+    ) throws -> Bool {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
         process.currentDirectoryURL = workingDirectory
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()

@@ -58,7 +58,13 @@ import Testing
         for day in Self.days {
             for delay in killAfterMilliseconds {
                 let arguments = ["run-day", "--day", day, "--chunk", "100"] + location.arguments
-                if try AdemBinary.runKilled(arguments, afterMilliseconds: delay, workingDirectory: folder) { kills += 1 }
+                // A small log between checkpoints (SQLite), so that kills land in the checkpoints beside the writer too.
+                if try AdemBinary.runKilled(
+                    arguments, afterMilliseconds: delay, workingDirectory: folder,
+                    environment: ["ADEM_SQLITE_CHECKPOINT_FRAMES": "64"])
+                {
+                    kills += 1
+                }
             }
             #expect(try adem(["run-day", "--day", day, "--chunk", "100"] + location.arguments, in: folder).status == 0)
         }

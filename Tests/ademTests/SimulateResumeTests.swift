@@ -26,7 +26,9 @@ import Testing
         try killAfterMilliseconds.enumerated().filter { attempt, delay in
             try AdemBinary.runKilled(
                 ["simulate"] + Self.size + store + (attempt == 0 ? [] : ["--resume"]), afterMilliseconds: delay,
-                workingDirectory: folder)
+                workingDirectory: folder,
+                // A small log between checkpoints (SQLite), so that kills land in the checkpoints beside the writer too.
+                environment: ["ADEM_SQLITE_CHECKPOINT_FRAMES": "64"])
         }.count
     }
 

@@ -16,4 +16,32 @@ extern const char *const adem_wal_buffer_vfs_name;
 /// SQLITE_OK, or SQLITE_MISUSE when SQLite was initialised already (the count then stays on).
 int adem_sqlite_memory_count_off(void);
 
+#include <sqlite3.h>
+
+/// Checkpoints beside the writer (docs/decisions/0013-checkpoints-beside-the-writer.md): a thread
+/// with its own connection copies the log into the database file whenever the writer's log has
+/// grown by `frames` since the last copy, and the writer only copies the frames it appended
+/// meanwhile, from the commit hook, so that its next transaction starts the log again.
+typedef struct adem_checkpointer adem_checkpointer;
+
+/// What the checkpoints beside a writer did.
+typedef struct {
+    long long copies;              // copies by the thread
+    long long tails;               // tails finished by the writer
+    long long framesCopiedBeside;  // frames the thread copied
+    long long failures;            // checkpoints that failed (other than busy)
+} adem_checkpoint_counts;
+
+/// Opens a connection to `path` through `vfs` on a new thread and hooks `writer`'s commits
+/// (sqlite3_wal_hook, which replaces SQLite's automatic checkpoint). Returns NULL, leaving the
+/// writer as it was, when the connection or the thread cannot be had.
+adem_checkpointer *adem_checkpointer_start(sqlite3 *writer, const char *path, const char *vfs, int frames);
+
+/// The counts so far.
+adem_checkpoint_counts adem_checkpointer_counts(adem_checkpointer *checkpointer);
+
+/// Unhooks the writer, lets a copy under way finish, stops the thread and closes its connection.
+/// Call it before closing the writer.
+void adem_checkpointer_stop(adem_checkpointer *checkpointer);
+
 #endif

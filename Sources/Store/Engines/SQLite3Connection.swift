@@ -28,6 +28,18 @@ struct SQLite3Error: Error, CustomStringConvertible {
     var description: String { "SQLite error \(code): \(message)" }
 }
 
+/// What the checkpoints beside a writing connection did (docs/decisions/0013).
+struct CheckpointCounts: Equatable, Sendable {
+    /// Copies of the log by the thread beside the writer.
+    var copies = 0
+    /// Tails of the log the writer copied after the thread's copies.
+    var tails = 0
+    /// Pages the thread copied.
+    var framesCopiedBeside = 0
+    /// Checkpoints that failed (other than finding another checkpoint under way).
+    var failures = 0
+}
+
 /// One connection to one SQLite database through Debian's libsqlite3, with its prepared statements
 /// kept by SQL text and reused (a statement is parsed and planned once, then only rebound).
 ///
@@ -35,6 +47,8 @@ struct SQLite3Error: Error, CustomStringConvertible {
 /// what SQLite's multi-thread mode (`SQLITE_OPEN_NOMUTEX`) requires.
 final class SQLite3Connection: @unchecked Sendable {
     private var handle: OpaquePointer?
+    /// The thread that checkpoints beside this connection, when it writes a file (`checkpointBeside`).
+    private var checkpointer: OpaquePointer?
     private var statements: [String: OpaquePointer] = [:]
     /// Time spent per statement text when `ADEM_SQLITE_PROFILE=1` (printed to standard error on close).
     private var profile: [String: (calls: Int, duration: Duration)]?
@@ -78,8 +92,31 @@ final class SQLite3Connection: @unchecked Sendable {
         return String(cString: adem_wal_buffer_vfs_name)
     }()
 
+    /// Moves the checkpoints of this (writing) connection onto a thread with its own connection to
+    /// `path`, started whenever the log has grown by `frames` pages since the last one
+    /// (docs/decisions/0013); the commits of this connection then only copy what was appended while
+    /// the thread copied. False, with SQLite's automatic checkpoint kept, when the thread cannot start.
+    func checkpointBeside(path: String, frames: Int32) -> Bool {
+        guard let handle, checkpointer == nil else { return checkpointer != nil }
+        checkpointer = adem_checkpointer_start(handle, path, Self.logBufferingVFS, frames)
+        return checkpointer != nil
+    }
+
+    /// What the checkpoints beside this connection did (zeros when they do not run).
+    var checkpointCounts: CheckpointCounts {
+        guard let checkpointer else { return CheckpointCounts() }
+        let counts = adem_checkpointer_counts(checkpointer)
+        return CheckpointCounts(
+            copies: Int(counts.copies), tails: Int(counts.tails), framesCopiedBeside: Int(counts.framesCopiedBeside),
+            failures: Int(counts.failures))
+    }
+
     /// Finalises every statement and closes the connection; later calls fail with `SQLITE_MISUSE`.
     func close() {
+        if let checkpointer {
+            adem_checkpointer_stop(checkpointer)
+            self.checkpointer = nil
+        }
         if let profile, handle != nil {
             var report = "SQLite statements by total time (ADEM_SQLITE_PROFILE):\n"
             for (sql, entry) in profile.sorted(by: { $0.value.duration > $1.value.duration }).prefix(25) {

@@ -46,7 +46,8 @@ final class SQLiteExecutor: SQLExecutor {
                 "PRAGMA temp_store=MEMORY",
                 // Checkpoint every 256 MB of WAL rather than every 4 MB: a page written by several
                 // transactions is copied into the database file once. Measured: docs/decisions/0006.
-                "PRAGMA wal_autocheckpoint=65536",
+                // A writer of a file checkpoints beside itself instead (below; 0013).
+                "PRAGMA wal_autocheckpoint=\(checkpointFrames)",
             ] + (readOnly ? ["PRAGMA query_only=1"] : []) {
                 try connection.execute(pragma, binds: []) { _, _ in }
             }
@@ -54,8 +55,29 @@ final class SQLiteExecutor: SQLExecutor {
             connection.close()
             throw StoreError.cannotOpen("\(path): \(error.message)")
         }
+        if !readOnly, isFile(path), checkpointsBeside {
+            _ = connection.checkpointBeside(path: path, frames: checkpointFrames)
+        }
         return SQLiteExecutor(connection: connection, path: path, readOnly: readOnly)
     }
+
+    /// The log's growth, in pages, that starts a checkpoint: 256 MB of log rather than SQLite's 4 MB,
+    /// so a page written by several transactions is copied into the database file once (0006).
+    /// `ADEM_SQLITE_CHECKPOINT_FRAMES` sets another (the tests that kill runs use a small one, so
+    /// their kills land in checkpoints).
+    static let checkpointFrames: Int32 =
+        ProcessInfo.processInfo.environment["ADEM_SQLITE_CHECKPOINT_FRAMES"].flatMap(Int32.init).map { max(1, $0) }
+        ?? 65_536
+
+    /// Whether a writing connection checkpoints on a thread beside it (docs/decisions/0013), unless
+    /// `ADEM_SQLITE_CHECKPOINTS=writer` keeps SQLite's automatic checkpoints in its commits.
+    static let checkpointsBeside = ProcessInfo.processInfo.environment["ADEM_SQLITE_CHECKPOINTS"] != "writer"
+
+    /// A path naming a file of its own (not an in-memory or URI database).
+    static func isFile(_ path: String) -> Bool { !path.isEmpty && path != ":memory:" && !path.hasPrefix("file:") }
+
+    /// What the checkpoints beside this connection did.
+    var checkpointCounts: CheckpointCounts { connection.checkpointCounts }
 
     /// The page cache of the connection that writes, in MiB: `ADEM_SQLITE_CACHE_MB`, else 64.
     ///
@@ -92,7 +114,7 @@ final class SQLiteExecutor: SQLExecutor {
     /// writes (WAL lets readers and one writer work at once); nil for an in-memory database, whose
     /// second connection would be another database.
     func reader() async throws -> (any SQLExecutor)? {
-        guard !readOnly, !path.isEmpty, path != ":memory:", !path.hasPrefix("file:") else { return nil }
+        guard !readOnly, Self.isFile(path) else { return nil }
         if let open = readerSlot.withLock({ $0 }) { return open }
         let opened = try await Self.open(path: path, readOnly: true)
         return readerSlot.withLock { slot in

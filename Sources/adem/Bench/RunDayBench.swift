@@ -72,7 +72,9 @@ struct RunDayBench: AsyncParsableCommand {
             let runSeconds = (clock.now - runStart).inSeconds
             print(
                 "\(summary.chunks) chunks: \(summary.chunksReadAhead) read ahead, \(summary.chunksSteppedAhead) of them stepped "
-                    + "ahead (\(summary.dossiersSteppedAgain) dossiers stepped again)"
+                    + "ahead (\(summary.dossiersSteppedAgain) dossiers stepped again, \(summary.dossiersHandedOver) handed "
+                    + "over); reads ahead \(String(format: "%.1f", summary.timing.readingAhead)) s, writer waiting "
+                    + "\(String(format: "%.1f", summary.timing.waitedForReadAhead)) s"
             )
             return (Double(dossiers) / insertSeconds, summary.stepped, runSeconds)
         }
