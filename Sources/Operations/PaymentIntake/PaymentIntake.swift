@@ -25,7 +25,9 @@ public struct ReceivedPayment: Hashable, Sendable {
     }
 
     /// The ledger transaction's id: `payment:DOSSIER:REFERENCE`, so the same payment books once.
-    public var transactionID: LedgerTransaction.ID { LedgerTransaction.ID("payment:\(dossierID.rawValue):\(reference)") }
+    public var transactionID: LedgerTransaction.ID {
+        LedgerTransaction.ID("payment:\(dossierID.rawValue):\(reference)")
+    }
 }
 
 /// What became of a payment handed to `PaymentIntake`.
@@ -58,37 +60,44 @@ public struct PaymentIntake: Sendable {
     }
 
     /// Books a day's payments in one transaction (the outcome of each, in order): a bank statement
-    /// of thousands of lines costs one commit, not thousands.
+    /// of thousands of lines costs one commit and a few statements, not thousands.
     public func record(_ payments: [ReceivedPayment]) async throws -> [PaymentIntakeOutcome] {
         guard !payments.isEmpty else { return [] }
         return try await store.intakeTransaction { store in
+            let dossiers = try await store.dossiers(payments.map(\.dossierID))
+            // Checked before writing, because a refused insert would abort a PostgreSQL transaction.
+            var booked = try await store.bookedTransactions(payments.map(\.transactionID))
             var outcomes: [PaymentIntakeOutcome] = []
-            var bookedInBatch: Set<LedgerTransaction.ID> = []
+            var transactions: [LedgerTransaction] = []
+            var events: [JournalEvent] = []
+            var woken: [Day: [Dossier.ID]] = [:]
             for payment in payments {
-                guard let dossier = try await store.dossier(payment.dossierID) else {
+                guard let dossier = dossiers[payment.dossierID] else {
                     outcomes.append(.unknownDossier)
                     continue
                 }
-                // Checked before writing, because a refused insert would abort a PostgreSQL transaction.
-                let ledger = try await store.ledger(ofDossier: dossier.id)
-                guard !bookedInBatch.contains(payment.transactionID), !ledger.contains(where: { $0.id == payment.transactionID })
-                else {
+                guard booked.insert(payment.transactionID).inserted else {
                     outcomes.append(.alreadyBooked)
                     continue
                 }
-                bookedInBatch.insert(payment.transactionID)
-                try await store.appendLedger([
+                transactions.append(
                     LedgerTransaction(
-                        id: payment.transactionID, dossierID: dossier.id, day: payment.day, memo: "payment \(payment.reference)",
-                        postings: [Posting(.paymentsReceived, payment.amount), Posting(.debtorReceivable, -payment.amount)])
-                ])
-                let event = JournalEvent.paymentReceived(
-                    dossier.id, on: payment.day, client: dossier.clientID, amount: payment.amount
-                ).addingPayload(["reference": payment.reference])
-                try await store.appendJournal([event], recordedAt: recordedAt)
-                try await store.wakeDossier(dossier.id, on: payment.day)
+                        id: payment.transactionID, dossierID: dossier.id, day: payment.day,
+                        memo: "payment \(payment.reference)",
+                        postings: [
+                            Posting(.paymentsReceived, payment.amount), Posting(.debtorReceivable, -payment.amount),
+                        ]))
+                events.append(
+                    JournalEvent.paymentReceived(
+                        dossier.id, on: payment.day, client: dossier.clientID, amount: payment.amount
+                    )
+                    .addingPayload(["reference": payment.reference]))
+                woken[payment.day, default: []].append(dossier.id)
                 outcomes.append(.booked)
             }
+            try await store.appendLedger(transactions)
+            try await store.appendJournal(events, recordedAt: recordedAt)
+            for (day, ids) in woken.sorted(by: { $0.key < $1.key }) { try await store.wakeDossiers(ids, on: day) }
             return outcomes
         }
     }

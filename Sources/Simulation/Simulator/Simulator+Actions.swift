@@ -13,8 +13,7 @@ extension Simulator {
         guard !actions.isEmpty else { return }
         let ids = Array(Set(actions.map(\.dossierID)))
         let balances = try await store.balances(of: ids)
-        var dossiers: [Dossier.ID: Dossier] = [:]
-        for id in ids.sorted() { dossiers[id] = try await store.dossier(id) }
+        let dossiers = try await store.dossiers(ids)
         let encoder = CanonicalJSONEncoder()
         var payments: [ReceivedPayment] = []
         var paidInFull: Set<Dossier.ID> = []

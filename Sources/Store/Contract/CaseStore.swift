@@ -83,6 +83,9 @@ public protocol CaseStore: Sendable {
     /// The dossier with `id`, or nil.
     func dossier(_ id: Dossier.ID) async throws -> Dossier?
 
+    /// The dossiers of `ids` that exist, by id (a few statements however many ids).
+    func dossiers(_ ids: [Dossier.ID]) async throws -> [Dossier.ID: Dossier]
+
     /// All dossiers of the given debtors, ordered by id.
     func dossiers(ofDebtors debtorIDs: [Debtor.ID]) async throws -> [Dossier]
 

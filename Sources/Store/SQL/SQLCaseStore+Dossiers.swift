@@ -48,6 +48,21 @@ extension SQLCaseStore {
         }
     }
 
+    func dossiers(_ ids: [Dossier.ID]) async throws -> [Dossier.ID: Dossier] {
+        guard !ids.isEmpty else { return [:] }
+        return try await run { database in
+            var found: [Dossier.ID: Dossier] = [:]
+            for chunk in Self.chunks(Array(Set(ids.map(\.rawValue))).sorted()) {
+                let rows = try await database.raw("\(unsafeRaw: Self.dossierSelect) WHERE id IN (\(binds: chunk))").all()
+                for row in rows {
+                    let dossier = try Self.dossier(row)
+                    found[dossier.id] = dossier
+                }
+            }
+            return found
+        }
+    }
+
     func dossiers(ofDebtors debtorIDs: [Debtor.ID]) async throws -> [Dossier] {
         guard !debtorIDs.isEmpty else { return [] }
         return try await run { database in

@@ -3,17 +3,36 @@ import Money
 import SQLKit
 
 extension SQLCaseStore: IntakeStore {
-    func wakeDossier(_ id: Dossier.ID, on day: Day) async throws {
+    func wakeDossiers(_ ids: [Dossier.ID], on day: Day) async throws {
+        guard !ids.isEmpty else { return }
         let dayValue = Int64(day.daysSinceEpoch)
         try await run { database in
             // The same wake-up as a recorded response: the version moves on so a stale writer conflicts.
-            try await database.raw(
-                """
-                UPDATE dossiers SET next_action_day = \(bind: dayValue), version = version + 1 \
-                WHERE id = \(bind: id.rawValue) AND state <> 'closed' \
-                AND (next_action_day IS NULL OR next_action_day > \(bind: dayValue))
-                """
-            ).run()
+            for chunk in Self.chunks(Array(Set(ids.map(\.rawValue))).sorted()) {
+                try await database.raw(
+                    """
+                    UPDATE dossiers SET next_action_day = \(bind: dayValue), version = version + 1 \
+                    WHERE id IN (\(binds: chunk)) AND state <> 'closed' \
+                    AND (next_action_day IS NULL OR next_action_day > \(bind: dayValue))
+                    """
+                ).run()
+            }
+        }
+    }
+
+    func bookedTransactions(_ ids: [LedgerTransaction.ID]) async throws -> Set<LedgerTransaction.ID> {
+        guard !ids.isEmpty else { return [] }
+        return try await run { database in
+            var booked: Set<LedgerTransaction.ID> = []
+            for chunk in Self.chunks(Array(Set(ids.map(\.rawValue))).sorted()) {
+                let rows = try await database.raw(
+                    "SELECT DISTINCT transaction_id FROM ledger_postings WHERE transaction_id IN (\(binds: chunk))"
+                ).all()
+                for row in rows {
+                    booked.insert(LedgerTransaction.ID(try row.decode(column: "transaction_id", as: String.self)))
+                }
+            }
+            return booked
         }
     }
 
@@ -22,7 +41,9 @@ extension SQLCaseStore: IntakeStore {
         return try await run { database in
             var result: [Dossier.ID: Client.ID] = [:]
             for chunk in Self.chunks(ids.map(\.rawValue)) {
-                for row in try await database.raw("SELECT id, client_id FROM dossiers WHERE id IN (\(binds: chunk))").all() {
+                for row in try await database.raw("SELECT id, client_id FROM dossiers WHERE id IN (\(binds: chunk))")
+                    .all()
+                {
                     result[Dossier.ID(try row.decode(column: "id", as: String.self))] =
                         Client.ID(try row.decode(column: "client_id", as: String.self))
                 }
