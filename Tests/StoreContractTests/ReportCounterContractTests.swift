@@ -168,4 +168,35 @@ import Testing
                     == ReportCounters(journal: Self.journal).compacted(for: year))
         }
     }
+
+    /// The projection reading its pages on the store's second connection (SQLite's reading
+    /// connection; PostgreSQL has none and reads on the store) while other transactions append to
+    /// the journal: every event is counted once.
+    @Test(arguments: Engine.covered)
+    func aProjectionReadingOnASecondConnectionCountsEveryEventOnce(engine: Engine) async throws {
+        try await StoreFixture.withFreshStore(engine) { (store: any CaseStore) async throws in
+            let store = try #require(store as? any ReportCounterStore)
+            let reader = try await (store as? any DailyRunStore)?.readAheadStore()
+            #expect((reader != nil) == (engine == .sqlite))
+            try await store.appendJournal(Array(Self.journal.prefix(12)), recordedAt: "t")
+            #expect(try await ReportProjection.catchUp(store, reading: reader, pageEvents: 5).events == 12)
+            let rest = Array(Self.journal.dropFirst(12))
+            let writing = Task {
+                for part in stride(from: 0, to: rest.count, by: 3) {
+                    try await store.appendJournal(Array(rest[part..<min(part + 3, rest.count)]), recordedAt: "t")
+                    try await Task.sleep(for: .milliseconds(5))
+                }
+            }
+            for _ in 0..<4 { _ = try await ReportProjection.catchUp(store, reading: reader, pageEvents: 2) }
+            try await writing.value
+            _ = try await ReportProjection.catchUp(store, reading: reader, pageEvents: 2)
+            for period in Self.periods {
+                for client in Self.clients {
+                    #expect(
+                        try await store.reportCounters(for: period, client: client)
+                            == ReportCounters(journal: Self.journal).compacted(for: period, client: client))
+                }
+            }
+        }
+    }
 }

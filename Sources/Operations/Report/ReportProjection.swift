@@ -32,9 +32,14 @@ public enum ReportProjection {
     /// Counts every journal event up to the journal's fence (see `ReportCounterStore.journalFence`)
     /// that the counters do not hold yet. `progress` is called after each page. Safe to run from
     /// several processes at once: a page whose watermark moved meanwhile is dropped and reread.
+    ///
+    /// `reading`, when given, is another connection to the same store that reads the journal's
+    /// pages (SQLite's reading connection: the reads and the counting then leave the writer free).
+    /// The fence comes from `store` before the pages are read, and a later read sees at least what
+    /// the fence covers, so nothing is skipped.
     @discardableResult
     public static func catchUp(
-        _ store: any ReportCounterStore, pageEvents: Int = pageEventsDefault,
+        _ store: any ReportCounterStore, reading: (any CaseStore)? = nil, pageEvents: Int = pageEventsDefault,
         progress: (Progress) -> Void = { _ in }
     ) async throws -> Progress {
         precondition(pageEvents >= 1, "a page holds at least one event")
@@ -43,7 +48,7 @@ public enum ReportProjection {
         var watermark = try await store.reportWatermark()
         while watermark < done.fence {
             // Only the types the report reads: the others would be read, decoded and dropped.
-            let events = try await store.journal(
+            let events = try await (reading ?? store).journal(
                 JournalFilter(types: ReportFact.eventTypes), after: watermark, limit: pageEvents)
             var counters = ReportCounters()
             var last = watermark

@@ -77,6 +77,7 @@ public enum SimulationPhase: String, CaseIterable, Sendable {
     case dispatch
     /// The instalments of the day's arrangements planned.
     case instalments
-    /// The report's counters brought up to date.
+    /// The report's counters brought up to date: the time the daily run waited for the counting
+    /// that started after the daily run before, beside the dispatch, imports and debtor actions.
     case reportCounters
 }

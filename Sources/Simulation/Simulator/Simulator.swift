@@ -120,6 +120,14 @@ public struct Simulator: Sendable {
             try await store.setSimulationMark(Mark.arguments, to: signature)
         }
         try await insertClients(clients)
+        // The report's counters follow the journal day by day, so the year's report is cheap. The
+        // journal is counted after each daily run, while the day's dispatch and the next day's
+        // hand-overs and debtor actions are written: on SQLite it is read on the second
+        // connection, beside the writer.
+        let reportStore = store as? any ReportCounterStore
+        let reportReader = reportStore == nil ? nil : try await store.readAheadStore()
+        var counting: Task<Void, any Error>?
+        defer { counting?.cancel() }
         for offset in start..<daysTotal {
             let day = first.adding(days: offset)
             var phases = PhaseClock()
@@ -131,17 +139,21 @@ public struct Simulator: Sendable {
                 try await carryOut(actions, on: day, into: &summary)
             }
             phases.lap(.debtorActions, into: &summary)
+            // The daily run needs both connections: the counting of the day before ends first.
+            try await counting?.value
+            counting = nil
+            phases.lap(.reportCounters, into: &summary)
             let run = try await DailyRun(store: store, context: context, day: day, clock: clock).run()
             for (type, count) in run.eventsByType { summary.eventsByType[type, default: 0] += count }
             summary.timing.dailyRuns.add(run)
             phases.lap(.dailyRun, into: &summary)
+            if let reportStore {
+                counting = Task { _ = try await ReportProjection.catchUp(reportStore, reading: reportReader) }
+            }
             calendar.add(try await dispatch(day, into: &summary))
             phases.lap(.dispatch, into: &summary)
             calendar.add(try await instalments(agreedOn: day))
             phases.lap(.instalments, into: &summary)
-            // The report's counters follow the journal day by day, so the year's report is cheap.
-            if let reportStore = store as? any ReportCounterStore { _ = try await ReportProjection.catchUp(reportStore) }
-            phases.lap(.reportCounters, into: &summary)
             try await store.setSimulationMark(Mark.finishedThrough, to: day.description)
             summary.days += 1
             progress(
@@ -149,6 +161,10 @@ public struct Simulator: Sendable {
                     day: day, daysDone: offset + 1, daysTotal: daysTotal, dossiers: summary.dossiers,
                     events: eventsBefore + summary.events))
         }
+        var lastCount = PhaseClock()
+        try await counting?.value
+        counting = nil
+        lastCount.lap(.reportCounters, into: &summary)
         summary.actionsBeyondYear = calendar.count
         // The journal's own counts, so the import's events are in too: one indexed count per type.
         var journalCounts: [JournalEventType: Int] = [:]
