@@ -79,4 +79,29 @@ func importJanuaryHandOver(into store: any CaseStore, dossiersInYear: Int, seed:
             #expect(outcomes == first.count)
         }
     }
+
+    /// A day dispatched in pages of 3 messages journals every message's events in outbox id order and
+    /// leaves the same store as one page.
+    @Test func aDayDispatchedInSmallPagesJournalsAsInOnePage() async throws {
+        var digests: [String] = []
+        for pageMessages in [OutboxDispatch.pageMessagesMax, 3] {
+            try await withTemporaryStore { store in
+                _ = try await bookOfOneClient(store, dossiersInYear: 240)
+                _ = try await DailyRun(store: store, context: simulationContext, day: day, clock: { "t" }).run()
+                let dispatched = try await OutboxDispatch(store: store, day: day, recordedAt: "t").run(
+                    pageMessages: pageMessages
+                ) { message in message.channel == .email ? .failed(reason: "bounced") : .delivered }
+                #expect(dispatched.count > 3 * 2, "too few messages for several pages: \(dispatched.count)")
+                let ids = dispatched.map(\.message.id)
+                #expect(ids == ids.sorted())
+                var journalled: [String] = []
+                try await store.forEachJournalPage(JournalFilter(type: .contactSent, from: day, through: day)) { page in
+                    journalled += page.compactMap { $0.payload["outbox"] }
+                }
+                #expect(journalled == ids)
+                digests.append(try await store.stateDigest())
+            }
+        }
+        #expect(digests.count == 2 && digests[0] == digests[1])
+    }
 }

@@ -66,12 +66,15 @@ public struct OutboxDispatch: Sendable {
     }
 
     /// Dispatches every message of the day not dispatched before; returns them with their outcomes
-    /// in outbox id order. `deliver` is asked once per message.
-    public func run(deliver: (OutboxMessage) -> DeliveryOutcome) async throws -> [DispatchedMessage] {
+    /// in outbox id order. `deliver` is asked once per message, in that order. Each page of
+    /// `pageMessages` messages is one transaction.
+    public func run(
+        pageMessages: Int = pageMessagesMax, deliver: (OutboxMessage) -> DeliveryOutcome
+    ) async throws -> [DispatchedMessage] {
         let done = try await Self.dispatchedIDs(on: day, in: store)
         let decoder = CanonicalJSONDecoder()
         var dispatched: [DispatchedMessage] = []
-        try await Self.forEachPage(plannedOn: day, in: store) { page in
+        try await Self.forEachPage(plannedOn: day, in: store, pageMessages: pageMessages) { page in
             let fresh = page.filter { !done.contains($0.id) }
             guard !fresh.isEmpty else { return }
             let clients = try await store.clientIDs(ofDossiers: Array(Set(fresh.map(\.dossierID))))
@@ -88,18 +91,20 @@ public struct OutboxDispatch: Sendable {
         return dispatched
     }
 
-    /// Walks the messages planned for `day` in outbox id order, a page of at most `pageMessagesMax`
-    /// at a time.
+    /// Walks the messages planned for `day` in outbox id order, a page of at most `pageMessages`
+    /// (`pageMessagesMax` unless told) at a time.
     public static func forEachPage(
-        plannedOn day: Day, in store: any IntakeStore, _ body: ([OutboxRow]) async throws -> Void
+        plannedOn day: Day, in store: any IntakeStore, pageMessages: Int = pageMessagesMax,
+        _ body: ([OutboxRow]) async throws -> Void
     ) async throws {
+        precondition(pageMessages >= 1, "a page holds at least one message")
         var after: String?
         while true {
-            let page = try await store.outbox(plannedOn: day, after: after, limit: pageMessagesMax)
+            let page = try await store.outbox(plannedOn: day, after: after, limit: pageMessages)
             guard let last = page.last else { return }
             after = last.id
             try await body(page)
-            if page.count < pageMessagesMax { return }
+            if page.count < pageMessages { return }
         }
     }
 
