@@ -233,7 +233,8 @@ extension SQLCaseStore: DailyRunStore {
 
     func recordResponse(dossierID: Dossier.ID, day: Day, response: String) async throws -> Int64 {
         try await transaction { store in
-            try await (store as! SQLCaseStore).run { database in
+            let store = store as! SQLCaseStore
+            let sequence = try await store.run { database in
                 let row = try await database.raw(
                     "SELECT COALESCE(MAX(sequence), 0) AS last FROM debtor_responses WHERE dossier_id = \(bind: dossierID.rawValue)"
                 ).first()
@@ -244,16 +245,12 @@ extension SQLCaseStore: DailyRunStore {
                     VALUES (\(bind: dossierID.rawValue), \(bind: sequence), \(bind: Int64(day.daysSinceEpoch)), \(bind: response))
                     """
                 ).run()
-                // The response wakes the dossier on its day (a paused dossier has no next action day).
-                try await database.raw(
-                    """
-                    UPDATE dossiers SET next_action_day = \(bind: Int64(day.daysSinceEpoch)), version = version + 1 \
-                    WHERE id = \(bind: dossierID.rawValue) AND state <> 'closed' \
-                    AND (next_action_day IS NULL OR next_action_day > \(bind: Int64(day.daysSinceEpoch)))
-                    """
-                ).run()
                 return sequence
             }
+            // The response wakes the dossier on its day, as a payment does (a paused dossier has no
+            // next action day).
+            try await store.wakeDossiers([dossierID], on: day)
+            return sequence
         }
     }
 
@@ -409,7 +406,7 @@ extension SQLCaseStore: DailyRunStore {
     }
 
     /// Runs `prefix (ids...) suffix` in chunks of ids and folds the rows into a dictionary.
-    private func selectByIDs<Value: Sendable>(
+    func selectByIDs<Value: Sendable>(
         _ ids: [Dossier.ID], _ prefix: String, suffix: String = "",
         _ fold: (any SQLRow, inout [Dossier.ID: Value]) throws -> Void
     ) async throws -> [Dossier.ID: Value] {

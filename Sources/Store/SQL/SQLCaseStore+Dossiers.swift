@@ -12,7 +12,8 @@ extension SQLCaseStore {
     /// the engine's progress (`progress`, JSON) with every row.
     static let dossierSelect = "SELECT " + dossierColumns.joined(separator: ", ") + " FROM dossiers"
     /// The dossier's own columns and the engine's progress, for the daily run's read of a chunk.
-    static let dossierAndProgressSelect = "SELECT " + (dossierColumns + ["progress"]).joined(separator: ", ") + " FROM dossiers"
+    static let dossierAndProgressSelect =
+        "SELECT " + (dossierColumns + ["progress"]).joined(separator: ", ") + " FROM dossiers"
 
     func insertDossiers(_ dossiers: [Dossier]) async throws {
         try await insertRows(
@@ -49,17 +50,9 @@ extension SQLCaseStore {
     }
 
     func dossiers(_ ids: [Dossier.ID]) async throws -> [Dossier.ID: Dossier] {
-        guard !ids.isEmpty else { return [:] }
-        return try await run { database in
-            var found: [Dossier.ID: Dossier] = [:]
-            for chunk in Self.chunks(Array(Set(ids.map(\.rawValue))).sorted()) {
-                let rows = try await database.raw("\(unsafeRaw: Self.dossierSelect) WHERE id IN (\(binds: chunk))").all()
-                for row in rows {
-                    let dossier = try Self.dossier(row)
-                    found[dossier.id] = dossier
-                }
-            }
-            return found
+        try await selectByIDs(ids, Self.dossierSelect + " WHERE id IN") { row, found in
+            let dossier = try Self.dossier(row)
+            found[dossier.id] = dossier
         }
     }
 

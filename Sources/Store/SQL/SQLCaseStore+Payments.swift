@@ -7,7 +7,7 @@ extension SQLCaseStore: IntakeStore {
         guard !ids.isEmpty else { return }
         let dayValue = Int64(day.daysSinceEpoch)
         try await run { database in
-            // The same wake-up as a recorded response: the version moves on so a stale writer conflicts.
+            // A payment's or a recorded response's wake-up: the version moves on so a stale writer conflicts.
             for chunk in Self.chunks(Array(Set(ids.map(\.rawValue))).sorted()) {
                 try await database.raw(
                     """
@@ -37,18 +37,9 @@ extension SQLCaseStore: IntakeStore {
     }
 
     func clientIDs(ofDossiers ids: [Dossier.ID]) async throws -> [Dossier.ID: Client.ID] {
-        guard !ids.isEmpty else { return [:] }
-        return try await run { database in
-            var result: [Dossier.ID: Client.ID] = [:]
-            for chunk in Self.chunks(ids.map(\.rawValue)) {
-                for row in try await database.raw("SELECT id, client_id FROM dossiers WHERE id IN (\(binds: chunk))")
-                    .all()
-                {
-                    result[Dossier.ID(try row.decode(column: "id", as: String.self))] =
-                        Client.ID(try row.decode(column: "client_id", as: String.self))
-                }
-            }
-            return result
+        try await selectByIDs(ids, "SELECT id, client_id FROM dossiers WHERE id IN") { row, result in
+            result[Dossier.ID(try row.decode(column: "id", as: String.self))] =
+                Client.ID(try row.decode(column: "client_id", as: String.self))
         }
     }
 }
