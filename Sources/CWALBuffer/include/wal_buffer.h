@@ -30,6 +30,7 @@ typedef struct {
     long long tails;               // tails finished by the writer
     long long framesCopiedBeside;  // frames the thread copied
     long long failures;            // checkpoints that failed (other than busy)
+    long long restarts;            // commits that found the log started again after a copy
 } adem_checkpoint_counts;
 
 /// Opens a connection to `path` through `vfs` on a new thread and hooks `writer`'s commits

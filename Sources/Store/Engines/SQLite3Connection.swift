@@ -38,6 +38,8 @@ struct CheckpointCounts: Equatable, Sendable {
     var framesCopiedBeside = 0
     /// Checkpoints that failed (other than finding another checkpoint under way).
     var failures = 0
+    /// Commits that found the log started again from its beginning after a copy.
+    var restarts = 0
 }
 
 /// One connection to one SQLite database through Debian's libsqlite3, with its prepared statements
@@ -108,7 +110,7 @@ final class SQLite3Connection: @unchecked Sendable {
         let counts = adem_checkpointer_counts(checkpointer)
         return CheckpointCounts(
             copies: Int(counts.copies), tails: Int(counts.tails), framesCopiedBeside: Int(counts.framesCopiedBeside),
-            failures: Int(counts.failures))
+            failures: Int(counts.failures), restarts: Int(counts.restarts))
     }
 
     /// Finalises every statement and closes the connection; later calls fail with `SQLITE_MISUSE`.
