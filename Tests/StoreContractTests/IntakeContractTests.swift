@@ -21,6 +21,21 @@ import Testing
         }
     }
 
+    /// Reads by a list of ids pad the list to one of a few lengths with its last id: every count
+    /// still finds exactly the dossiers asked for, each once.
+    @Test(arguments: Engine.covered)
+    func anyNumberOfIDsFindsExactlyThoseDossiers(engine: Engine) async throws {
+        try await StoreFixture.withFreshStore(engine) { (store: any CaseStore) async throws in
+            let seeded = try await Sample.seed(store, count: 13)
+            for count in 1...seeded.count {
+                let ids = seeded.prefix(count).map(\.id).reversed()
+                let found = try await store.dossiers(Array(ids))
+                #expect(found.count == count, "\(count) ids")
+                #expect(Set(found.keys) == Set(ids), "\(count) ids")
+            }
+        }
+    }
+
     @Test(arguments: Engine.covered)
     func bookedTransactionsAreFoundByID(engine: Engine) async throws {
         try await StoreFixture.withFreshStore(engine) { (store: any CaseStore) async throws in

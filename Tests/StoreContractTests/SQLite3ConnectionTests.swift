@@ -148,4 +148,45 @@ func rows(_ connection: SQLite3Connection, _ sql: String, _ binds: [SQLite3Value
         #expect(throws: DecodingError.self) { try row.decode(column: "z", as: String.self) }
         #expect(throws: DecodingError.self) { try row.decode(column: "missing", as: String.self) }
     }
+
+    /// `changesEach` tells, row by row, how many rows each UPDATE changed: the store's guarded
+    /// dossier writes read a stale version from it as 0.
+    @Test func eachUpdateSaysHowManyRowsItChanged() throws {
+        let connection = try SQLite3Connection(path: ":memory:")
+        defer { connection.close() }
+        _ = try rows(connection, "CREATE TABLE t (k TEXT PRIMARY KEY, version INTEGER NOT NULL, tag TEXT)")
+        _ = try rows(connection, "INSERT INTO t VALUES ('a', 1, 'x'), ('b', 1, 'x'), ('c', 1, 'y')")
+        let update = "UPDATE t SET version = version + 1 WHERE version = ? AND tag = ?"
+        let twice: [[SQLite3Value]] = [[.integer(1), .text("x")], [.integer(1), .text("x")]]
+        #expect(try connection.changesEach(update, rows: twice) == [2, 0])
+        let guarded = "UPDATE t SET version = version + 1 WHERE k = ? AND version = ?"
+        let keys: [[SQLite3Value]] = [
+            [.text("a"), .integer(2)], [.text("b"), .integer(1)], [.text("c"), .integer(1)], [.text("z"), .integer(1)],
+        ]
+        let changes = try connection.changesEach(guarded, rows: keys)
+        #expect(changes == [1, 0, 1, 0])
+        #expect(try rows(connection, "SELECT k, version FROM t ORDER BY k") == [
+            [.text("a"), .integer(3)], [.text("b"), .integer(2)], [.text("c"), .integer(2)],
+        ])
+        #expect(try connection.changesEach(guarded, rows: [[SQLite3Value]]()) == [])
+    }
+}
+
+/// The lengths `IN` lists are padded to: never shorter than the keys, never more than half again,
+/// and few enough that each query's texts stay in the statement cache.
+@Suite struct InListLengthTests {
+    @Test func paddedLengthsCoverTheKeysWithLittleWaste() {
+        let most = SQLCaseStore.rowsPerStatementMax
+        var lengths: Set<Int> = []
+        for count in 1...most {
+            let length = SQLCaseStore.inListLength(count)
+            lengths.insert(length)
+            #expect(length >= count && length <= most, "\(count) keys -> \(length)")
+            #expect(2 * length <= 3 * count + 1, "\(count) keys -> \(length)")
+        }
+        #expect(lengths.count <= 20, "\(lengths.sorted())")
+        #expect(Array(lengths.sorted().prefix(8)) == [1, 2, 3, 4, 6, 8, 12, 16])
+        let padded = SQLCaseStore.chunks(["a", "b", "c", "d", "e"]).map { $0.map { "\($0)" } }
+        #expect(padded == [["a", "b", "c", "d", "e", "e"]])
+    }
 }

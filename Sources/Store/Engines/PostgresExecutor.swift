@@ -72,14 +72,13 @@ final class PostgresExecutor: SQLExecutor {
 
     let runsInProcess = false
 
-    func texts(eachOf template: String, rows: [[SQLValue]], column: String, on database: any SQLDatabase) async throws
-        -> [String]
-    {
-        var texts: [String] = []
+    func changed(eachOf template: String, rows: [[SQLValue]], on database: any SQLDatabase) async throws -> [Bool] {
+        var changed: [Bool] = []
         for row in rows {
-            texts += try await self.texts(TypedStatement(template: template, binds: row), column: column, on: database)
+            let statement = TypedStatement(template: template + " RETURNING CAST('1' AS TEXT) AS changed", binds: row)
+            changed.append(!(try await texts(statement, column: "changed", on: database)).isEmpty)
         }
-        return texts
+        return changed
     }
 
     func close() async throws {

@@ -175,14 +175,10 @@ final class SQLiteExecutor: SQLExecutor {
 
     let runsInProcess = true
 
-    func texts(eachOf template: String, rows: [[SQLValue]], column: String, on database: any SQLDatabase) async throws
-        -> [String]
-    {
+    func changed(eachOf template: String, rows: [[SQLValue]], on database: any SQLDatabase) async throws -> [Bool] {
         guard let first = rows.first else { return [] }
         let sql = TypedStatement(template: template, binds: first).text(numbered: false)
-        var texts: [String] = []
-        for row in rows { try collectTexts(sql, binds: row, column: column, into: &texts) }
-        return texts
+        return try connection.changesEach(sql, rows: rows.lazy.map { $0.lazy.map(Self.sqliteValue) }).map { $0 > 0 }
     }
 
     static func sqliteValue(_ value: SQLValue) -> SQLite3Value {

@@ -60,9 +60,9 @@ extension SQLCaseStore {
         try await run { database in
             if executor.runsInProcess {
                 // SQLite: one prepared single-row UPDATE re-bound per debtor walks the primary key.
-                _ = try await executor.texts(
-                    eachOf: "UPDATE debtors SET person_key = \(m) WHERE id = \(m) RETURNING id",
-                    rows: keys.map { [.text($0.key), .text($0.id.rawValue)] }, column: "id", on: database)
+                _ = try await executor.changed(
+                    eachOf: "UPDATE debtors SET person_key = \(m) WHERE id = \(m)",
+                    rows: keys.map { [.text($0.key), .text($0.id.rawValue)] }, on: database)
                 return
             }
             // PostgreSQL: one statement per slice, new values joined to the table.

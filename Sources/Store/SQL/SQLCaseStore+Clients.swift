@@ -191,10 +191,25 @@ extension SQLCaseStore {
         return debtor
     }
 
-    /// Keys in slices small enough for one statement's parameters, ready to bind.
+    /// Keys in slices small enough for one statement's parameters, ready to bind in an `IN` list.
+    ///
+    /// Each slice is padded with its last key up to one of a few lengths (`inListLength`), so that a
+    /// query over a varying number of keys is one of a few statement texts: SQLite prepares each
+    /// once and keeps it, instead of preparing a new text for nearly every call.
     static func chunks(_ values: [String]) -> [[any Encodable & Sendable]] {
-        stride(from: 0, to: values.count, by: rowsPerStatementMax).map {
-            values[$0..<min($0 + rowsPerStatementMax, values.count)].map { $0 as any Encodable & Sendable }
+        stride(from: 0, to: values.count, by: rowsPerStatementMax).map { start in
+            let slice = values[start..<min(start + rowsPerStatementMax, values.count)]
+            let padding = repeatElement(slice[slice.endIndex - 1], count: inListLength(slice.count) - slice.count)
+            return (slice + padding).map { $0 as any Encodable & Sendable }
         }
+    }
+
+    /// The length an `IN` list of `count` keys is padded to: the next of 1, 2, 3, 4, 6, 8, 12, 16, 24 ...
+    /// (powers of two and one and a half times them), at most `rowsPerStatementMax`. A list grows by
+    /// at most half.
+    static func inListLength(_ count: Int) -> Int {
+        guard count > 2 else { return count }
+        let power = 1 << (Int.bitWidth - 1 - (count - 1).leadingZeroBitCount)  // largest power of two below count
+        return min(rowsPerStatementMax, count <= power + power / 2 ? power + power / 2 : 2 * power)
     }
 }

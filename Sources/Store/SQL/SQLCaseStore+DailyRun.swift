@@ -44,10 +44,10 @@ extension SQLCaseStore: DailyRunStore {
                 // ON CONFLICT: a second worker planning at the same moment adds nothing.
                 try await (store as! SQLCaseStore).insertRows(
                     "run_chunks", columns: ["day", "chunk", "first_id", "last_id", "status", "dossier_ids"],
-                    rows: try chunks.enumerated().map { index, chunk in
+                    rows: chunks.enumerated().map { index, chunk in
                         [
                             .integer(dayValue), .integer(before.next + Int64(index)), .text(chunk.first!), .text(chunk.last!),
-                            .text("pending"), .text(try Self.encodedIDs(Array(chunk))),
+                            .text("pending"), .text(Self.encodedIDs(chunk)),
                         ]
                     },
                     suffix: "ON CONFLICT (day, chunk) DO NOTHING")
@@ -89,15 +89,22 @@ extension SQLCaseStore: DailyRunStore {
     }
 
     /// A chunk's dossier ids as stored in `run_chunks.dossier_ids`: a JSON array of strings.
-    static func encodedIDs(_ ids: [String]) throws -> String {
-        String(decoding: try JSONSerialization.data(withJSONObject: ids), as: UTF8.self)
+    static func encodedIDs(_ ids: some Collection<String>) -> String {
+        var bytes: [UInt8] = [UInt8(ascii: "[")]
+        bytes.reserveCapacity(ids.count * 20 + 2)
+        for (index, id) in ids.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            JSONText.appendQuoted(id, to: &bytes)
+        }
+        bytes.append(UInt8(ascii: "]"))
+        return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// The ids `encodedIDs` wrote (or any JSON array of strings: stores planned before wrote them
+    /// through Foundation, which escapes `/`).
     static func decodedIDs(_ text: String) throws -> [Dossier.ID] {
-        guard let ids = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String] else {
-            throw StoreError.unreadable("the dossier ids of a chunk")
-        }
-        return ids.map { Dossier.ID($0) }
+        try readingJSON("the dossier ids of a chunk") { try CanonicalJSONDecoder().decode([String].self, from: text) }
+            .map { Dossier.ID($0) }
     }
 
     func readAheadStore() async throws -> (any DailyRunStore)? {

@@ -24,10 +24,9 @@ protocol SQLExecutor: Sendable {
     /// re-bound per row beats a multi-row statement that must be parsed and planned as a whole.
     var runsInProcess: Bool { get }
 
-    /// Runs the single-row statement `template` (values marked with `TypedStatement.mark`) once per
-    /// element of `rows` on `database`, and returns the text of `column` in every result row.
-    func texts(eachOf template: String, rows: [[SQLValue]], column: String, on database: any SQLDatabase) async throws
-        -> [String]
+    /// Runs the single-row UPDATE or DELETE `template` (values marked with `TypedStatement.mark`) once
+    /// per element of `rows` on `database`, and tells for each row whether it changed anything.
+    func changed(eachOf template: String, rows: [[SQLValue]], on database: any SQLDatabase) async throws -> [Bool]
 
     /// An executor on its own connection that reads the last committed state while this one holds a
     /// write transaction open, or nil when the engine offers none worth having (in-memory SQLite;
