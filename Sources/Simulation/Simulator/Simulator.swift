@@ -241,7 +241,8 @@ public struct Simulator: Sendable {
         // of the hand-overs' own time.
         var references: Set<String> = []
         for line in handOver.csv.utf8.split(separator: UInt8(ascii: "\n")).dropFirst() {
-            references.insert(String(decoding: line.split(separator: UInt8(ascii: ","), maxSplits: 2)[1], as: UTF8.self))
+            let reference = line.split(separator: UInt8(ascii: ","), maxSplits: 2)[1]
+            references.insert(String(decoding: reference, as: UTF8.self))
         }
         return references.count
     }
