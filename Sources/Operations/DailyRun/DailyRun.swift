@@ -116,6 +116,8 @@ public struct DailyRun: Sendable {
 
     /// Plans the day (once) and works through pending chunks until none is left.
     public func run(progress: (RunStatus, RunSummary) -> Void = { _, _ in }) async throws -> RunSummary {
+        // The hand-overs since the last run may have grown the tables past what the planner knows.
+        try await store.refreshPlannerStatistics()
         let reader = readsAhead ? try await store.readAheadStore() : nil
         // Nothing is read ahead for a round's first chunk: reading ahead, it is a quarter of the others.
         let firstChunkDossiersMax = reader == nil ? chunkDossiersMax : max(1, chunkDossiersMax / Self.firstChunkDivisor)

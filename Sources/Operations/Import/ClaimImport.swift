@@ -144,6 +144,8 @@ public struct ClaimImport: Sendable {
                     id: importID, clientID: clientID, source: sourceName, imported: report.imported,
                     duplicates: report.duplicates, rejected: report.rejected, day: day, recordedAt: recordedAt))
         }
+        // A large import changes the tables' sizes past what the planner last saw (PostgreSQL).
+        if report.imported >= bulkRowsMin { try await store.refreshPlannerStatistics() }
         // Batches finish out of step with reading, so list the problems in file order.
         report.errors = report.errors.enumerated()
             .sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)

@@ -57,4 +57,32 @@ extension SQLCaseStore {
         return StoreCheck(
             schemaVersion: version, indexes: present.count, integrityChecked: integrityChecked, problems: problems)
     }
+
+    /// The tables whose planner statistics `refreshPlannerStatistics` keeps current.
+    static let analyzedTables = [
+        "clients", "debtors", "dossiers", "claims", "ledger_postings", "journal", "outbox", "debtor_responses",
+    ]
+
+    func refreshPlannerStatistics() async throws -> [String] {
+        guard engineName == "postgresql" else { return [] }
+        return try await run { database in
+            // From the catalogue alone, the same on every connection at once: `relpages` and
+            // `reltuples` are what the last ANALYZE (or VACUUM) saw, -1 tuples when there was none;
+            // the relation's size is what it holds now.
+            let tables = Self.analyzedTables.map { "'\($0)'" }.joined(separator: ", ")
+            let stale = """
+                SELECT c.relname AS name FROM pg_class c
+                WHERE c.relkind = 'r' AND c.relnamespace = to_regnamespace(current_schema())
+                  AND c.relname IN (\(tables))
+                  AND ((c.reltuples < 0 AND pg_relation_size(c.oid) > 0)
+                    OR pg_relation_size(c.oid) / current_setting('block_size')::bigint > c.relpages * 1.2 + 8)
+                ORDER BY c.relname
+                """
+            let names = try await database.raw(SQLQueryString(stale)).all().map {
+                try $0.decode(column: "name", as: String.self)
+            }
+            for name in names { try await database.raw(SQLQueryString("ANALYZE \"\(name)\"")).run() }
+            return names
+        }
+    }
 }
