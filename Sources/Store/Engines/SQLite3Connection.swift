@@ -172,9 +172,7 @@ final class SQLite3Connection: @unchecked Sendable {
         var changes: [Int] = []
         changes.reserveCapacity(rows.count)
         try profiled(sql, calls: rows.count) {
-            guard let statement = try preparedStatement(sql) else {
-                throw SQLite3Error(code: SQLITE_MISUSE, message: "a script of several statements cannot run per row")
-            }
+            let statement = try rowStatement(sql)
             for row in rows {
                 try run(statement, binds: row) { _, _ in }
                 changes.append(Int(sqlite3_changes(handle)))
@@ -197,9 +195,7 @@ final class SQLite3Connection: @unchecked Sendable {
             // happen between fetching the row statement and stepping it.
             try execute("SAVEPOINT adem_rows", binds: []) { _, _ in }
             do {
-                guard let statement = try preparedStatement(sql) else {
-                    throw SQLite3Error(code: SQLITE_MISUSE, message: "a script of several statements cannot run per row")
-                }
+                let statement = try rowStatement(sql)
                 for row in rows { try run(statement, binds: row) { _, _ in } }
                 // A failed release (the commit outside a transaction, say) is undone like a failed row.
                 try execute("RELEASE adem_rows", binds: []) { _, _ in }
@@ -209,6 +205,14 @@ final class SQLite3Connection: @unchecked Sendable {
                 throw error
             }
         }
+    }
+
+    /// The prepared statement of `sql` for running once per row: one statement, not a script.
+    private func rowStatement(_ sql: String) throws -> OpaquePointer {
+        guard let statement = try preparedStatement(sql) else {
+            throw SQLite3Error(code: SQLITE_MISUSE, message: "a script of several statements cannot run per row")
+        }
+        return statement
     }
 
     /// Counts `body`'s time against `sql` when profiling.
