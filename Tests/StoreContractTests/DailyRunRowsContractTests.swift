@@ -98,6 +98,42 @@ import Testing
         }
     }
 
+    /// Migration 15 names the interest booked before day first, as the planner now names it
+    /// (`interest:DAY:DOSSIER`), in the transaction's own id and in a correction that reverses it;
+    /// other transactions (the seeded claim's, costs, the correction) keep their names, and the
+    /// report counters lose their index by client.
+    @Test(arguments: Engine.covered)
+    func interestBookedBeforeIsNamedDayFirstByTheMigration(engine: Engine) async throws {
+        try await StoreFixture.withFreshStore(engine, schemaVersion: 14) { (store: any CaseStore) async throws in
+            let sql = store as! SQLCaseStore
+            let dossier = try await Sample.seed(store, count: 1)[0].id
+            let day = Sample.day
+            func transaction(_ id: String, account: LedgerAccount, cents: Int64) -> LedgerTransaction {
+                LedgerTransaction(
+                    id: LedgerTransaction.ID(id), dossierID: dossier, day: day, memo: id,
+                    postings: [Posting(.debtorReceivable, Money(cents: cents)), Posting(account, Money(cents: -cents))])
+            }
+            let interest = transaction("interest:\(dossier.rawValue):\(day)", account: .interest, cents: 41)
+            let costs = transaction("costs:\(dossier.rawValue)", account: .costs, cents: 4_000)
+            let correction = interest.reversal(
+                id: LedgerTransaction.ID("correction:\(dossier.rawValue):1"), on: day.adding(days: 1), memo: "undo")
+            try await store.appendLedger([interest, costs, correction])
+            let named = Set(try await store.ledger(ofDossier: dossier).map(\.id))
+            #expect(named.isSuperset(of: [interest.id, costs.id, correction.id]))
+            #expect(try await sql.indexNames().contains("report_counters_by_client"))
+
+            let applied = try await sql.migrate()
+            #expect(applied == [15])
+            let renamed = LedgerTransaction.ID("interest:\(day):\(dossier.rawValue)")
+            let ledger = try await store.ledger(ofDossier: dossier)
+            #expect(Set(ledger.map(\.id)) == named.subtracting([interest.id]).union([renamed]))
+            #expect(ledger.first { $0.id == correction.id }?.reverses == renamed)
+            #expect(ledger.first { $0.id == renamed }?.postings == interest.postings)
+            #expect(try await !sql.indexNames().contains("report_counters_by_client"))
+            #expect(try await sql.check().problems.isEmpty)
+        }
+    }
+
     /// A chunk lists the dossiers due when it was planned and is read back as those still due and
     /// open: one paid meanwhile drops out, one of its range that became due later is left for the
     /// day's next round. The list is gone once the chunk is done.

@@ -4,7 +4,7 @@ import Foundation
 import Money
 import Operations
 import Reporting
-import Store
+@testable import Store
 import Testing
 
 /// The report counters on both engines: the store's grouped sums are exactly
@@ -75,6 +75,29 @@ import Testing
         ReportPeriod(from: day("2023-12-01"), through: day("2023-12-31")), ReportPeriod(from: day("2024-03-01"), through: day("2024-03-01")),
     ]
     static let clients: [Client.ID?] = [nil, Client.ID("ACME"), Client.ID("BETA"), Client.ID("NONE")]
+
+    /// Counters written before migration 15 re-keys the table by (day, client, counter) are kept,
+    /// and the counts added after it add to them: every period reads the same sums as the journal's.
+    @Test(arguments: Engine.covered)
+    func countersWrittenBeforeTheyWereKeyedByClientAreKept(engine: Engine) async throws {
+        try await StoreFixture.withFreshStore(engine, schemaVersion: 14) { (store: any CaseStore) async throws in
+            let sql = store as! SQLCaseStore
+            let half = ReportCounters(journal: Self.journal.prefix(Self.journal.count / 2))
+            let rest = ReportCounters(journal: Self.journal.dropFirst(Self.journal.count / 2))
+            try await sql.addReportCounts(half, advancing: 0, to: 5)
+            #expect(try await sql.migrate() == [15])
+            try await sql.addReportCounts(rest, advancing: 5, to: 9)
+            let counters = ReportCounters(journal: Self.journal)
+            for period in Self.periods {
+                for client in Self.clients {
+                    #expect(
+                        try await sql.reportCounters(for: period, client: client)
+                            == counters.compacted(for: period, client: client),
+                        "\(period) \(client?.rawValue ?? "agency")")
+                }
+            }
+        }
+    }
 
     @Test(arguments: Engine.covered)
     func storedSumsAreTheCompactedCounters(engine: Engine) async throws {

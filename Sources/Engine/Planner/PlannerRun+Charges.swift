@@ -17,7 +17,9 @@ extension PlannerRun {
         progress.interestBookedThrough = day
         guard !amount.isZero else { return }
         progress.interestBooked = accrual.chargeable
-        book(id: "interest:\(dossier.id.rawValue):\(day)", memo: "statutory interest through \(day)", account: .interest, amount: amount)
+        book(
+            id: "interest:\(day):\(dossier.id.rawValue)", memo: "statutory interest through \(day)", account: .interest,
+            amount: amount)
         record(.interestAccrued, ["amount": amount.description, "through": day.description,
                                   "chargeable": accrual.chargeable.description])
     }

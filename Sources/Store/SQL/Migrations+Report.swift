@@ -8,7 +8,8 @@ extension Migrations {
     /// The primary key is ordered (day, counter, client): a period's `GROUP BY day, counter` then
     /// streams in key order without a sort, and on SQLite the table is `WITHOUT ROWID`, so the key
     /// is the table and a range of days is one sequential read. A client's report uses the
-    /// (client, day) index instead.
+    /// (client, day) index instead. Migration 15 keys the table by (day, client, counter) and drops
+    /// that index (`appendOrderedKeys`).
     static let reportCounters = Migration(version: 4, name: "social report counters and their projection watermark") {
         engine in
         let key = engine == "postgresql" ? "TEXT COLLATE \"C\"" : "TEXT"

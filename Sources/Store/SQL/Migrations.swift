@@ -29,7 +29,7 @@ enum Migrations {
     static let all: [Migration] = [
         initialSchema, partialClosedIndex, dailyRun, reportCounters, leanerLedgerIndexes, debtorPersonKeys, mandateChanges,
         simulationMarks, importsByClient, journalByDayAndDossier,
-        coveringPersonReads, outboxByDay, progressInDossierRow, chunkDossierIDs,
+        coveringPersonReads, outboxByDay, progressInDossierRow, chunkDossierIDs, appendOrderedKeys,
     ]
 
     /// The newest schema version this program knows.
@@ -166,5 +166,55 @@ enum Migrations {
             "DROP INDEX ledger_by_dossier_account",
             "CREATE INDEX ledger_by_dossier_account ON ledger_postings (dossier_id, account, day, amount_cents)",
         ]
+    }
+
+    /// Two keys written at one random place per dossier or client, rewritten so that a transaction's
+    /// entries land together (measured: the pages a 100,000-dossier year wrote to the log, mapped to
+    /// their B-trees, docs/performance.md):
+    /// - Interest transactions are named `interest:DAY:DOSSIER` instead of `interest:DOSSIER:DAY`.
+    ///   The ledger's key (transaction, position) then orders a day's interest by dossier after the
+    ///   earlier days', as a chunk books it, instead of beside each dossier's earlier interest: that
+    ///   key was 15% of the pages written. The names of the transactions booked before are rewritten
+    ///   the same way, so a rerun of a day still finds them.
+    /// - The report counters are keyed by (day, client, counter), and their index by (client, day)
+    ///   goes: every day's counters were written at one place per client in that index (5% of the
+    ///   pages written, more with more clients). A client's report reads its rows by one lookup of
+    ///   the key per day instead (`SQLCaseStore.reportCounters`).
+    static let appendOrderedKeys = Migration(
+        version: 15, name: "interest named by day first; report counters keyed by day and client"
+    ) { engine in
+        // `interest:` is 9 characters and a day 10: `interest:DOSSIER:DAY` becomes `interest:DAY:DOSSIER`.
+        let renamed = { (column: String) in
+            """
+            UPDATE ledger_postings SET \(column) = 'interest:' || substr(\(column), length(\(column)) - 9, 10) || ':' \
+            || substr(\(column), 10, length(\(column)) - 20) \
+            WHERE \(column) LIKE 'interest:%' AND substr(\(column), length(\(column)) - 10, 1) = ':'
+            """
+        }
+        let counters: [String] =
+            engine == "postgresql"
+            ? [
+                "DROP INDEX report_counters_by_client",
+                "ALTER TABLE report_counters DROP CONSTRAINT report_counters_pkey",
+                "ALTER TABLE report_counters ADD PRIMARY KEY (day, client, counter)",
+            ]
+            : [
+                // SQLite cannot change a primary key: the rows are copied aside and back, since
+                // `ALTER TABLE ... RENAME` would open the connection's temporary database, after
+                // which a bulk import could no longer set where its index builds sort.
+                """
+                CREATE TABLE report_counters_aside (day BIGINT NOT NULL, counter TEXT NOT NULL, client TEXT NOT NULL,
+                  value BIGINT NOT NULL, PRIMARY KEY (day, client, counter)) WITHOUT ROWID
+                """,
+                "INSERT INTO report_counters_aside SELECT day, counter, client, value FROM report_counters",
+                "DROP TABLE report_counters",
+                """
+                CREATE TABLE report_counters (day BIGINT NOT NULL, counter TEXT NOT NULL, client TEXT NOT NULL,
+                  value BIGINT NOT NULL, PRIMARY KEY (day, client, counter)) WITHOUT ROWID
+                """,
+                "INSERT INTO report_counters SELECT day, counter, client, value FROM report_counters_aside",
+                "DROP TABLE report_counters_aside",
+            ]
+        return [renamed("transaction_id"), renamed("reverses")] + counters
     }
 }

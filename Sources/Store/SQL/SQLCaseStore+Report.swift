@@ -49,7 +49,7 @@ extension SQLCaseStore: ReportCounterStore {
                 rows: counters.rows.sorted { $0.key < $1.key }.map { key, value in
                     [.integer(Int64(key.day.daysSinceEpoch)), .text(key.counter.rawValue), .text(key.client.rawValue), .integer(value)]
                 },
-                suffix: "ON CONFLICT (day, counter, client) DO UPDATE SET value = report_counters.value + excluded.value")
+                suffix: "ON CONFLICT (day, client, counter) DO UPDATE SET value = report_counters.value + excluded.value")
             var agency: [ReportCounterKey: Int64] = [:]
             for (key, value) in counters.rows {
                 agency[ReportCounterKey(day: key.day, client: Self.agencyClient, counter: key.counter), default: 0] += value
@@ -80,8 +80,16 @@ extension SQLCaseStore: ReportCounterStore {
         let from = Int64(period.from.daysSinceEpoch)
         let through = Int64(period.through.daysSinceEpoch)
         let clientCondition: SQLQueryString = client.map { " AND client = \(bind: $0.rawValue)" } ?? ""
-        // The agency's report reads the agency sums; a client's report that client's rows.
-        let table = client == nil ? "report_agency_counters" : "report_counters"
+        // The agency's report reads the agency sums. A client's report reads that client's rows by
+        // one lookup of the key (day, client, counter) per day the counters hold, the days
+        // enumerated from the key itself, instead of every client's rows of the period.
+        let (days, table) =
+            client == nil
+            ? ("", "report_agency_counters")
+            : (
+                Self.distinctValues(of: "day", in: "report_counters", as: "counter_days") + " ",
+                "counter_days JOIN report_counters ON report_counters.day = counter_days.d"
+            )
         let reportClient = client ?? Self.agencyClient
         let dayBefore = period.from.adding(days: -1)
         return try await run { database in
@@ -96,13 +104,14 @@ extension SQLCaseStore: ReportCounterStore {
             }
             // Before the period: one sum per counter, on the day before it.
             let before: SQLQueryString =
-                "SELECT counter, CAST(SUM(value) AS BIGINT) AS total FROM \(unsafeRaw: table) WHERE day < \(bind: from)"
-                + clientCondition + " GROUP BY counter"
+                "\(unsafeRaw: days)SELECT counter, CAST(SUM(value) AS BIGINT) AS total FROM \(unsafeRaw: table) "
+                + "WHERE day < \(bind: from)" + clientCondition + " GROUP BY counter"
             for row in try await database.raw(before).all() { try add(row, day: dayBefore) }
             // Inside: per day and counter (at most 366 x 24 rows), folded here onto each month's
             // first day (cut to the period): the same portable SQL on both engines, no date functions.
             let within: SQLQueryString =
-                "SELECT day, counter, CAST(SUM(value) AS BIGINT) AS total FROM \(unsafeRaw: table) WHERE day >= \(bind: from) AND day <= \(bind: through)"
+                "\(unsafeRaw: days)SELECT day, counter, CAST(SUM(value) AS BIGINT) AS total FROM \(unsafeRaw: table) "
+                + "WHERE day >= \(bind: from) AND day <= \(bind: through)"
                 + clientCondition + " GROUP BY day, counter"
             for row in try await database.raw(within).all() {
                 let day = Day(daysSinceEpoch: Int(try row.decode(column: "day", as: Int64.self)))
