@@ -20,6 +20,7 @@
 // A process killed before its commit frame was written leaves a log without that commit, which
 // SQLite's recovery ignores, as it ignores a torn tail without the buffer.
 #include <sqlite3.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "wal_buffer.h"
@@ -47,6 +48,12 @@ struct BufferedFile {
 static sqlite3_vfs *defaultVFS;
 static sqlite3_vfs bufferedVFS;
 static sqlite3_io_methods bufferedMethods;
+
+// A diagnostic: with ADEM_WAL_TRACE=FILE set when the VFS is registered, the first 8 bytes of every
+// frame header appended to a log (the page number and, for a commit frame, the database size after
+// the commit; both big-endian) are written to FILE. `scripts/wal-frames.py` maps the pages to the
+// tables and indexes they belong to. Off unless set.
+static FILE *frameTrace;
 
 static int writePieces(BufferedFile *file, const unsigned char *data, int amount, sqlite3_int64 offset) {
     int status = SQLITE_OK;
@@ -100,6 +107,7 @@ static int bufferedWrite(sqlite3_file *handle, const void *data, int amount, sql
     // with it, so that a failure is reported by this write, as SQLite expects, not later.
     int endsCommit = file->commitPageNext;
     const unsigned char *bytes = data;
+    if (frameTrace != NULL && amount == frameHeaderBytes) fwrite(bytes, 1, 8, frameTrace);
     file->commitPageNext = amount == frameHeaderBytes && (bytes[4] | bytes[5] | bytes[6] | bytes[7]) != 0;
     if (!appends || file->length + amount > bufferCapacity) {
         WRITE_OUT_FIRST(file);
@@ -294,6 +302,8 @@ int adem_wal_buffer_register(void) {
             };
             status = sqlite3_vfs_register(&bufferedVFS, 0);
             if (status == SQLITE_OK) registered = 1;
+            const char *tracePath = getenv("ADEM_WAL_TRACE");
+            if (status == SQLITE_OK && tracePath != NULL && *tracePath != 0) frameTrace = fopen(tracePath, "wb");
         }
     }
     return status;

@@ -81,7 +81,7 @@ extension SQLCaseStore {
             let names = try await database.raw(SQLQueryString(stale)).all().map {
                 try $0.decode(column: "name", as: String.self)
             }
-            for name in names { try await database.raw(SQLQueryString("ANALYZE \"\(name)\"")).run() }
+            for name in names { try await database.raw("ANALYZE \(ident: name)").run() }
             return names
         }
     }
