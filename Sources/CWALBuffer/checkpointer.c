@@ -54,6 +54,7 @@ static void *run(void *argument) {
             checkpointer->mark = done;
         } else if (status != SQLITE_BUSY) {
             checkpointer->counts.failures += 1;
+            checkpointer->counts.lastFailure = status;
         }
         checkpointer->state = copied;
     }
@@ -83,7 +84,10 @@ static int onCommit(void *context, sqlite3 *writer, const char *database, int fr
         pthread_mutex_lock(&checkpointer->mutex);
         checkpointer->counts.tails += 1;
         if (status == SQLITE_OK) checkpointer->mark = done;
-        if (status != SQLITE_OK && status != SQLITE_BUSY) checkpointer->counts.failures += 1;
+        if (status != SQLITE_OK && status != SQLITE_BUSY) {
+            checkpointer->counts.failures += 1;
+            checkpointer->counts.lastFailure = status;
+        }
         // A reader still on older frames keeps the rest in the log: the next commit tries again,
         // until all of it is copied (then the writer's next transaction restarts the log).
         if (status != SQLITE_OK || done >= log) checkpointer->state = idle;

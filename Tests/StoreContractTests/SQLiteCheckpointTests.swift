@@ -122,4 +122,17 @@ import Testing
         #expect(try rows(reader, "SELECT COUNT(*) FROM t") == [[.integer(755)]])
         #expect(writer.checkpointCounts.failures == 0)
     }
+
+    /// Failed checkpoints are told to the operator with SQLite's reason and what they mean for the
+    /// log file, each failure once: a report covers the failures since the last one told.
+    @Test func failedCheckpointsAreToldOnceWithTheirReason() {
+        #expect(CheckpointCounts().failureReport(path: "/srv/adem.sqlite", since: 0) == nil)
+        let full = CheckpointCounts(copies: 9, failures: 2, lastFailure: 13)  // SQLITE_FULL
+        let report = full.failureReport(path: "/srv/adem.sqlite", since: 0)
+        let told = "2 checkpoint(s) of /srv/adem.sqlite failed (2 in all; the last: database or disk is full"
+        #expect(report?.hasPrefix(told) == true)
+        #expect(report?.contains("/srv/adem.sqlite-wal") == true)
+        #expect(full.failureReport(path: "/srv/adem.sqlite", since: 1)?.hasPrefix("1 checkpoint(s)") == true)
+        #expect(full.failureReport(path: "/srv/adem.sqlite", since: 2) == nil)
+    }
 }

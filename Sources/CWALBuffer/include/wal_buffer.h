@@ -31,6 +31,7 @@ typedef struct {
     long long framesCopiedBeside;  // frames the thread copied
     long long failures;            // checkpoints that failed (other than busy)
     long long restarts;            // commits that found the log started again after a copy
+    int lastFailure;               // SQLite's result code of the last failed checkpoint (0: none failed)
 } adem_checkpoint_counts;
 
 /// Opens a connection to `path` through `vfs` on a new thread and hooks `writer`'s commits

@@ -40,6 +40,20 @@ struct CheckpointCounts: Equatable, Sendable {
     var failures = 0
     /// Commits that found the log started again from its beginning after a copy.
     var restarts = 0
+    /// SQLite's result code of the last failed checkpoint; 0 when none failed.
+    var lastFailure: Int32 = 0
+
+    /// What an operator reads when checkpoints failed since `reported` failures were last told:
+    /// how many, SQLite's reason, and what it means for the log file. Nil when none failed since.
+    func failureReport(path: String, since reported: Int) -> String? {
+        guard failures > reported else { return nil }
+        let reason = String(cString: sqlite3_errstr(lastFailure))
+        return """
+            \(failures - reported) checkpoint(s) of \(path) failed (\(failures) in all; the last: \(reason), SQLite \
+            error \(lastFailure)). Nothing committed is lost, but the log (\(path)-wal) keeps growing until a \
+            checkpoint succeeds: check the disk's free space and the file's permissions, then `adem db check`.
+            """
+    }
 }
 
 /// One connection to one SQLite database through Debian's libsqlite3, with its prepared statements
@@ -110,7 +124,7 @@ final class SQLite3Connection: @unchecked Sendable {
         let counts = adem_checkpointer_counts(checkpointer)
         return CheckpointCounts(
             copies: Int(counts.copies), tails: Int(counts.tails), framesCopiedBeside: Int(counts.framesCopiedBeside),
-            failures: Int(counts.failures), restarts: Int(counts.restarts))
+            failures: Int(counts.failures), restarts: Int(counts.restarts), lastFailure: counts.lastFailure)
     }
 
     /// Finalises every statement and closes the connection; later calls fail with `SQLITE_MISUSE`.

@@ -20,6 +20,9 @@ final class SQLiteExecutor: SQLExecutor {
     /// Operations (`withDatabase`, `withTransaction`) started on this connection, and those of them
     /// that asked for a change mark (`changeMark`).
     private let operations = Mutex<(started: Int64, marked: Int64)>((0, 0))
+    /// Failed checkpoints beside this writer already told (`reportCheckpointFailures`).
+    private let checkpointFailuresReported = Mutex(0)
+    private let logger: Logger
 
     private init(connection: SQLite3Connection, path: String, readOnly: Bool) {
         self.connection = connection
@@ -27,6 +30,7 @@ final class SQLiteExecutor: SQLExecutor {
         self.readOnly = readOnly
         var logger = Logger(label: "adem.store.sqlite")
         logger.logLevel = .warning
+        self.logger = logger
         self.database = SQLite3Database(connection: connection, logger: logger)
     }
 
@@ -142,6 +146,7 @@ final class SQLiteExecutor: SQLExecutor {
             do {
                 let result = try await body(database)
                 try connection.execute("COMMIT", binds: []) { _, _ in }
+                if !readOnly { reportCheckpointFailures() }
                 return result
             } catch {
                 try? connection.execute("ROLLBACK", binds: []) { _, _ in }
@@ -191,7 +196,21 @@ final class SQLiteExecutor: SQLExecutor {
     func close() async throws {
         if let reader = readerSlot.withLock({ $0 }) { try await reader.close() }
         await lock.acquire()
+        reportCheckpointFailures()
         connection.close()
         await lock.release()
+    }
+
+    /// Tells the operator (an error on standard error, through the store's logger) of checkpoints
+    /// beside this writer that failed since the last time: once per commit that finds new ones, and
+    /// at close. A failed checkpoint loses nothing, but the log file grows until one succeeds.
+    private func reportCheckpointFailures() {
+        let counts = connection.checkpointCounts
+        guard counts.failures > 0 else { return }
+        let report = checkpointFailuresReported.withLock { reported in
+            defer { reported = max(reported, counts.failures) }
+            return counts.failureReport(path: path, since: reported)
+        }
+        if let report { logger.error("\(report)") }
     }
 }
