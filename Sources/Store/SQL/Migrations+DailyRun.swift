@@ -42,22 +42,13 @@ extension Migrations {
                 byDayAndPerson,
             ]
         }
-        // Copied aside and back rather than renamed: `ALTER TABLE ... RENAME` opens the connection's
-        // temporary database, after which the bulk import can no longer choose where it sorts.
-        return [
-            "CREATE TABLE outbox_before_v12 AS SELECT * FROM outbox",
-            "DROP TABLE outbox",
-            """
-            CREATE TABLE outbox (id TEXT NOT NULL, dossier_id TEXT NOT NULL, channel TEXT NOT NULL,
-              planned_day BIGINT NOT NULL, person_key TEXT NOT NULL, message TEXT NOT NULL, PRIMARY KEY (planned_day, id))
-            """,
-            """
-            INSERT INTO outbox (id, dossier_id, channel, planned_day, person_key, message)
-              SELECT id, dossier_id, channel, planned_day, person_key, message FROM outbox_before_v12 ORDER BY planned_day, id
-            """,
-            "DROP TABLE outbox_before_v12",
-            byDayAndPerson,
-        ]
+        return Migrations.rekeyedOnSQLite(
+            "outbox", version: 12, columns: "id, dossier_id, channel, planned_day, person_key, message",
+            orderedBy: "planned_day, id",
+            definition: """
+                CREATE TABLE outbox (id TEXT NOT NULL, dossier_id TEXT NOT NULL, channel TEXT NOT NULL,
+                  planned_day BIGINT NOT NULL, person_key TEXT NOT NULL, message TEXT NOT NULL, PRIMARY KEY (planned_day, id))
+                """) + [byDayAndPerson]
     }
 
     /// The engine's progress kept in the dossier's own row instead of a table of its own. Every step

@@ -198,23 +198,33 @@ enum Migrations {
                 "ALTER TABLE report_counters DROP CONSTRAINT report_counters_pkey",
                 "ALTER TABLE report_counters ADD PRIMARY KEY (day, client, counter)",
             ]
-            : [
-                // SQLite cannot change a primary key: the rows are copied aside and back, since
-                // `ALTER TABLE ... RENAME` would open the connection's temporary database, after
-                // which a bulk import could no longer set where its index builds sort.
-                """
-                CREATE TABLE report_counters_aside (day BIGINT NOT NULL, counter TEXT NOT NULL, client TEXT NOT NULL,
-                  value BIGINT NOT NULL, PRIMARY KEY (day, client, counter)) WITHOUT ROWID
-                """,
-                "INSERT INTO report_counters_aside SELECT day, counter, client, value FROM report_counters",
-                "DROP TABLE report_counters",
-                """
-                CREATE TABLE report_counters (day BIGINT NOT NULL, counter TEXT NOT NULL, client TEXT NOT NULL,
-                  value BIGINT NOT NULL, PRIMARY KEY (day, client, counter)) WITHOUT ROWID
-                """,
-                "INSERT INTO report_counters SELECT day, counter, client, value FROM report_counters_aside",
-                "DROP TABLE report_counters_aside",
-            ]
+            : rekeyedOnSQLite(
+                "report_counters", version: 15, columns: "day, counter, client, value", orderedBy: "day, client, counter",
+                definition: """
+                    CREATE TABLE report_counters (day BIGINT NOT NULL, counter TEXT NOT NULL, client TEXT NOT NULL,
+                      value BIGINT NOT NULL, PRIMARY KEY (day, client, counter)) WITHOUT ROWID
+                    """)
         return [renamed("transaction_id"), renamed("reverses")] + counters
+    }
+
+    /// The statements that give an SQLite table another primary key, which SQLite cannot change in
+    /// place: the rows are copied aside, the table is made again from `definition`, and the rows
+    /// come back in the new key's order. Copied aside and back rather than renamed: `ALTER TABLE ...
+    /// RENAME` opens the connection's temporary database, after which a bulk import can no longer
+    /// choose where its index builds sort. The table's indexes go with it; create them after.
+    static func rekeyedOnSQLite(
+        _ table: String, version: Int, columns: String, orderedBy order: String, definition: String
+    ) -> [String] {
+        let aside = "\(table)_before_v\(version)"
+        return [
+            "CREATE TABLE \(aside) AS SELECT * FROM \(table)",
+            "DROP TABLE \(table)",
+            definition,
+            """
+            INSERT INTO \(table) (\(columns))
+              SELECT \(columns) FROM \(aside) ORDER BY \(order)
+            """,
+            "DROP TABLE \(aside)",
+        ]
     }
 }
