@@ -47,7 +47,8 @@ extension Migrations {
             orderedBy: "planned_day, id",
             definition: """
                 CREATE TABLE outbox (id TEXT NOT NULL, dossier_id TEXT NOT NULL, channel TEXT NOT NULL,
-                  planned_day BIGINT NOT NULL, person_key TEXT NOT NULL, message TEXT NOT NULL, PRIMARY KEY (planned_day, id))
+                  planned_day BIGINT NOT NULL, person_key TEXT NOT NULL, message TEXT NOT NULL,
+                  PRIMARY KEY (planned_day, id))
                 """) + [byDayAndPerson]
     }
 

@@ -199,7 +199,8 @@ enum Migrations {
                 "ALTER TABLE report_counters ADD PRIMARY KEY (day, client, counter)",
             ]
             : rekeyedOnSQLite(
-                "report_counters", version: 15, columns: "day, counter, client, value", orderedBy: "day, client, counter",
+                "report_counters", version: 15, columns: "day, counter, client, value",
+                orderedBy: "day, client, counter",
                 definition: """
                     CREATE TABLE report_counters (day BIGINT NOT NULL, counter TEXT NOT NULL, client TEXT NOT NULL,
                       value BIGINT NOT NULL, PRIMARY KEY (day, client, counter)) WITHOUT ROWID
