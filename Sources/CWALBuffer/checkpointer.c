@@ -134,8 +134,9 @@ adem_checkpoint_counts adem_checkpointer_counts(adem_checkpointer *checkpointer)
     return counts;
 }
 
-void adem_checkpointer_stop(adem_checkpointer *checkpointer) {
-    if (checkpointer == NULL) return;
+adem_checkpoint_counts adem_checkpointer_stop(adem_checkpointer *checkpointer) {
+    adem_checkpoint_counts counts = {0};
+    if (checkpointer == NULL) return counts;
     // The writer's commits no longer ask for copies; a copy under way finishes first.
     sqlite3_wal_hook(checkpointer->writer, NULL, NULL);
     pthread_mutex_lock(&checkpointer->mutex);
@@ -144,7 +145,17 @@ void adem_checkpointer_stop(adem_checkpointer *checkpointer) {
     pthread_mutex_unlock(&checkpointer->mutex);
     pthread_join(checkpointer->thread, NULL);
     sqlite3_close_v2(checkpointer->own);
+    // The last copy, which SQLite's close of the last connection would make too but without telling
+    // anyone when it fails: a log the database file cannot take in is then counted, and so reported.
+    int log = 0, done = 0;
+    int status = sqlite3_wal_checkpoint_v2(checkpointer->writer, "main", SQLITE_CHECKPOINT_PASSIVE, &log, &done);
+    counts = checkpointer->counts;
+    if (status != SQLITE_OK && status != SQLITE_BUSY) {
+        counts.failures += 1;
+        counts.lastFailure = status;
+    }
     pthread_cond_destroy(&checkpointer->wake);
     pthread_mutex_destroy(&checkpointer->mutex);
     free(checkpointer);
+    return counts;
 }

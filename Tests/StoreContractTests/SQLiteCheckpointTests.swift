@@ -84,8 +84,16 @@ import Testing
         defer { reader.close() }
         #expect(try rows(reader, "PRAGMA integrity_check") == [[.text("ok")]])
         #expect(try rows(reader, "SELECT COUNT(*) FROM t") == [[.integer(total)]])
+        // The closing writer copies the rest of the log (a reader keeps the log itself open), and
+        // keeps its final counts: no copy failed.
+        try insert(writer, transaction: transactions + extra + 1, rowsEach: rowsEach)
         writer.close()
-        #expect(writer.checkpointCounts == CheckpointCounts(), "a closed writer keeps no checkpointing thread")
+        #expect(writer.checkpointCounts.failures == 0)
+        let closedCopy = directory.appendingPathComponent("closed.sqlite").path
+        try FileManager.default.copyItem(atPath: path, toPath: closedCopy)
+        let closedFileOnly = try SQLite3Connection(path: closedCopy)
+        defer { closedFileOnly.close() }
+        #expect(try rows(closedFileOnly, "SELECT COUNT(*) FROM t") == [[.integer(total + Int64(rowsEach))]])
     }
 
     /// A checkpoint never copies a page over one a reader's snapshot still needs: a reader inside

@@ -42,8 +42,9 @@ adem_checkpointer *adem_checkpointer_start(sqlite3 *writer, const char *path, co
 /// The counts so far.
 adem_checkpoint_counts adem_checkpointer_counts(adem_checkpointer *checkpointer);
 
-/// Unhooks the writer, lets a copy under way finish, stops the thread and closes its connection.
-/// Call it before closing the writer.
-void adem_checkpointer_stop(adem_checkpointer *checkpointer);
+/// Unhooks the writer, lets a copy under way finish, stops the thread and closes its connection,
+/// then copies what is left of the log on the writer's connection (the copy SQLite's close would
+/// make, with its failure counted). Returns the final counts. Call it before closing the writer.
+adem_checkpoint_counts adem_checkpointer_stop(adem_checkpointer *checkpointer);
 
 #endif

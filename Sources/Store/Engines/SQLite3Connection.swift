@@ -118,11 +118,18 @@ final class SQLite3Connection: @unchecked Sendable {
         return checkpointer != nil
     }
 
-    /// What the checkpoints beside this connection did (zeros when they do not run).
+    /// What the checkpoints beside this connection did (zeros when they do not run); after `close`,
+    /// the final counts, with the last copy the closing writer made.
     var checkpointCounts: CheckpointCounts {
-        guard let checkpointer else { return CheckpointCounts() }
-        let counts = adem_checkpointer_counts(checkpointer)
-        return CheckpointCounts(
+        guard let checkpointer else { return closedCounts }
+        return Self.counts(adem_checkpointer_counts(checkpointer))
+    }
+
+    /// The counts when the checkpointer stopped (`close`).
+    private var closedCounts = CheckpointCounts()
+
+    private static func counts(_ counts: adem_checkpoint_counts) -> CheckpointCounts {
+        CheckpointCounts(
             copies: Int(counts.copies), tails: Int(counts.tails), framesCopiedBeside: Int(counts.framesCopiedBeside),
             failures: Int(counts.failures), restarts: Int(counts.restarts), lastFailure: counts.lastFailure)
     }
@@ -130,7 +137,7 @@ final class SQLite3Connection: @unchecked Sendable {
     /// Finalises every statement and closes the connection; later calls fail with `SQLITE_MISUSE`.
     func close() {
         if let checkpointer {
-            adem_checkpointer_stop(checkpointer)
+            closedCounts = Self.counts(adem_checkpointer_stop(checkpointer))
             self.checkpointer = nil
         }
         if let profile, handle != nil {

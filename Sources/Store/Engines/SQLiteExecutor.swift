@@ -196,14 +196,15 @@ final class SQLiteExecutor: SQLExecutor {
     func close() async throws {
         if let reader = readerSlot.withLock({ $0 }) { try await reader.close() }
         await lock.acquire()
-        reportCheckpointFailures()
         connection.close()
+        reportCheckpointFailures()
         await lock.release()
     }
 
     /// Tells the operator (an error on standard error, through the store's logger) of checkpoints
     /// beside this writer that failed since the last time: once per commit that finds new ones, and
-    /// at close. A failed checkpoint loses nothing, but the log file grows until one succeeds.
+    /// at close, after the closing writer's last copy. A failed checkpoint loses nothing, but the log
+    /// file grows until one succeeds.
     private func reportCheckpointFailures() {
         let counts = connection.checkpointCounts
         guard counts.failures > 0 else { return }
