@@ -94,4 +94,67 @@ import Testing
             #expect(more.names == (engine == .sqlite ? Self.setAsideBySQLite : []))
         }
     }
+
+    /// SQLite's journal mode on the store's writing connection (`wal`, `delete`); nil on PostgreSQL.
+    static func journalMode(_ store: any CaseStore) async throws -> String? {
+        guard store.engineName == "sqlite" else { return nil }
+        return try await (store as! SQLCaseStore).run { database in
+            try await database.raw("PRAGMA journal_mode").first()?.decode(column: "journal_mode", as: String.self)
+        }
+    }
+
+    /// A load that brings more claims than the store holds writes with SQLite's rollback journal (its
+    /// pages go into the file once), then the store has its log back, with a reading connection again.
+    @Test(arguments: Engine.covered)
+    func aBulkLoadIntoASmallerStoreWritesWithoutTheLogAndGivesItBack(engine: Engine) async throws {
+        try await StoreFixture.withFreshStore(engine) { (store: any CaseStore) async throws in
+            let during = try await store.bulkLoading(claims: 3) {
+                let mode = try await Self.journalMode(store)
+                _ = try await store.transaction { store in try await Sample.seed(store, count: 3) }
+                return mode
+            }
+            #expect(during == (engine == .sqlite ? "delete" : nil))
+            #expect(try await Self.journalMode(store) == (engine == .sqlite ? "wal" : nil))
+            #expect(try await store.counts().claims == 3)
+            if engine == .sqlite {
+                #expect(try await (store as! SQLCaseStore).executor.reader() != nil)
+            }
+            // Now the store holds as many as the next load brings: it keeps the log.
+            let next = try await store.bulkLoading(claims: 3) { try await Self.journalMode(store) }
+            #expect(next == (engine == .sqlite ? "wal" : nil))
+        }
+    }
+
+    /// A connection reading beside the writer keeps the file in WAL: the load runs with the log.
+    @Test func aBulkLoadBesideAReaderKeepsTheLog() async throws {
+        try await StoreFixture.withFreshStore(.sqlite) { (store: any CaseStore) async throws in
+            let reader = try await (store as! SQLCaseStore).executor.reader()
+            #expect(reader != nil)
+            let during = try await store.bulkLoading(claims: 3) {
+                let mode = try await Self.journalMode(store)
+                _ = try await store.transaction { store in try await Sample.seed(store, count: 3) }
+                return mode
+            }
+            #expect(during == "wal")
+            #expect(try await store.counts().claims == 3)
+        }
+    }
+
+    /// A load that fails writes nothing, and the store has its log back.
+    @Test(arguments: Engine.covered)
+    func aFailedBulkLoadLeavesNothingAndTheLogBack(engine: Engine) async throws {
+        struct Interrupted: Error {}
+        try await StoreFixture.withFreshStore(engine) { (store: any CaseStore) async throws in
+            await #expect(throws: Interrupted.self) {
+                try await store.bulkLoading(claims: 1_000) {
+                    try await store.transaction { store in
+                        _ = try await Sample.seed(store, count: 2)
+                        throw Interrupted()
+                    }
+                }
+            }
+            #expect(try await store.counts().claims == 0)
+            #expect(try await Self.journalMode(store) == (engine == .sqlite ? "wal" : nil))
+        }
+    }
 }

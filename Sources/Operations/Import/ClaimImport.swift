@@ -96,53 +96,68 @@ public struct ClaimImport: Sendable {
                 }
             }
         }
-        try await store.transaction { store in
-            // Pipelined: while the store writes batch N (on SQLite's thread), this task reads,
-            // validates and prepares batch N+1. Writes stay strictly in order (N is awaited before
-            // N+1 starts), which duplicate detection across batches relies on.
-            var pending: Task<BatchWriter.Outcome, any Error>?
-            var suspended: SuspendedIndexes?
-            func settle() async throws {
-                guard let running = pending else { return }
-                pending = nil
-                let outcome = try await running.value
-                report.imported += outcome.imported
-                report.duplicates += outcome.duplicates
-                for issue in outcome.issues { record([issue]) }
+        // The first batch is read before the store is asked for anything: the rows to come, reckoned
+        // from the bytes per row so far, tell whether the import is a bulk load.
+        func expectedRows() -> Int { reader.totalBytes.map { rowsRead * $0 / max(1, reader.bytesRead) } ?? rowsRead }
+        var readAll = false
+        /// Reads the next row into the batch, or its problems into the report; false at the file's end.
+        func readRow() throws -> Bool {
+            guard !readAll, let next = try reader.nextValidated() else {
+                readAll = true
+                return false
             }
-            func flush() async throws {
-                let prepared = try writer.prepare(batch)
-                batch.removeAll(keepingCapacity: true)
-                try await settle()
-                if suspended == nil {
-                    // Before the first write: the rows to come, reckoned from the bytes per row so far.
-                    let expected = reader.totalBytes.map { rowsRead * $0 / max(1, reader.bytesRead) } ?? rowsRead
-                    suspended = expected >= bulkRowsMin ? try await store.suspendIndexes(forClaims: expected) : .none
+            rowsRead += 1
+            switch next {
+            case .success(let valid): batch.append(valid)
+            case .failure(let failure): record(failure.issues)
+            }
+            return true
+        }
+        while batch.count < Self.batchRowsMax, try readRow() {}
+        let bulkClaims = expectedRows() >= bulkRowsMin ? expectedRows() : 0
+        try await store.bulkLoading(claims: bulkClaims) {
+            try await store.transaction { store in
+                // Pipelined: while the store writes batch N (on SQLite's thread), this task reads,
+                // validates and prepares batch N+1. Writes stay strictly in order (N is awaited before
+                // N+1 starts), which duplicate detection across batches relies on.
+                var pending: Task<BatchWriter.Outcome, any Error>?
+                var suspended: SuspendedIndexes?
+                func settle() async throws {
+                    guard let running = pending else { return }
+                    pending = nil
+                    let outcome = try await running.value
+                    report.imported += outcome.imported
+                    report.duplicates += outcome.duplicates
+                    for issue in outcome.issues { record([issue]) }
                 }
-                pending = Task { try await writer.write(prepared, to: store) }
-                progress(ImportProgress(rows: rowsRead, bytes: reader.bytesRead))
-            }
-            do {
-                while let next = try reader.nextValidated() {
-                    rowsRead += 1
-                    switch next {
-                    case .success(let valid): batch.append(valid)
-                    case .failure(let failure): record(failure.issues)
+                func flush() async throws {
+                    let prepared = try writer.prepare(batch)
+                    batch.removeAll(keepingCapacity: true)
+                    try await settle()
+                    if suspended == nil {
+                        suspended = bulkClaims > 0 ? try await store.suspendIndexes(forClaims: bulkClaims) : .none
                     }
-                    if batch.count >= Self.batchRowsMax { try await flush() }
+                    pending = Task { try await writer.write(prepared, to: store) }
+                    progress(ImportProgress(rows: rowsRead, bytes: reader.bytesRead))
                 }
-                if !batch.isEmpty { try await flush() }
-                try await settle()
-                if let suspended { try await store.restoreIndexes(suspended) }
-            } catch {
-                // Never leave a write running past the transaction's rollback.
-                _ = try? await pending?.value
-                throw error
+                do {
+                    if batch.count >= Self.batchRowsMax { try await flush() }
+                    while try readRow() {
+                        if batch.count >= Self.batchRowsMax { try await flush() }
+                    }
+                    if !batch.isEmpty { try await flush() }
+                    try await settle()
+                    if let suspended { try await store.restoreIndexes(suspended) }
+                } catch {
+                    // Never leave a write running past the transaction's rollback.
+                    _ = try? await pending?.value
+                    throw error
+                }
+                try await store.insertImport(
+                    ImportRecord(
+                        id: importID, clientID: clientID, source: sourceName, imported: report.imported,
+                        duplicates: report.duplicates, rejected: report.rejected, day: day, recordedAt: recordedAt))
             }
-            try await store.insertImport(
-                ImportRecord(
-                    id: importID, clientID: clientID, source: sourceName, imported: report.imported,
-                    duplicates: report.duplicates, rejected: report.rejected, day: day, recordedAt: recordedAt))
         }
         // A large import changes the tables' sizes past what the planner last saw (PostgreSQL).
         if report.imported >= bulkRowsMin { try await store.refreshPlannerStatistics() }

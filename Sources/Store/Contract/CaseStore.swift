@@ -156,6 +156,14 @@ public protocol CaseStore: Sendable {
     /// How many imports were recorded for `clientID`.
     func countImports(clientID: Client.ID) async throws -> Int
 
+    /// Runs `body`, which makes one transaction that adds about `claims` claims with their debtors,
+    /// dossiers, ledger and journal rows, in the engine's cheapest way for a load that at least
+    /// doubles the store: when it holds fewer claims than are coming, SQLite writes with its rollback
+    /// journal rather than its log, if no other connection has the file open (then the file is the
+    /// load's alone until it commits). Otherwise, and on PostgreSQL, it only runs `body`. Call it
+    /// outside any transaction.
+    func bulkLoading<Result: Sendable>(claims: Int, _ body: () async throws -> Result) async throws -> Result
+
     /// Inside a transaction about to add about `claims` claims with their debtors, dossiers, ledger
     /// and journal rows: lets the engine stop keeping up the secondary indexes of those tables that
     /// the import's own reads never use, and build them anew in `restoreIndexes` instead, when the

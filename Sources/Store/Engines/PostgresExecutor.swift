@@ -13,6 +13,10 @@ final class PostgresExecutor: SQLExecutor {
 
     func reader() async throws -> (any SQLExecutor)? { nil }
 
+    func withBulkJournal<Result: Sendable>(_ body: () async throws -> Result) async throws -> Result {
+        try await body()
+    }
+
     func changeMark(on database: any SQLDatabase) async throws -> Int64? { nil }
 
     init(url: String) throws {

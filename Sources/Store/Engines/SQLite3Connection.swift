@@ -125,8 +125,16 @@ final class SQLite3Connection: @unchecked Sendable {
         return Self.counts(adem_checkpointer_counts(checkpointer))
     }
 
-    /// The counts when the checkpointer stopped (`close`).
+    /// The counts when the checkpointer stopped (`close`, `stopCheckpointingBeside`).
     private var closedCounts = CheckpointCounts()
+
+    /// Stops the checkpoints beside this connection, after the last copy, as at close; `checkpointCounts`
+    /// keeps the final counts until `checkpointBeside` starts them again, from zero.
+    func stopCheckpointingBeside() {
+        guard let checkpointer else { return }
+        closedCounts = Self.counts(adem_checkpointer_stop(checkpointer))
+        self.checkpointer = nil
+    }
 
     private static func counts(_ counts: adem_checkpoint_counts) -> CheckpointCounts {
         CheckpointCounts(
@@ -136,10 +144,7 @@ final class SQLite3Connection: @unchecked Sendable {
 
     /// Finalises every statement and closes the connection; later calls fail with `SQLITE_MISUSE`.
     func close() {
-        if let checkpointer {
-            closedCounts = Self.counts(adem_checkpointer_stop(checkpointer))
-            self.checkpointer = nil
-        }
+        stopCheckpointingBeside()
         if let profile, handle != nil {
             var report = "SQLite statements by total time (ADEM_SQLITE_PROFILE):\n"
             for (sql, entry) in profile.sorted(by: { $0.value.duration > $1.value.duration }).prefix(25) {

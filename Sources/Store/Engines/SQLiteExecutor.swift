@@ -1,3 +1,4 @@
+import CSQLite3
 import Foundation
 import Logging
 import SQLKit
@@ -22,6 +23,8 @@ final class SQLiteExecutor: SQLExecutor {
     private let operations = Mutex<(started: Int64, marked: Int64)>((0, 0))
     /// Failed checkpoints beside this writer already told (`reportCheckpointFailures`).
     private let checkpointFailuresReported = Mutex(0)
+    /// Whether the writer runs with the rollback journal for a bulk load (`withBulkJournal`).
+    private let rollbackJournal = Mutex(false)
     private let logger: Logger
 
     private init(connection: SQLite3Connection, path: String, readOnly: Bool) {
@@ -45,7 +48,8 @@ final class SQLiteExecutor: SQLExecutor {
         }
         do {
             for pragma in [
-                "PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA busy_timeout=5000",
+                "PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
+                "PRAGMA busy_timeout=\(busyTimeoutMilliseconds)",
                 "PRAGMA foreign_keys=ON", "PRAGMA cache_size=-\((readOnly ? readerCacheMiB : writerCacheMiB) * 1024)",
                 "PRAGMA temp_store=MEMORY",
                 // Checkpoint every 256 MB of WAL rather than every 4 MB: a page written by several
@@ -64,6 +68,9 @@ final class SQLiteExecutor: SQLExecutor {
         }
         return SQLiteExecutor(connection: connection, path: path, readOnly: readOnly)
     }
+
+    /// How long a statement waits for another connection's lock before it fails with `SQLITE_BUSY`.
+    static let busyTimeoutMilliseconds = 5_000
 
     /// The log's growth, in pages, that starts a checkpoint: 256 MB of log rather than SQLite's 4 MB,
     /// so a page written by several transactions is copied into the database file once (0006).
@@ -118,7 +125,7 @@ final class SQLiteExecutor: SQLExecutor {
     /// writes (WAL lets readers and one writer work at once); nil for an in-memory database, whose
     /// second connection would be another database.
     func reader() async throws -> (any SQLExecutor)? {
-        guard !readOnly, Self.isFile(path) else { return nil }
+        guard !readOnly, Self.isFile(path), !rollbackJournal.withLock({ $0 }) else { return nil }
         if let open = readerSlot.withLock({ $0 }) { return open }
         let opened = try await Self.open(path: path, readOnly: true)
         return readerSlot.withLock { slot in
@@ -190,6 +197,70 @@ final class SQLiteExecutor: SQLExecutor {
         switch value {
         case .integer(let number): return number.map { .integer($0) } ?? .null
         case .text(let text): return text.map { .text($0) } ?? .null
+        }
+    }
+
+    /// A bulk load with SQLite's rollback journal instead of the log (docs/decisions/0011): the
+    /// pages of a store that grows go once into the file (those beyond its old end need no journal),
+    /// instead of once into the log and again into the file. Measured on a million-row import into a
+    /// fresh store: 19.4 s against 22.2 s, and 205 MB against 296 MB. Only with the file to itself:
+    /// when this writer has a reading connection open, or another process has the file open, the
+    /// log stays and `body` runs as it would have. Meanwhile the file is this import's alone (others
+    /// that open it wait, then fail as busy); the commit syncs fully (`synchronous=FULL`), then the
+    /// log, its checkpoints and the reader come back. Killed on the way, the next opening of the
+    /// file rolls the journal back before it turns the log on again.
+    func withBulkJournal<Result: Sendable>(_ body: () async throws -> Result) async throws -> Result {
+        guard !readOnly, Self.isFile(path), readerSlot.withLock({ $0 }) == nil, try await enterRollbackJournal()
+        else { return try await body() }
+        do {
+            let result = try await body()
+            try await leaveRollbackJournal()
+            return result
+        } catch {
+            try? await leaveRollbackJournal()
+            throw error
+        }
+    }
+
+    /// Stops the checkpoints beside the writer (after their last copy, which empties the log) and turns
+    /// to the rollback journal without waiting for other connections; false, with the log and its
+    /// checkpoints as they were, when another connection keeps the file in WAL.
+    private func enterRollbackJournal() async throws -> Bool {
+        let connection = self.connection
+        let path = self.path
+        return try await lock.withLock {
+            connection.stopCheckpointingBeside()
+            reportCheckpointFailures()
+            checkpointFailuresReported.withLock { $0 = 0 }
+            try connection.execute("PRAGMA busy_timeout=0", binds: []) { _, _ in }
+            var mode = ""
+            do {
+                try connection.execute("PRAGMA journal_mode=DELETE", binds: []) { _, values in
+                    if case .text(let text) = values.first { mode = text.lowercased() }
+                }
+            } catch let error as SQLite3Error where [SQLITE_BUSY, SQLITE_LOCKED].contains(error.code & 0xFF) {
+                mode = "wal"
+            }
+            try connection.execute("PRAGMA busy_timeout=\(Self.busyTimeoutMilliseconds)", binds: []) { _, _ in }
+            guard mode == "delete" else {
+                if Self.checkpointsBeside { _ = connection.checkpointBeside(path: path, frames: Self.checkpointFrames) }
+                return false
+            }
+            try connection.execute("PRAGMA synchronous=FULL", binds: []) { _, _ in }
+            rollbackJournal.withLock { $0 = true }
+            return true
+        }
+    }
+
+    /// The log again, as the store opens with it, and the checkpoints beside the writer.
+    private func leaveRollbackJournal() async throws {
+        let connection = self.connection
+        let path = self.path
+        try await lock.withLock {
+            try connection.execute("PRAGMA journal_mode=WAL", binds: []) { _, _ in }
+            try connection.execute("PRAGMA synchronous=NORMAL", binds: []) { _, _ in }
+            if Self.checkpointsBeside { _ = connection.checkpointBeside(path: path, frames: Self.checkpointFrames) }
+            rollbackJournal.withLock { $0 = false }
         }
     }
 

@@ -7,14 +7,24 @@ extension SQLCaseStore {
     /// kept up whatever the size of the import.
     static let indexesImportReads: Set<String> = ["dossiers_by_debtor"]
 
+    func bulkLoading<Result: Sendable>(claims: Int, _ body: () async throws -> Result) async throws -> Result {
+        guard engineName == "sqlite", boundDatabase == nil,
+            try await run({ database in try await Self.claimsHeld(database) }) < Int64(claims)
+        else { return try await body() }
+        return try await mapErrors { try await executor.withBulkJournal(body) }
+    }
+
+    /// The claims a SQLite store holds: row ids count up from 1 and claims are never deleted, so the
+    /// largest is the number held.
+    private static func claimsHeld(_ database: any SQLDatabase) async throws -> Int64 {
+        try await database.raw("SELECT COALESCE(MAX(rowid), 0) AS n FROM claims").first()?
+            .decode(column: "n", as: Int64.self) ?? 0
+    }
+
     func suspendIndexes(forClaims claims: Int) async throws -> SuspendedIndexes {
         guard engineName == "sqlite" else { return .none }
         return try await run { database in
-            // Row ids count up from 1 and claims are never deleted: the largest is the number held.
-            let held =
-                try await database.raw("SELECT COALESCE(MAX(rowid), 0) AS n FROM claims").first()?
-                .decode(column: "n", as: Int64.self) ?? 0
-            guard Int64(claims) > held else { return .none }
+            guard Int64(claims) > (try await Self.claimsHeld(database)) else { return .none }
             // `sql` is NULL for the indexes of primary keys and UNIQUE constraints; those stay, and
             // so does every index declared UNIQUE.
             let tables = Self.importedTables.map { "'\($0)'" }.joined(separator: ", ")

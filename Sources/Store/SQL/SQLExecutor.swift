@@ -38,6 +38,12 @@ protocol SQLExecutor: Sendable {
     /// operation on this one); nil when the engine cannot tell.
     func changeMark(on database: any SQLDatabase) async throws -> Int64?
 
+    /// Runs `body`, one large write transaction on this executor (a bulk import into a store that
+    /// holds less than it brings), with the engine's cheapest journal for it, when it can have one
+    /// without other connections (SQLite: the rollback journal; docs/decisions/0011). PostgreSQL
+    /// only runs `body`.
+    func withBulkJournal<Result: Sendable>(_ body: () async throws -> Result) async throws -> Result
+
     /// Closes the underlying connections.
     func close() async throws
 }
