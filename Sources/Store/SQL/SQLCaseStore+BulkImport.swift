@@ -8,7 +8,7 @@ extension SQLCaseStore {
     static let indexesImportReads: Set<String> = ["dossiers_by_debtor"]
 
     func bulkLoading<Result: Sendable>(claims: Int, _ body: () async throws -> Result) async throws -> Result {
-        guard engineName == "sqlite", boundDatabase == nil,
+        guard claims > 0, engineName == "sqlite", boundDatabase == nil,
             try await run({ database in try await Self.claimsHeld(database) }) < Int64(claims)
         else { return try await body() }
         return try await mapErrors { try await executor.withBulkJournal(body) }
