@@ -266,8 +266,8 @@ final class SQLiteExecutor: SQLExecutor {
             if Self.checkpointsBeside { _ = connection.checkpointBeside(path: path, frames: Self.checkpointFrames) }
             rollbackJournal.withLock { $0 = false }
         } catch {
-            let message = "\(path) keeps the rollback journal after a bulk load (\(error)); it writes with its log again"
-            logger.warning("\(message) when it is next opened")
+            let message = "\(path) keeps the rollback journal after a bulk load (\(error))"
+            logger.warning("\(message); it writes with its log again when it is next opened")
         }
         await lock.release()
     }
