@@ -1,4 +1,5 @@
 import Domain
+import Foundation
 import SQLKit
 import Testing
 
@@ -156,5 +157,59 @@ import Testing
             #expect(try await store.counts().claims == 0)
             #expect(try await Self.journalMode(store) == (engine == .sqlite ? "wal" : nil))
         }
+    }
+
+    /// A store opened while a bulk load holds it with the rollback journal waits for the load's
+    /// commit (SQLite does not wait by itself for the lock that turning the log on needs) and then
+    /// opens with its log; one held past the wait fails with a message that says why.
+    @Test func openingWaitsForABulkLoadsCommitAndTellsWhenItCannot() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("adem-bulk-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        /// A connection to a new file in `folder` that holds it with the rollback journal, as a bulk load does.
+        func loading(_ name: String) throws -> SQLite3Connection {
+            let load = try SQLite3Connection(path: folder.appendingPathComponent(name).path)
+            for statement in ["PRAGMA journal_mode=DELETE", "CREATE TABLE t (k INTEGER)", "BEGIN EXCLUSIVE"] {
+                _ = try rows(load, statement)
+            }
+            _ = try rows(load, "INSERT INTO t VALUES (1)")
+            return load
+        }
+        let path = folder.appendingPathComponent("held.sqlite").path
+        let load = try loading("held.sqlite")
+        defer { load.close() }
+        // On a thread of its own: opening blocks its thread in SQLite's busy wait, and with the
+        // suite's other tests the task pool may have no thread left for the commit.
+        let committed = DispatchSemaphore(value: 0)
+        let committing = Thread {
+            usleep(400_000)
+            _ = try? rows(load, "COMMIT")
+            committed.signal()
+        }
+        committing.start()
+        let started = ContinuousClock.now
+        let opened = try await SQLiteExecutor.open(path: path, readOnly: true)
+        let waited = ContinuousClock.now - started
+        committed.wait()
+        #expect(waited >= .milliseconds(300), "opened after \(waited), before the load committed")
+        let mode = try await opened.withDatabase { database in
+            try await database.raw("PRAGMA journal_mode").first()?.decode(column: "journal_mode", as: String.self)
+        }
+        #expect(mode == "wal")
+        try await opened.close()
+
+        // Held past the wait: a clear refusal, after about the busy timeout.
+        let held = try loading("held-long.sqlite")
+        defer { held.close() }
+        let heldPath = folder.appendingPathComponent("held-long.sqlite").path
+        let refused = ContinuousClock.now
+        do {
+            _ = try await SQLiteExecutor.open(path: heldPath, readOnly: true)
+            Issue.record("a store held by another connection opened")
+        } catch StoreError.cannotOpen(let message) {
+            #expect(message.contains("database is locked"), "\(message)")
+            #expect(message.contains("another program holds the store"), "\(message)")
+        }
+        #expect(ContinuousClock.now - refused >= .milliseconds(SQLiteExecutor.busyTimeoutMilliseconds - 500))
     }
 }

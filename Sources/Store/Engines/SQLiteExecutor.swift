@@ -47,9 +47,10 @@ final class SQLiteExecutor: SQLExecutor {
             throw StoreError.cannotOpen(error.message)
         }
         do {
+            try connection.execute("PRAGMA busy_timeout=\(busyTimeoutMilliseconds)", binds: []) { _, _ in }
+            try await turnLogOn(connection)
             for pragma in [
-                "PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
-                "PRAGMA busy_timeout=\(busyTimeoutMilliseconds)",
+                "PRAGMA synchronous=NORMAL",
                 "PRAGMA foreign_keys=ON", "PRAGMA cache_size=-\((readOnly ? readerCacheMiB : writerCacheMiB) * 1024)",
                 "PRAGMA temp_store=MEMORY",
                 // Checkpoint every 256 MB of WAL rather than every 4 MB: a page written by several
@@ -61,7 +62,9 @@ final class SQLiteExecutor: SQLExecutor {
             }
         } catch let error as SQLite3Error {
             connection.close()
-            throw StoreError.cannotOpen("\(path): \(error.message)")
+            let held =
+                isBusy(error) ? " (another program holds the store, as a large import does until it commits)" : ""
+            throw StoreError.cannotOpen("\(path): \(error.message)\(held)")
         }
         if !readOnly, isFile(path), checkpointsBeside {
             _ = connection.checkpointBeside(path: path, frames: checkpointFrames)
@@ -71,6 +74,24 @@ final class SQLiteExecutor: SQLExecutor {
 
     /// How long a statement waits for another connection's lock before it fails with `SQLITE_BUSY`.
     static let busyTimeoutMilliseconds = 5_000
+
+    /// `PRAGMA journal_mode=WAL`, tried again for as long as a statement waits for a lock: SQLite does
+    /// not wait by itself for the lock this change needs, which a bulk load with the rollback journal
+    /// holds until it commits (`withBulkJournal`). In a store already in WAL it changes nothing.
+    private static func turnLogOn(_ connection: SQLite3Connection) async throws {
+        let deadline = ContinuousClock.now + .milliseconds(busyTimeoutMilliseconds)
+        while true {
+            do {
+                try connection.execute("PRAGMA journal_mode=WAL", binds: []) { _, _ in }
+                return
+            } catch let error as SQLite3Error where isBusy(error) && ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(20))
+            }
+        }
+    }
+
+    /// Another connection holds the lock the statement needed.
+    static func isBusy(_ error: SQLite3Error) -> Bool { [SQLITE_BUSY, SQLITE_LOCKED].contains(error.code & 0xFF) }
 
     /// The log's growth, in pages, that starts a checkpoint: 256 MB of log rather than SQLite's 4 MB,
     /// so a page written by several transactions is copied into the database file once (0006).
@@ -167,7 +188,8 @@ final class SQLiteExecutor: SQLExecutor {
     /// caller holds the lock (it runs inside `withDatabase` or `withTransaction`).
     func insert(_ statement: MultiRowInsert, on database: any SQLDatabase) async throws {
         let oneRow = MultiRowInsert(
-            table: statement.table, columns: statement.columns, rows: statement.rows.prefix(1), suffix: statement.suffix)
+            table: statement.table, columns: statement.columns, rows: statement.rows.prefix(1), suffix: statement.suffix
+        )
         try connection.executeEach(
             oneRow.text(numbered: false), rows: statement.rows.lazy.map { $0.lazy.map(Self.sqliteValue) })
     }
@@ -242,8 +264,9 @@ final class SQLiteExecutor: SQLExecutor {
             try connection.execute("PRAGMA busy_timeout=\(Self.busyTimeoutMilliseconds)", binds: []) { _, _ in }
             if mode == "delete" { try connection.execute("PRAGMA synchronous=FULL", binds: []) { _, _ in } }
         } catch {
-            let busy = (error as? SQLite3Error).map { [SQLITE_BUSY, SQLITE_LOCKED].contains($0.code & 0xFF) } ?? false
-            if !busy { logger.warning("\(path): a bulk load writes with the log (\(error))") }
+            if !((error as? SQLite3Error).map(Self.isBusy) ?? false) {
+                logger.warning("\(path): a bulk load writes with the log (\(error))")
+            }
             mode = "wal"
         }
         if mode == "delete" { rollbackJournal.withLock { $0 = true } }
