@@ -31,27 +31,12 @@ import Testing
 
         // The second file, with the database file held at its size: `/bin/sh`
         // counts in 512-byte blocks, as POSIX asks.
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments =
-            [
-                "-c", #"ulimit -f \#(size / 512); trap '' XFSZ; exec "$0" "$@""#, AdemBinary.url.path,
-            ] + importing("second.csv")
-        process.currentDirectoryURL = directory
-        var environment = ProcessInfo.processInfo.environment
-        environment["ADEM_SQLITE_CHECKPOINT_FRAMES"] = "64"
-        environment.removeValue(forKey: "ADEM_DB")
-        process.environment = environment
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let stdout = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let limited = try AdemBinary.run(
+            importing("second.csv"), workingDirectory: directory, environment: ["ADEM_SQLITE_CHECKPOINT_FRAMES": "64"],
+            launcher: ["/bin/sh", "-c", #"ulimit -f \#(size / 512); trap '' XFSZ; exec "$0" "$@""#])
+        let (stdout, stderr) = (limited.stdout, limited.stderr)
 
-        #expect(process.terminationStatus == 0, "every claim was committed, to the log: \(stderr)")
+        #expect(limited.status == 0, "every claim was committed, to the log: \(stderr)")
         #expect(stdout.contains(#""imported": 1500, "duplicates": 0, "rejected": 0"#), "\(stdout)")
         #expect(stderr.contains("checkpoint(s) of \(store) failed"), "\(stderr)")
         #expect(stderr.contains("the log (\(store)-wal) keeps growing until a checkpoint succeeds"), "\(stderr)")

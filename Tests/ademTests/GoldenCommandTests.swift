@@ -107,18 +107,26 @@ enum AdemBinary {
         return folder.appendingPathComponent("adem")
     }
 
-    static func run(_ arguments: [String], workingDirectory: URL) throws -> (
-        stdout: String, stderr: String, status: Int32
-    ) {
+    /// Runs `adem arguments` to its end, with `environment` added to this process's, through
+    /// `launcher` when one is given (its program and arguments, then adem's path and `arguments`).
+    static func run(
+        _ arguments: [String], workingDirectory: URL, environment added: [String: String] = [:],
+        launcher: [String] = []
+    ) throws -> (stdout: String, stderr: String, status: Int32) {
         let process = Process()
-        process.executableURL = url
-        process.arguments = arguments
+        if let program = launcher.first {
+            process.executableURL = URL(fileURLWithPath: program)
+            process.arguments = launcher.dropFirst() + [url.path] + arguments
+        } else {
+            process.executableURL = url
+            process.arguments = arguments
+        }
         process.currentDirectoryURL = workingDirectory
         // Hermetic: neither an operator's law tables nor a default database leak into a test.
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "ADEM_LAW_DATA")
         environment.removeValue(forKey: "ADEM_DB")
-        process.environment = environment
+        process.environment = environment.merging(added) { $1 }
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out
