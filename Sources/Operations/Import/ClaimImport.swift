@@ -96,9 +96,6 @@ public struct ClaimImport: Sendable {
                 }
             }
         }
-        // The first batch is read before the store is asked for anything: the rows to come, reckoned
-        // from the bytes per row so far, tell whether the import is a bulk load.
-        func expectedRows() -> Int { reader.totalBytes.map { rowsRead * $0 / max(1, reader.bytesRead) } ?? rowsRead }
         var readAll = false
         /// Reads the next row into the batch, or its problems into the report; false at the file's end.
         func readRow() throws -> Bool {
@@ -113,8 +110,11 @@ public struct ClaimImport: Sendable {
             }
             return true
         }
+        // The first batch is read before the store is asked for anything: the rows to come, reckoned
+        // from the bytes per row so far, tell whether the import is a bulk load.
         while batch.count < Self.batchRowsMax, try readRow() {}
-        let bulkClaims = expectedRows() >= bulkRowsMin ? expectedRows() : 0
+        let expected = reader.totalBytes.map { rowsRead * $0 / max(1, reader.bytesRead) } ?? rowsRead
+        let bulkClaims = expected >= bulkRowsMin ? expected : 0
         try await store.bulkLoading(claims: bulkClaims) {
             try await store.transaction { store in
                 // Pipelined: while the store writes batch N (on SQLite's thread), this task reads,

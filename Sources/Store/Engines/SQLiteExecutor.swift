@@ -284,10 +284,9 @@ final class SQLiteExecutor: SQLExecutor {
         let path = self.path
         await lock.acquire()
         do {
-            let pragmas = ["journal_mode=WAL", "synchronous=NORMAL", "busy_timeout=\(Self.busyTimeoutMilliseconds)"]
-            for pragma in pragmas.map({ "PRAGMA " + $0 }) {
-                try connection.execute(pragma, binds: []) { _, _ in }
-            }
+            try connection.execute("PRAGMA busy_timeout=\(Self.busyTimeoutMilliseconds)", binds: []) { _, _ in }
+            try await Self.turnLogOn(connection)
+            try connection.execute("PRAGMA synchronous=NORMAL", binds: []) { _, _ in }
             if Self.checkpointsBeside { _ = connection.checkpointBeside(path: path, frames: Self.checkpointFrames) }
             rollbackJournal.withLock { $0 = false }
         } catch {
