@@ -47,10 +47,8 @@ final class SQLiteExecutor: SQLExecutor {
             throw StoreError.cannotOpen(error.message)
         }
         do {
-            try connection.execute("PRAGMA busy_timeout=\(busyTimeoutMilliseconds)", binds: []) { _, _ in }
-            try await turnLogOn(connection)
+            try await writeWithLog(connection)
             for pragma in [
-                "PRAGMA synchronous=NORMAL",
                 "PRAGMA foreign_keys=ON", "PRAGMA cache_size=-\((readOnly ? readerCacheMiB : writerCacheMiB) * 1024)",
                 "PRAGMA temp_store=MEMORY",
                 // Checkpoint every 256 MB of WAL rather than every 4 MB: a page written by several
@@ -75,19 +73,24 @@ final class SQLiteExecutor: SQLExecutor {
     /// How long a statement waits for another connection's lock before it fails with `SQLITE_BUSY`.
     static let busyTimeoutMilliseconds = 5_000
 
-    /// `PRAGMA journal_mode=WAL`, tried again for as long as a statement waits for a lock: SQLite does
-    /// not wait by itself for the lock this change needs, which a bulk load with the rollback journal
-    /// holds until it commits (`withBulkJournal`). In a store already in WAL it changes nothing.
-    private static func turnLogOn(_ connection: SQLite3Connection) async throws {
+    /// How the store's connections write, as opened and again after a bulk load: they wait for other
+    /// connections' locks, write through the log (WAL), and sync at checkpoints (`synchronous=NORMAL`:
+    /// durable at checkpoints, never corrupt). `PRAGMA journal_mode=WAL` is tried again for as long
+    /// as a statement waits for a lock: SQLite does not wait by itself for the lock this change needs,
+    /// which a bulk load with the rollback journal holds until it commits (`withBulkJournal`). In a
+    /// store already in WAL it changes nothing.
+    private static func writeWithLog(_ connection: SQLite3Connection) async throws {
+        try connection.execute("PRAGMA busy_timeout=\(busyTimeoutMilliseconds)", binds: []) { _, _ in }
         let deadline = ContinuousClock.now + .milliseconds(busyTimeoutMilliseconds)
         while true {
             do {
                 try connection.execute("PRAGMA journal_mode=WAL", binds: []) { _, _ in }
-                return
+                break
             } catch let error as SQLite3Error where isBusy(error) && ContinuousClock.now < deadline {
                 try await Task.sleep(for: .milliseconds(20))
             }
         }
+        try connection.execute("PRAGMA synchronous=NORMAL", binds: []) { _, _ in }
     }
 
     /// Another connection holds the lock the statement needed.
@@ -284,9 +287,7 @@ final class SQLiteExecutor: SQLExecutor {
         let path = self.path
         await lock.acquire()
         do {
-            try connection.execute("PRAGMA busy_timeout=\(Self.busyTimeoutMilliseconds)", binds: []) { _, _ in }
-            try await Self.turnLogOn(connection)
-            try connection.execute("PRAGMA synchronous=NORMAL", binds: []) { _, _ in }
+            try await Self.writeWithLog(connection)
             if Self.checkpointsBeside { _ = connection.checkpointBeside(path: path, frames: Self.checkpointFrames) }
             rollbackJournal.withLock { $0 = false }
         } catch {
