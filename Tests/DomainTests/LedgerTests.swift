@@ -1,4 +1,4 @@
-import Domain
+@testable import Domain
 import Money
 import Testing
 
@@ -74,6 +74,28 @@ import Testing
         #expect(CountryCode(" BE ")?.code == "BE")
         #expect(CountryCode("XX") == nil)
         #expect(CountryCode("NLD") == nil)
+        #expect(CountryCode("bE")?.code == "BE")
+        #expect(CountryCode("N1") == nil)
+        #expect(CountryCode("") == nil)
+    }
+
+    /// Every pair of letters in either case is assigned exactly when its upper-case form is on the
+    /// list, and the code kept is upper case (the two-letter way and the general way agree).
+    @Test func everyLetterPairAgreesWithTheList() {
+        let letters = (UInt8(ascii: "A")...UInt8(ascii: "Z")).map { Character(UnicodeScalar($0)) }
+        var assigned = 0
+        for first in letters {
+            for second in letters {
+                let upper = String([first, second])
+                let expected = CountryCode.assigned.contains(upper)
+                for text in [upper, upper.lowercased(), String(first) + String(second).lowercased()] {
+                    #expect(CountryCode(text)?.code == (expected ? upper : nil), "\(text)")
+                    #expect(CountryCode(" \(text) ")?.code == (expected ? upper : nil), "padded \(text)")
+                }
+                if expected { assigned += 1 }
+            }
+        }
+        #expect(assigned == 249)
     }
 
     @Test func closingADossierRecordsTheReasonAndClearsThePlan() {

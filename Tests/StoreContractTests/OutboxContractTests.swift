@@ -100,4 +100,43 @@ import Testing
             #expect(try await sql.check().problems.isEmpty)
         }
     }
+
+    /// A row names the client of its dossier (the dispatch journals by client without reading the
+    /// dossier); a store of schema version 15 gets the client of the messages planned before from
+    /// their dossiers in migration 16, and a row of an unknown dossier keeps none.
+    @Test(arguments: Engine.covered)
+    func messagesNameTheirClientAndTheMigrationFillsInTheOlderOnes(engine: Engine) async throws {
+        try await StoreFixture.withFreshStore(engine, schemaVersion: 15) { (store: any CaseStore) async throws in
+            let sql = store as! SQLCaseStore
+            let dossiers = try await Sample.seed(store, count: 3)
+            let planned = dossiers.map { dossier in
+                OutboxRow(
+                    id: "\(dossier.id.rawValue)/\(Self.day)/reminder", dossierID: dossier.id, channel: .email,
+                    plannedDay: Self.day, personKey: Self.persons[0], message: "{}")
+            }
+            let orphan = Self.message(dossier: 7, person: Self.persons[1], in: 0)
+            try await sql.insertRows(
+                "outbox", columns: ["id", "dossier_id", "channel", "planned_day", "person_key", "message"],
+                rows: (planned + [orphan]).map { row in
+                    [
+                        .text(row.id), .text(row.dossierID.rawValue), .text(row.channel.rawValue),
+                        .integer(Int64(row.plannedDay.daysSinceEpoch)), .text(row.personKey), .text(row.message),
+                    ]
+                })
+            #expect(try await sql.migrate() == [16])
+            let read = try await sql.outbox(plannedOn: Self.day, after: nil, limit: 10)
+            #expect(read.count == 4)
+            for row in read {
+                #expect(row.clientID == (row.dossierID == orphan.dossierID ? nil : Sample.client.id), "\(row.id)")
+            }
+
+            let later = OutboxRow(
+                id: "\(dossiers[0].id.rawValue)/\(Self.day.adding(days: 1))/letter", dossierID: dossiers[0].id,
+                channel: .letter, plannedDay: Self.day.adding(days: 1), personKey: Self.persons[0], message: "{}",
+                clientID: Client.ID("OTHER"))
+            try await sql.insertOutbox([later])
+            #expect(try await sql.outbox(plannedOn: Self.day.adding(days: 1), after: nil, limit: 10) == [later])
+            #expect(try await sql.check().problems.isEmpty)
+        }
+    }
 }

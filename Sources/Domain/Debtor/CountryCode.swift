@@ -5,11 +5,45 @@ public struct CountryCode: Hashable, Sendable, Codable, Comparable, CustomString
 
     /// The country for `text` (case-insensitive, surrounding spaces ignored), or nil if no such code is assigned.
     public init?(_ text: String) {
+        // Read on every debtor the daily run loads: two ASCII letters are checked without building
+        // a trimmed, upper-cased copy of the text (anything else takes the general way below).
+        var utf8 = text.utf8.makeIterator()
+        if let first = utf8.next(), let second = utf8.next(), utf8.next() == nil,
+            let index = Self.letterPairIndex(first, second)
+        {
+            guard Self.assignedPairs[index] else { return nil }
+            let isUpper = text.utf8.allSatisfy { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }
+            self.code = isUpper ? text : text.uppercased()
+            return
+        }
         let upper = String(text.drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
             .uppercased()
         guard CountryCode.assigned.contains(upper) else { return nil }
         self.code = upper
     }
+
+    /// The place of two ASCII letters (either case) among the 26 x 26 pairs; nil for other bytes.
+    private static func letterPairIndex(_ first: UInt8, _ second: UInt8) -> Int? {
+        func letter(_ byte: UInt8) -> Int? {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): Int(byte - UInt8(ascii: "A"))
+            case UInt8(ascii: "a")...UInt8(ascii: "z"): Int(byte - UInt8(ascii: "a"))
+            default: nil
+            }
+        }
+        guard let high = letter(first), let low = letter(second) else { return nil }
+        return high * 26 + low
+    }
+
+    /// For each of the 26 x 26 letter pairs, whether it is an assigned code.
+    private static let assignedPairs: [Bool] = {
+        var pairs = [Bool](repeating: false, count: 26 * 26)
+        for code in assigned {
+            let bytes = Array(code.utf8)
+            pairs[letterPairIndex(bytes[0], bytes[1])!] = true
+        }
+        return pairs
+    }()
 
     /// The Netherlands.
     public static let netherlands = CountryCode("NL")!

@@ -77,11 +77,13 @@ public struct OutboxDispatch: Sendable {
         try await Self.forEachPage(plannedOn: day, in: store, pageMessages: pageMessages) { page in
             let fresh = page.filter { !done.contains($0.id) }
             guard !fresh.isEmpty else { return }
-            let clients = try await store.clientIDs(ofDossiers: Array(Set(fresh.map(\.dossierID))))
+            // Rows name their client since migration 16; the dossier is read only for an older row.
+            let unnamed = Set(fresh.filter { $0.clientID == nil }.map(\.dossierID))
+            let clients = unnamed.isEmpty ? [:] : try await store.clientIDs(ofDossiers: Array(unnamed))
             var events: [JournalEvent] = []
             for row in fresh {
                 let message = try decoder.decode(OutboxMessage.self, from: row.message)
-                guard let clientID = clients[row.dossierID] else { continue }
+                guard let clientID = row.clientID ?? clients[row.dossierID] else { continue }
                 let outcome = deliver(message)
                 events += Self.events(message, clientID: clientID, outcome: outcome, day: day)
                 dispatched.append(DispatchedMessage(message: message, clientID: clientID, outcome: outcome))

@@ -39,15 +39,23 @@ public struct OutboxRow: Hashable, Sendable {
     public let personKey: String
     /// The whole message as JSON (template, window, reason, deadline ...).
     public let message: String
+    /// The client of the dossier, so that the dispatch journals by client without reading every
+    /// dossier of its page; nil for a row planned before migration 16 filled it in, or stored
+    /// without it.
+    public let clientID: Client.ID?
 
     /// A row to store.
-    public init(id: String, dossierID: Dossier.ID, channel: Channel, plannedDay: Day, personKey: String, message: String) {
+    public init(
+        id: String, dossierID: Dossier.ID, channel: Channel, plannedDay: Day, personKey: String, message: String,
+        clientID: Client.ID? = nil
+    ) {
         self.id = id
         self.dossierID = dossierID
         self.channel = channel
         self.plannedDay = plannedDay
         self.personKey = personKey
         self.message = message
+        self.clientID = clientID
     }
 }
 

@@ -29,7 +29,7 @@ enum Migrations {
     static let all: [Migration] = [
         initialSchema, partialClosedIndex, dailyRun, reportCounters, leanerLedgerIndexes, debtorPersonKeys, mandateChanges,
         simulationMarks, importsByClient, journalByDayAndDossier,
-        coveringPersonReads, outboxByDay, progressInDossierRow, chunkDossierIDs, appendOrderedKeys,
+        coveringPersonReads, outboxByDay, progressInDossierRow, chunkDossierIDs, appendOrderedKeys, outboxClient,
     ]
 
     /// The newest schema version this program knows.

@@ -277,11 +277,12 @@ extension SQLCaseStore: DailyRunStore {
 
     func insertOutbox(_ rows: [OutboxRow]) async throws {
         try await insertRows(
-            "outbox", columns: ["id", "dossier_id", "channel", "planned_day", "person_key", "message"],
+            "outbox", columns: ["id", "dossier_id", "channel", "planned_day", "person_key", "message", "client_id"],
             rows: rows.map { row in
                 [
                     .text(row.id), .text(row.dossierID.rawValue), .text(row.channel.rawValue),
                     .integer(Int64(row.plannedDay.daysSinceEpoch)), .text(row.personKey), .text(row.message),
+                    .text(row.clientID?.rawValue),
                 ]
             },
             suffix: "ON CONFLICT (planned_day, id) DO NOTHING")
@@ -409,7 +410,8 @@ extension SQLCaseStore: DailyRunStore {
             dossierID: Dossier.ID(try row.decode(column: "dossier_id", as: String.self)), channel: channel,
             plannedDay: Day(daysSinceEpoch: Int(try row.decode(column: "planned_day", as: Int64.self))),
             personKey: try row.decode(column: "person_key", as: String.self),
-            message: try row.decode(column: "message", as: String.self))
+            message: try row.decode(column: "message", as: String.self),
+            clientID: try row.decode(column: "client_id", as: String?.self).map(Client.ID.init))
     }
 
     /// Runs `prefix (ids...) suffix` in chunks of ids and folds the rows into a dictionary.
