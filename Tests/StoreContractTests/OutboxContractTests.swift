@@ -123,7 +123,7 @@ import Testing
                         .integer(Int64(row.plannedDay.daysSinceEpoch)), .text(row.personKey), .text(row.message),
                     ]
                 })
-            #expect(try await sql.migrate() == [16])
+            #expect(try await sql.migrate().first == 16)
             let read = try await sql.outbox(plannedOn: Self.day, after: nil, limit: 10)
             #expect(read.count == 4)
             for row in read {

@@ -89,13 +89,16 @@ public struct LedgerTransaction: Identifiable, Hashable, Sendable, Codable {
 
 /// Account balances derived from transactions; never stored.
 public struct LedgerBalances: Hashable, Sendable {
-    /// Balance per account; an account without postings is absent (reads as zero).
+    /// Balance per account; an account without postings, or whose postings add up to zero, is
+    /// absent (reads as zero). So balances summed from postings and balances kept as running totals
+    /// compare equal.
     public private(set) var byAccount: [LedgerAccount: Money] = [:]
 
     /// Balances from per-account sums (as a store adds them up); they must add up to zero, as every
     /// transaction does.
     public init(sums: [(LedgerAccount, Money)]) {
         for (account, amount) in sums { byAccount[account, default: .zero] += amount }
+        byAccount = byAccount.filter { $0.value != .zero }
         precondition(total == .zero, "ledger balances of a dossier add up to zero")
     }
 
@@ -106,7 +109,10 @@ public struct LedgerBalances: Hashable, Sendable {
 
     /// Adds one transaction's postings.
     public mutating func add(_ transaction: LedgerTransaction) {
-        for posting in transaction.postings { byAccount[posting.account, default: .zero] += posting.amount }
+        for posting in transaction.postings {
+            let balance = self[posting.account] + posting.amount
+            byAccount[posting.account] = balance == .zero ? nil : balance
+        }
     }
 
     /// The balance of `account`.

@@ -1,3 +1,4 @@
+import Domain
 import SQLKit
 
 extension SQLCaseStore {
@@ -40,6 +41,11 @@ extension SQLCaseStore {
                 problems.append("index \(name) is missing")
             }
         }
+        if version >= Self.balancesInDossierRowVersion {
+            for id in try await dossiersWithBalancesOff(limit: 5) {
+                problems.append("the balances kept in dossier \(id) differ from the sums of its ledger postings")
+            }
+        }
         var integrityChecked = false
         if engineName == "sqlite" {
             let findings = try await run { database in
@@ -56,6 +62,27 @@ extension SQLCaseStore {
         }
         return StoreCheck(
             schemaVersion: version, indexes: present.count, integrityChecked: integrityChecked, problems: problems)
+    }
+
+    /// Dossiers (at most `limit`, in id order) whose running balances (`balanceColumns`) are not
+    /// the sums of their postings, account by account: an invariant the ledger writes keep.
+    func dossiersWithBalancesOff(limit: Int) async throws -> [String] {
+        let columns = Self.balanceColumns
+        let sums = columns.map { column in
+            """
+            CAST(SUM(CASE WHEN account = '\(column.account.rawValue)' THEN amount_cents ELSE 0 END) AS BIGINT) \
+            AS \(column.column)
+            """
+        }
+        let differs = columns.map { "d.\($0.column) <> COALESCE(s.\($0.column), 0)" }
+        let query = """
+            SELECT d.id FROM dossiers d LEFT JOIN (SELECT dossier_id, \(sums.joined(separator: ", ")) \
+            FROM ledger_postings GROUP BY dossier_id) s ON s.dossier_id = d.id \
+            WHERE \(differs.joined(separator: " OR ")) ORDER BY d.id LIMIT \(limit)
+            """
+        return try await run { database in
+            try await database.raw(SQLQueryString(query)).all().map { try $0.decode(column: "id", as: String.self) }
+        }
     }
 
     /// The tables whose planner statistics `refreshPlannerStatistics` keeps current.

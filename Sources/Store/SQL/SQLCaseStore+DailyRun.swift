@@ -201,19 +201,17 @@ extension SQLCaseStore: DailyRunStore {
     }
 
     func balances(of ids: [Dossier.ID]) async throws -> [Dossier.ID: LedgerBalances] {
-        let sums: [Dossier.ID: [(LedgerAccount, Money)]] = try await selectByIDs(
-            ids,
-            "SELECT dossier_id, account, CAST(SUM(amount_cents) AS BIGINT) AS total FROM ledger_postings WHERE dossier_id IN",
-            suffix: " GROUP BY dossier_id, account"
+        let columns = Self.balanceColumns
+        return try await selectByIDs(
+            ids, "SELECT id, " + columns.map(\.column).joined(separator: ", ") + " FROM dossiers WHERE id IN"
         ) { row, result in
-            let id = Dossier.ID(try row.decode(column: "dossier_id", as: String.self))
-            let accountText = try row.decode(column: "account", as: String.self)
-            guard let account = LedgerAccount(rawValue: accountText) else {
-                throw StoreError.unreadable("ledger account \(accountText)")
+            let balances = LedgerBalances(
+                sums: try columns.map { ($0.account, Money(cents: try row.decode(column: $0.column, as: Int64.self))) })
+            // As the postings' sums had it: a dossier with nothing booked is left out.
+            if !balances.byAccount.isEmpty {
+                result[Dossier.ID(try row.decode(column: "id", as: String.self))] = balances
             }
-            result[id, default: []].append((account, Money(cents: try row.decode(column: "total", as: Int64.self))))
         }
-        return sums.mapValues { LedgerBalances(sums: $0) }
     }
 
     func claims(ofDossiers ids: [Dossier.ID]) async throws -> [Dossier.ID: [Claim]] {

@@ -17,19 +17,101 @@ extension SQLCaseStore {
                 ])
             }
         }
-        try await insertRows(
-            "ledger_postings",
-            columns: [
-                "transaction_id", "position", "dossier_id", "day", "memo", "reverses", "account", "amount_cents",
-            ], rows: rows)
+        guard !rows.isEmpty else { return }
+        // The postings and the balances they change together, or neither.
+        try await transaction { store in
+            let store = store as! SQLCaseStore
+            try await store.insertRows(
+                "ledger_postings",
+                columns: [
+                    "transaction_id", "position", "dossier_id", "day", "memo", "reverses", "account", "amount_cents",
+                ], rows: rows)
+            try await store.addToBalances(transactions)
+        }
+    }
+
+    /// The running balance of each ledger account, kept in the dossier's row (migration 17) and
+    /// added to in the transaction that appends the postings, so that a dossier's balances are read
+    /// with the dossier instead of summed from its postings.
+    static let balanceColumns: [(account: LedgerAccount, column: String)] = [
+        (.debtorReceivable, "balance_receivable"), (.principal, "balance_principal"), (.interest, "balance_interest"),
+        (.costs, "balance_costs"), (.paymentsReceived, "balance_payments"), (.writeOff, "balance_write_off"),
+        (.remittance, "balance_remittance"),
+    ]
+
+    /// The schema version that keeps balances in the dossier row.
+    static let balancesInDossierRowVersion = 17
+
+    /// Whether this store's schema keeps balances in the dossier row (a store of an older one is
+    /// only ever met in the tests of the migrations).
+    private func keepsBalancesInDossierRow() async throws -> Bool {
+        try await run { database in
+            let row = try await database.raw(
+                "SELECT COALESCE(MAX(version), 0) AS version FROM adem_schema_version"
+            ).first()
+            return try row?.decode(column: "version", as: Int64.self) ?? 0 >= Self.balancesInDossierRowVersion
+        }
+    }
+
+    /// Adds the postings of `transactions` to the running balances of their dossiers: one UPDATE per
+    /// dossier on SQLite (a prepared statement, re-bound), one per thousand on PostgreSQL. A store
+    /// of an older schema (tests build those) has no such columns and is left as it is.
+    private func addToBalances(_ transactions: [LedgerTransaction]) async throws {
+        let columns = Self.balanceColumns
+        var sums: [Dossier.ID: [Int64]] = [:]
+        for transaction in transactions {
+            for posting in transaction.postings {
+                let index = columns.firstIndex { $0.account == posting.account }!
+                sums[transaction.dossierID, default: Array(repeating: 0, count: columns.count)][index] +=
+                    posting.amount.cents
+            }
+        }
+        guard !sums.isEmpty, try await keepsBalancesInDossierRow() else { return }
+        let ids = sums.keys.sorted()
+        let m = TypedStatement.mark
+        let executor = self.executor
+        let found: Set<String> = try await run { database in
+            if executor.runsInProcess {
+                let additions = columns.map { "\($0.column) = \($0.column) + \(m)" }
+                let template = "UPDATE dossiers SET " + additions.joined(separator: ", ") + " WHERE id = \(m)"
+                let rows = ids.map { id in sums[id]!.map { SQLValue.integer($0) } + [.text(id.rawValue)] }
+                let changed = try await executor.changed(eachOf: template, rows: rows, on: database)
+                return Set(zip(ids, changed).filter(\.1).map(\.0.rawValue))
+            }
+            var updated: Set<String> = []
+            for start in stride(from: 0, to: ids.count, by: Self.rowsPerStatementMax) {
+                let part = ids[start..<min(start + Self.rowsPerStatementMax, ids.count)]
+                let casts =
+                    "(CAST(\(m) AS TEXT)" + String(repeating: ", CAST(\(m) AS BIGINT)", count: columns.count) + ")"
+                let template =
+                    "WITH v (id, " + columns.map(\.column).joined(separator: ", ") + ") AS (VALUES "
+                    + Array(repeating: casts, count: part.count).joined(separator: ", ") + ") UPDATE dossiers SET "
+                    + columns.map { "\($0.column) = dossiers.\($0.column) + v.\($0.column)" }.joined(separator: ", ")
+                    + " FROM v WHERE dossiers.id = v.id RETURNING dossiers.id"
+                let binds = part.flatMap { id in [SQLValue.text(id.rawValue)] + sums[id]!.map { .integer($0) } }
+                let statement = TypedStatement(template: template, binds: binds)
+                updated.formUnion(try await executor.texts(statement, column: "id", on: database))
+            }
+            return updated
+        }
+        // Every posting's dossier exists: the postings' rows reference it, and a balance not kept is
+        // an invariant broken, so the transaction fails instead.
+        if let missing = ids.first(where: { !found.contains($0.rawValue) }) {
+            throw StoreError.notFound("dossier \(missing) of a ledger transaction")
+        }
     }
 
     func ledger(ofDossier dossierID: Dossier.ID) async throws -> [LedgerTransaction] {
         try await run { database in
+            // `ledger_by_day_dossier` one lookup per day present in the ledger (migration 17), as the
+            // journal is read by dossier.
+            let byDays = SQLQueryString(
+                Self.distinctValues(of: "day", in: "ledger_postings", as: "ledger_days")
+                    + " SELECT ledger_postings.* FROM ledger_days"
+                    + " JOIN ledger_postings ON ledger_postings.day = ledger_days.d")
             let rows = try await database.raw(
-                """
-                SELECT * FROM ledger_postings WHERE dossier_id = \(bind: dossierID.rawValue) ORDER BY day, transaction_id, position
-                """
+                byDays + " WHERE ledger_postings.dossier_id = \(bind: dossierID.rawValue)"
+                    + " ORDER BY day, transaction_id, position"
             ).all()
             return try Self.transactions(rows)
         }
