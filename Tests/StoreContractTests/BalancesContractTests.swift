@@ -77,6 +77,32 @@ import Testing
         }
     }
 
+    /// Dossiers stored with their first transactions (the import's way) start with those balances;
+    /// a dossier opened without any has none, and later postings add to them as to any.
+    @Test(arguments: Engine.covered)
+    func dossiersOpenedWithTheirFirstTransactionsHoldTheirBalances(engine: Engine) async throws {
+        try await StoreFixture.withFreshStore(engine) { (store: any CaseStore) async throws in
+            try await store.insertClient(Sample.client)
+            let debtors = (1...3).map { Sample.debtor("N-\($0)") }
+            try await store.insertDebtors(debtors)
+            let dossiers = debtors.map { Sample.dossier(for: $0) }
+            let claims = [
+                Sample.claim("F-1", dossier: dossiers[0], cents: 1_250), Sample.claim("F-2", dossier: dossiers[0]),
+                Sample.claim("F-3", dossier: dossiers[2], cents: 99),
+            ]
+            let opening = claims.map { LedgerTransaction.claimHandedOver($0, on: Sample.day) }
+            try await store.transaction { store in
+                try await store.insertDossiers(dossiers, openedWith: opening)
+                try await store.insertClaims(claims.map { StoredClaim(claim: $0) })
+            }
+            try await Self.expectKept(store, dossiers, booked: opening)
+            let later = Self.batches(over: dossiers, seed: 3)[0]
+            try await store.appendLedger(later)
+            try await Self.expectKept(store, dossiers, booked: opening + later)
+            #expect(try await store.check().problems.isEmpty)
+        }
+    }
+
     /// A transaction for a dossier the store does not hold is refused whole: no posting is left.
     @Test(arguments: Engine.covered)
     func aTransactionOfAnUnknownDossierLeavesNothing(engine: Engine) async throws {

@@ -113,7 +113,6 @@ struct BatchWriter: Sendable {
                 )
                 .addingPayload(["import": importID]))
         }
-        try await store.insertDossiers(newDossiers)
 
         // 4. Claims, their ledger transactions and journal events.
         var claims: [StoredClaim] = []
@@ -131,8 +130,12 @@ struct BatchWriter: Sendable {
                     payload: JournalPayload(["invoice": row.invoiceNumber, "principalCents": String(row.amount.cents)]))
             )
         }
+        // A new dossier is written once, with the balances of its claims; a claim joining an open
+        // dossier adds to that dossier's.
+        let opened = Set(newDossiers.map(\.id))
+        try await store.insertDossiers(newDossiers, openedWith: transactions.filter { opened.contains($0.dossierID) })
         try await store.insertClaims(claims)
-        try await store.appendLedger(transactions)
+        try await store.appendLedger(transactions.filter { !opened.contains($0.dossierID) })
         try await store.appendJournal(events, recordedAt: recordedAt)
         outcome.imported = claims.count
         return outcome

@@ -16,19 +16,38 @@ extension SQLCaseStore {
         "SELECT " + (dossierColumns + ["progress"]).joined(separator: ", ") + " FROM dossiers"
 
     func insertDossiers(_ dossiers: [Dossier]) async throws {
-        try await insertRows(
-            "dossiers", columns: Self.dossierColumns,
-            rows: dossiers.map { dossier in
-                [
-                    .text(dossier.id.rawValue), .text(dossier.clientID.rawValue), .text(dossier.debtorID.rawValue),
-                    .integer(Int64(dossier.openedDay.daysSinceEpoch)), .text(dossier.state.rawValue),
-                    .integer(dossier.nextActionDay.map { Int64($0.daysSinceEpoch) }),
-                    .integer(Int64(dossier.flags.rawValue)),
-                    .integer(dossier.closure.map { Int64($0.day.daysSinceEpoch) }),
-                    .text(dossier.closure?.reason.rawValue),
-                    .integer(dossier.version),
-                ]
-            })
+        try await insertRows("dossiers", columns: Self.dossierColumns, rows: dossiers.map(Self.dossierRow))
+    }
+
+    func insertDossiers(_ dossiers: [Dossier], openedWith transactions: [LedgerTransaction]) async throws {
+        let ids = Set(dossiers.map(\.id))
+        precondition(transactions.allSatisfy { ids.contains($0.dossierID) }, "opening transactions of other dossiers")
+        try await transaction { store in
+            let store = store as! SQLCaseStore
+            guard try await store.keepsBalancesInDossierRow() else {
+                try await store.insertDossiers(dossiers)
+                return try await store.appendLedger(transactions)
+            }
+            let sums = Self.balanceSums(transactions)
+            let zero = Array(repeating: Int64(0), count: Self.balanceColumns.count)
+            try await store.insertRows(
+                "dossiers", columns: Self.dossierColumns + Self.balanceColumns.map(\.column),
+                rows: dossiers.map { Self.dossierRow($0) + (sums[$0.id] ?? zero).map { .integer($0) } })
+            try await store.insertPostings(transactions)
+        }
+    }
+
+    /// A new dossier's values for `dossierColumns`.
+    static func dossierRow(_ dossier: Dossier) -> [SQLValue] {
+        [
+            .text(dossier.id.rawValue), .text(dossier.clientID.rawValue), .text(dossier.debtorID.rawValue),
+            .integer(Int64(dossier.openedDay.daysSinceEpoch)), .text(dossier.state.rawValue),
+            .integer(dossier.nextActionDay.map { Int64($0.daysSinceEpoch) }),
+            .integer(Int64(dossier.flags.rawValue)),
+            .integer(dossier.closure.map { Int64($0.day.daysSinceEpoch) }),
+            .text(dossier.closure?.reason.rawValue),
+            .integer(dossier.version),
+        ]
     }
 
     /// A dossier's id and the version the write expects to find.

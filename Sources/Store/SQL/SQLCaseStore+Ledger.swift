@@ -5,6 +5,17 @@ import SQLKit
 
 extension SQLCaseStore {
     func appendLedger(_ transactions: [LedgerTransaction]) async throws {
+        guard transactions.contains(where: { !$0.postings.isEmpty }) else { return }
+        // The postings and the balances they change together, or neither.
+        try await transaction { store in
+            let store = store as! SQLCaseStore
+            try await store.insertPostings(transactions)
+            try await store.addToBalances(transactions)
+        }
+    }
+
+    /// The postings of `transactions`, as rows of `ledger_postings` (the balances left alone).
+    func insertPostings(_ transactions: [LedgerTransaction]) async throws {
         var rows: [[SQLValue]] = []
         rows.reserveCapacity(transactions.count * 2)
         for transaction in transactions {
@@ -17,17 +28,11 @@ extension SQLCaseStore {
                 ])
             }
         }
-        guard !rows.isEmpty else { return }
-        // The postings and the balances they change together, or neither.
-        try await transaction { store in
-            let store = store as! SQLCaseStore
-            try await store.insertRows(
-                "ledger_postings",
-                columns: [
-                    "transaction_id", "position", "dossier_id", "day", "memo", "reverses", "account", "amount_cents",
-                ], rows: rows)
-            try await store.addToBalances(transactions)
-        }
+        try await insertRows(
+            "ledger_postings",
+            columns: [
+                "transaction_id", "position", "dossier_id", "day", "memo", "reverses", "account", "amount_cents",
+            ], rows: rows)
     }
 
     /// The running balance of each ledger account, kept in the dossier's row (migration 17) and
@@ -39,12 +44,25 @@ extension SQLCaseStore {
         (.remittance, "balance_remittance"),
     ]
 
+    /// What `transactions` add to each of their dossiers' balances, in the order of `balanceColumns`.
+    static func balanceSums(_ transactions: [LedgerTransaction]) -> [Dossier.ID: [Int64]] {
+        var sums: [Dossier.ID: [Int64]] = [:]
+        for transaction in transactions {
+            for posting in transaction.postings {
+                let index = balanceColumns.firstIndex { $0.account == posting.account }!
+                sums[transaction.dossierID, default: Array(repeating: 0, count: balanceColumns.count)][index] +=
+                    posting.amount.cents
+            }
+        }
+        return sums
+    }
+
     /// The schema version that keeps balances in the dossier row.
     static let balancesInDossierRowVersion = 17
 
     /// Whether this store's schema keeps balances in the dossier row (a store of an older one is
     /// only ever met in the tests of the migrations).
-    private func keepsBalancesInDossierRow() async throws -> Bool {
+    func keepsBalancesInDossierRow() async throws -> Bool {
         try await run { database in
             let row = try await database.raw(
                 "SELECT COALESCE(MAX(version), 0) AS version FROM adem_schema_version"
@@ -58,14 +76,7 @@ extension SQLCaseStore {
     /// of an older schema (tests build those) has no such columns and is left as it is.
     private func addToBalances(_ transactions: [LedgerTransaction]) async throws {
         let columns = Self.balanceColumns
-        var sums: [Dossier.ID: [Int64]] = [:]
-        for transaction in transactions {
-            for posting in transaction.postings {
-                let index = columns.firstIndex { $0.account == posting.account }!
-                sums[transaction.dossierID, default: Array(repeating: 0, count: columns.count)][index] +=
-                    posting.amount.cents
-            }
-        }
+        let sums = Self.balanceSums(transactions)
         guard !sums.isEmpty, try await keepsBalancesInDossierRow() else { return }
         let ids = sums.keys.sorted()
         let m = TypedStatement.mark
