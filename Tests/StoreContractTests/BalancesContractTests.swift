@@ -92,7 +92,8 @@ import Testing
             ]
             let opening = claims.map { LedgerTransaction.claimHandedOver($0, on: Sample.day) }
             try await store.transaction { store in
-                try await store.insertDossiers(dossiers, openedWith: opening)
+                try await store.insertDossiers(
+                    dossiers, openedWith: dossiers.map { dossier in opening.filter { $0.dossierID == dossier.id } })
                 try await store.insertClaims(claims.map { StoredClaim(claim: $0) })
             }
             try await Self.expectKept(store, dossiers, booked: opening)
@@ -173,5 +174,8 @@ import Testing
     @Test func everyAccountHasItsColumn() {
         #expect(Set(SQLCaseStore.balanceColumns.map(\.account)) == Set(LedgerAccount.allCases))
         #expect(Set(SQLCaseStore.balanceColumns.map(\.column)).count == LedgerAccount.allCases.count)
+        for (index, column) in SQLCaseStore.balanceColumns.enumerated() {
+            #expect(SQLCaseStore.balanceIndex(column.account) == index)
+        }
     }
 }

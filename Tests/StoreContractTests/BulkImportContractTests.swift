@@ -28,7 +28,7 @@ import Testing
 
     static let setAsideBySQLite = [
         "claims_by_dossier", "debtors_by_person", "debtors_by_reference", "dossiers_closed", "dossiers_due",
-        "journal_by_day_dossier", "journal_by_type", "ledger_by_day_dossier", "ledger_costs_by_dossier",
+        "journal_by_day_dossier", "journal_by_type", "ledger_by_day_dossier",
     ]
 
     @Test(arguments: Engine.covered)

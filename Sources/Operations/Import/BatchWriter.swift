@@ -89,11 +89,14 @@ struct BatchWriter: Sendable {
         try await store.insertDebtors(newDebtors.values.sorted { $0.debtor.id < $1.debtor.id })
 
         // 3. Dossiers: a debtor's open dossier at this client gathers its claims; else a new one.
-        var openDossier: [Debtor.ID: Dossier.ID] = [:]
+        // With each open dossier, its place among the dossiers this batch opens (nil: opened before).
+        var openDossier: [Debtor.ID: (id: Dossier.ID, new: Int?)] = [:]
         var dossierCount: [Debtor.ID: Int] = [:]
         for dossier in try await store.dossiers(ofDebtors: batchDebtors) {
             dossierCount[dossier.debtorID, default: 0] += 1
-            if dossier.state != .closed && dossier.clientID == clientID { openDossier[dossier.debtorID] = dossier.id }
+            if dossier.state != .closed && dossier.clientID == clientID {
+                openDossier[dossier.debtorID] = (dossier.id, nil)
+            }
         }
         var newDossiers: [Dossier] = []
         var events: [JournalEvent] = []
@@ -104,7 +107,7 @@ struct BatchWriter: Sendable {
                 id: Dossier.id(debtor: debtorID, ordinal: ordinal), clientID: clientID, debtorID: debtorID,
                 openedDay: day, nextActionDay: day, flags: flags)
             dossierCount[debtorID] = ordinal
-            openDossier[debtorID] = dossier.id
+            openDossier[debtorID] = (dossier.id, newDossiers.count)
             newDossiers.append(dossier)
             // The report's keys (docs/journal-payloads.md) through the contract's constructor, plus the import.
             events.append(
@@ -115,27 +118,32 @@ struct BatchWriter: Sendable {
         }
 
         // 4. Claims, their ledger transactions and journal events.
+        // A new dossier is written once, with the balances of its claims; a claim joining a dossier
+        // opened before adds to that dossier's.
         var claims: [StoredClaim] = []
-        var transactions: [LedgerTransaction] = []
+        var opening: [[LedgerTransaction]] = Array(repeating: [], count: newDossiers.count)
+        var joining: [LedgerTransaction] = []
         for (row, debtorID) in zip(accepted, debtorIDs) {
+            let dossier = openDossier[debtorID]!
             let claim = Claim(
-                clientID: clientID, dossierID: openDossier[debtorID]!, invoiceNumber: row.invoiceNumber,
+                clientID: clientID, dossierID: dossier.id, invoiceNumber: row.invoiceNumber,
                 invoiceDay: row.invoiceDay,
                 dueDay: row.dueDay, principal: row.amount, description: row.description)
             claims.append(StoredClaim(claim: claim, importID: importID, sourceLine: row.line))
-            transactions.append(.claimHandedOver(claim, on: day))
+            if let new = dossier.new {
+                opening[new].append(.claimHandedOver(claim, on: day))
+            } else {
+                joining.append(.claimHandedOver(claim, on: day))
+            }
             events.append(
                 JournalEvent(
                     dossierID: claim.dossierID, day: day, type: .claimAdded,
                     payload: JournalPayload(["invoice": row.invoiceNumber, "principalCents": String(row.amount.cents)]))
             )
         }
-        // A new dossier is written once, with the balances of its claims; a claim joining an open
-        // dossier adds to that dossier's.
-        let opened = Set(newDossiers.map(\.id))
-        try await store.insertDossiers(newDossiers, openedWith: transactions.filter { opened.contains($0.dossierID) })
+        try await store.insertDossiers(newDossiers, openedWith: opening)
         try await store.insertClaims(claims)
-        try await store.appendLedger(transactions.filter { !opened.contains($0.dossierID) })
+        try await store.appendLedger(joining)
         try await store.appendJournal(events, recordedAt: recordedAt)
         outcome.imported = claims.count
         return outcome

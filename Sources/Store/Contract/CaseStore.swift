@@ -80,10 +80,10 @@ public protocol CaseStore: Sendable {
     /// Stores new dossiers; throws `StoreError.duplicate` when one exists.
     func insertDossiers(_ dossiers: [Dossier]) async throws
 
-    /// Stores new dossiers with their first ledger transactions (each of one of `dossiers`), as
-    /// `insertDossiers` and then `appendLedger` would, but writing each dossier's row once: its
-    /// balances are those of `transactions` from the start (the claim import's way).
-    func insertDossiers(_ dossiers: [Dossier], openedWith transactions: [LedgerTransaction]) async throws
+    /// Stores new dossiers with their first ledger transactions (`transactions[i]` those of
+    /// `dossiers[i]`), as `insertDossiers` and then `appendLedger` would, but writing each dossier's
+    /// row once: its balances are those of its transactions from the start (the claim import's way).
+    func insertDossiers(_ dossiers: [Dossier], openedWith transactions: [[LedgerTransaction]]) async throws
 
     /// The dossier with `id`, or nil.
     func dossier(_ id: Dossier.ID) async throws -> Dossier?

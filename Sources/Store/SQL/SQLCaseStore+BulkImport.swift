@@ -3,9 +3,10 @@ import SQLKit
 extension SQLCaseStore {
     /// The tables an import adds rows to.
     static let importedTables = ["debtors", "dossiers", "claims", "ledger_postings", "journal"]
-    /// Secondary indexes of those tables that the import's own reads use (`dossiers(ofDebtors:)`),
-    /// kept up whatever the size of the import.
-    static let indexesImportReads: Set<String> = ["dossiers_by_debtor"]
+    /// Secondary indexes of those tables kept up whatever the size of the import: the one its own
+    /// reads use (`dossiers(ofDebtors:)`), and the partial index of costs postings, to which an
+    /// import adds nothing (it books claims) and whose rebuild would read the whole ledger again.
+    static let indexesKeptThroughImport: Set<String> = ["dossiers_by_debtor", "ledger_costs_by_dossier"]
 
     func bulkLoading<Result: Sendable>(claims: Int, _ body: () async throws -> Result) async throws -> Result {
         guard claims > 0, engineName == "sqlite", boundDatabase == nil,
@@ -39,7 +40,7 @@ extension SQLCaseStore {
             var definitions: [String] = []
             for row in rows {
                 let name = try row.decode(column: "name", as: String.self)
-                guard !Self.indexesImportReads.contains(name) else { continue }
+                guard !Self.indexesKeptThroughImport.contains(name) else { continue }
                 names.append(name)
                 definitions.append(try row.decode(column: "sql", as: String.self))
             }

@@ -19,21 +19,27 @@ extension SQLCaseStore {
         try await insertRows("dossiers", columns: Self.dossierColumns, rows: dossiers.map(Self.dossierRow))
     }
 
-    func insertDossiers(_ dossiers: [Dossier], openedWith transactions: [LedgerTransaction]) async throws {
-        let ids = Set(dossiers.map(\.id))
-        precondition(transactions.allSatisfy { ids.contains($0.dossierID) }, "opening transactions of other dossiers")
+    func insertDossiers(_ dossiers: [Dossier], openedWith transactions: [[LedgerTransaction]]) async throws {
+        precondition(transactions.count == dossiers.count, "one list of opening transactions per dossier")
         try await transaction { store in
             let store = store as! SQLCaseStore
             guard try await store.keepsBalancesInDossierRow() else {
                 try await store.insertDossiers(dossiers)
-                return try await store.appendLedger(transactions)
+                return try await store.appendLedger(transactions.flatMap { $0 })
             }
-            let sums = Self.balanceSums(transactions)
-            let zero = Array(repeating: Int64(0), count: Self.balanceColumns.count)
+            let rows = zip(dossiers, transactions).map { dossier, own in
+                var sums = Array(repeating: Int64(0), count: Self.balanceColumns.count)
+                for transaction in own {
+                    precondition(transaction.dossierID == dossier.id, "an opening transaction of another dossier")
+                    for posting in transaction.postings {
+                        sums[Self.balanceIndex(posting.account)] += posting.amount.cents
+                    }
+                }
+                return Self.dossierRow(dossier) + sums.map { SQLValue.integer($0) }
+            }
             try await store.insertRows(
-                "dossiers", columns: Self.dossierColumns + Self.balanceColumns.map(\.column),
-                rows: dossiers.map { Self.dossierRow($0) + (sums[$0.id] ?? zero).map { .integer($0) } })
-            try await store.insertPostings(transactions)
+                "dossiers", columns: Self.dossierColumns + Self.balanceColumns.map(\.column), rows: rows)
+            try await store.insertPostings(transactions.flatMap { $0 })
         }
     }
 

@@ -44,14 +44,26 @@ extension SQLCaseStore {
         (.remittance, "balance_remittance"),
     ]
 
+    /// The place of `account` in `balanceColumns`.
+    static func balanceIndex(_ account: LedgerAccount) -> Int {
+        switch account {
+        case .debtorReceivable: 0
+        case .principal: 1
+        case .interest: 2
+        case .costs: 3
+        case .paymentsReceived: 4
+        case .writeOff: 5
+        case .remittance: 6
+        }
+    }
+
     /// What `transactions` add to each of their dossiers' balances, in the order of `balanceColumns`.
     static func balanceSums(_ transactions: [LedgerTransaction]) -> [Dossier.ID: [Int64]] {
         var sums: [Dossier.ID: [Int64]] = [:]
         for transaction in transactions {
             for posting in transaction.postings {
-                let index = balanceColumns.firstIndex { $0.account == posting.account }!
-                sums[transaction.dossierID, default: Array(repeating: 0, count: balanceColumns.count)][index] +=
-                    posting.amount.cents
+                sums[transaction.dossierID, default: Array(repeating: 0, count: balanceColumns.count)][
+                    balanceIndex(posting.account)] += posting.amount.cents
             }
         }
         return sums
