@@ -22,8 +22,8 @@ public import Store
 /// so SQLite can carry tens of thousands of steps a second on one core.
 public struct DailyRun: Sendable {
     /// The most dossiers one chunk (one transaction) holds.
-    /// (1,000 rather than 500 since the sixteenth sitting: `bench run-day` 7% faster, the
-    /// 100,000-dossier year 1% faster with 3% less processor time; docs/performance.md.)
+    /// (1,000 rather than 500 since the sixteenth sitting: half the commits, and the 100,000-dossier
+    /// year with 2-3% less processor time and the same digest; `bench run-day` within its noise.)
     public static let chunkDossiersMaxDefault = 1_000
     /// A run that reads ahead plans the first chunk of a round this many times smaller than the others.
     static let firstChunkDivisor = 4
