@@ -211,6 +211,8 @@ import Testing
                 #expect(read.dossiers == alone)
                 #expect(read.dossiers.map(\.id) == [due[0].id, due[1].id, due[2].id])
                 #expect(read.progress == expectedProgress)
+                #expect(read.balances == (try await run.balances(of: alone.map(\.id))))
+                #expect(read.balances.count == 3)
                 #expect(try await run.progress(of: alone.map(\.id)) == expectedProgress)
             }
         }

@@ -220,9 +220,9 @@ public struct DailyRun: Sendable {
         try await reader.transaction { transaction in
             let store = transaction as! any DailyRunStore
             guard let next = try await store.pendingChunk(day: day, after: chunk.number) else { return nil }
-            let (dossiers, progress) = try await store.dossiersDueWithProgress(in: next)
+            let (dossiers, progress, balances) = try await store.dossiersDueWithProgress(in: next)
             let snapshotReader = SnapshotReader(store: store, day: day)
-            let reads = try await snapshotReader.dossierReads(of: dossiers, progress: progress)
+            let reads = try await snapshotReader.dossierReads(of: dossiers, progress: progress, balances: balances)
             guard let context else { return ReadAhead(chunk: next, dossiers: dossiers, reads: reads, stepped: nil) }
             let persons = try snapshotReader.personKeys(of: dossiers, reads: reads)
             var steps: [(Int, EncodedStep)] = []
@@ -283,7 +283,8 @@ public struct DailyRun: Sendable {
         if let ahead {
             reads = ahead.reads
         } else {
-            reads = try await snapshotReader.dossierReads(of: dossiers, progress: due?.progress ?? [:])
+            reads = try await snapshotReader.dossierReads(
+                of: dossiers, progress: due?.progress ?? [:], balances: due?.balances ?? [:])
         }
         let stepped: [EncodedStep]
         let persons: Set<String>

@@ -34,13 +34,15 @@ struct SnapshotReader {
         let personKeys: [Debtor.ID: String]
     }
 
-    /// The own data of `dossiers`, with `progress`, theirs, read with the dossiers.
-    func dossierReads(of dossiers: [Dossier], progress: [Dossier.ID: String]) async throws -> DossierReads {
+    /// The own data of `dossiers`, with `progress` and `balances`, theirs, read with the dossiers.
+    func dossierReads(
+        of dossiers: [Dossier], progress: [Dossier.ID: String], balances: [Dossier.ID: LedgerBalances]
+    ) async throws -> DossierReads {
         let ids = dossiers.map(\.id)
         let debtors = try await store.debtors(Array(Set(dossiers.map(\.debtorID))))
         return DossierReads(
             debtors: debtors, clients: try await store.clients(Array(Set(dossiers.map(\.clientID)))),
-            claims: try await store.claims(ofDossiers: ids), balances: try await store.balances(of: ids),
+            claims: try await store.claims(ofDossiers: ids), balances: balances,
             progress: progress, responses: try await store.responses(ofDossiers: ids, through: day),
             personKeys: debtors.mapValues { PersonKey.of($0) })
     }

@@ -138,10 +138,10 @@ public protocol DailyRunStore: CaseStore {
     /// The engine's stored progress (JSON) of each of `ids` that has one.
     func progress(of ids: [Dossier.ID]) async throws -> [Dossier.ID: String]
 
-    /// `dossiersDue(in:)` and the progress of each of them that has one, as `progress(of:)` reads it,
-    /// in one read of the chunk's rows.
+    /// `dossiersDue(in:)` with the progress of each of them that has one, as `progress(of:)` reads
+    /// it, and their ledger balances, as `balances(of:)` reads them, in one read of the chunk's rows.
     func dossiersDueWithProgress(in chunk: RunChunk) async throws -> (
-        dossiers: [Dossier], progress: [Dossier.ID: String]
+        dossiers: [Dossier], progress: [Dossier.ID: String], balances: [Dossier.ID: LedgerBalances]
     )
 
     /// Writes new states of `dossiers` as `updateDossiers(_:read:)` does (each guarded by its version:

@@ -147,26 +147,32 @@ extension SQLCaseStore: DailyRunStore {
     }
 
     func dossiersDueWithProgress(in chunk: RunChunk) async throws -> (
-        dossiers: [Dossier], progress: [Dossier.ID: String]
+        dossiers: [Dossier], progress: [Dossier.ID: String], balances: [Dossier.ID: LedgerBalances]
     ) {
         let rows = try await dueRows(of: chunk, withProgress: true)
         var progress: [Dossier.ID: String] = [:]
-        for row in rows { if let text = row.progress { progress[row.dossier.id] = text } }
-        return (rows.map(\.dossier), progress)
+        var balances: [Dossier.ID: LedgerBalances] = [:]
+        for row in rows {
+            if let text = row.progress { progress[row.dossier.id] = text }
+            if let kept = row.balances { balances[row.dossier.id] = kept }
+        }
+        return (rows.map(\.dossier), progress, balances)
     }
 
-    /// The due dossiers of `chunk` in chunk order, with their progress column when asked for.
-    private func dueRows(of chunk: RunChunk, withProgress: Bool) async throws
-        -> [(dossier: Dossier, progress: String?)]
-    {
-        let select = withProgress ? Self.dossierAndProgressSelect : Self.dossierSelect
-        let read: @Sendable (any SQLRow) throws -> (dossier: Dossier, progress: String?) = { row in
-            (try Self.dossier(row), withProgress ? try row.decode(column: "progress", as: String?.self) : nil)
+    /// The due dossiers of `chunk` in chunk order, with their progress column and their balances
+    /// (nil for a dossier with nothing booked, as `balances(of:)` leaves it out) when asked for.
+    private func dueRows(of chunk: RunChunk, withProgress: Bool) async throws -> [DueRow] {
+        let select = withProgress ? Self.dossierProgressAndBalancesSelect : Self.dossierSelect
+        let read: @Sendable (any SQLRow) throws -> DueRow = { row in
+            guard withProgress else { return (try Self.dossier(row), nil, nil) }
+            return (
+                try Self.dossier(row), try row.decode(column: "progress", as: String?.self), try Self.keptBalances(row)
+            )
         }
         if let ids = chunk.dossierIDs {
             let dayValue = Int64(chunk.day.daysSinceEpoch)
             return try await run { database in
-                var found: [Dossier.ID: (dossier: Dossier, progress: String?)] = [:]
+                var found: [Dossier.ID: DueRow] = [:]
                 for part in Self.chunks(ids.map(\.rawValue)) {
                     for row in try await database.raw(
                         """
@@ -201,18 +207,26 @@ extension SQLCaseStore: DailyRunStore {
     }
 
     func balances(of ids: [Dossier.ID]) async throws -> [Dossier.ID: LedgerBalances] {
-        let columns = Self.balanceColumns
-        return try await selectByIDs(
-            ids, "SELECT id, " + columns.map(\.column).joined(separator: ", ") + " FROM dossiers WHERE id IN"
-        ) { row, result in
-            let balances = LedgerBalances(
-                sums: try columns.map { ($0.account, Money(cents: try row.decode(column: $0.column, as: Int64.self))) })
-            // As the postings' sums had it: a dossier with nothing booked is left out.
-            if !balances.byAccount.isEmpty {
+        let columns = Self.balanceColumns.map(\.column).joined(separator: ", ")
+        return try await selectByIDs(ids, "SELECT id, " + columns + " FROM dossiers WHERE id IN") { row, result in
+            if let balances = try Self.keptBalances(row) {
                 result[Dossier.ID(try row.decode(column: "id", as: String.self))] = balances
             }
         }
     }
+
+    /// A dossier row's kept balances (`balanceColumns`); nil when nothing is booked, as the sums of
+    /// its postings had it.
+    static func keptBalances(_ row: any SQLRow) throws -> LedgerBalances? {
+        let balances = LedgerBalances(
+            sums: try balanceColumns.map { column in
+                (column.account, Money(cents: try row.decode(column: column.column, as: Int64.self)))
+            })
+        return balances.byAccount.isEmpty ? nil : balances
+    }
+
+    /// A due dossier as the chunk read gives it.
+    typealias DueRow = (dossier: Dossier, progress: String?, balances: LedgerBalances?)
 
     func claims(ofDossiers ids: [Dossier.ID]) async throws -> [Dossier.ID: [Claim]] {
         let found: [Dossier.ID: [Claim]] = try await selectByIDs(ids, "SELECT * FROM claims WHERE dossier_id IN") {

@@ -11,9 +11,11 @@ extension SQLCaseStore {
     /// The dossier's own columns, for reads that build a `Dossier`: not `SELECT *`, which would copy
     /// the engine's progress (`progress`, JSON) with every row.
     static let dossierSelect = "SELECT " + dossierColumns.joined(separator: ", ") + " FROM dossiers"
-    /// The dossier's own columns and the engine's progress, for the daily run's read of a chunk.
-    static let dossierAndProgressSelect =
-        "SELECT " + (dossierColumns + ["progress"]).joined(separator: ", ") + " FROM dossiers"
+    /// The dossier's own columns, the engine's progress and the kept balances, for the daily run's
+    /// read of a chunk.
+    static let dossierProgressAndBalancesSelect =
+        "SELECT " + (dossierColumns + ["progress"] + balanceColumns.map(\.column)).joined(separator: ", ")
+        + " FROM dossiers"
 
     func insertDossiers(_ dossiers: [Dossier]) async throws {
         try await insertRows("dossiers", columns: Self.dossierColumns, rows: dossiers.map(Self.dossierRow))
