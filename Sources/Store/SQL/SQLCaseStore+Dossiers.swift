@@ -33,9 +33,7 @@ extension SQLCaseStore {
                 var sums = Array(repeating: Int64(0), count: Self.balanceColumns.count)
                 for transaction in own {
                     precondition(transaction.dossierID == dossier.id, "an opening transaction of another dossier")
-                    for posting in transaction.postings {
-                        sums[Self.balanceIndex(posting.account)] += posting.amount.cents
-                    }
+                    Self.add(transaction, to: &sums)
                 }
                 return Self.dossierRow(dossier) + sums.map { SQLValue.integer($0) }
             }

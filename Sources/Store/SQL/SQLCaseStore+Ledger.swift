@@ -60,13 +60,14 @@ extension SQLCaseStore {
     /// What `transactions` add to each of their dossiers' balances, in the order of `balanceColumns`.
     static func balanceSums(_ transactions: [LedgerTransaction]) -> [Dossier.ID: [Int64]] {
         var sums: [Dossier.ID: [Int64]] = [:]
-        for transaction in transactions {
-            for posting in transaction.postings {
-                sums[transaction.dossierID, default: Array(repeating: 0, count: balanceColumns.count)][
-                    balanceIndex(posting.account)] += posting.amount.cents
-            }
-        }
+        let zero = Array(repeating: Int64(0), count: balanceColumns.count)
+        for transaction in transactions { add(transaction, to: &sums[transaction.dossierID, default: zero]) }
         return sums
+    }
+
+    /// Adds the postings of `transaction` to `sums`, balances in the order of `balanceColumns`.
+    static func add(_ transaction: LedgerTransaction, to sums: inout [Int64]) {
+        for posting in transaction.postings { sums[balanceIndex(posting.account)] += posting.amount.cents }
     }
 
     /// The schema version that keeps balances in the dossier row.
@@ -75,12 +76,7 @@ extension SQLCaseStore {
     /// Whether this store's schema keeps balances in the dossier row (a store of an older one is
     /// only ever met in the tests of the migrations).
     func keepsBalancesInDossierRow() async throws -> Bool {
-        try await run { database in
-            let row = try await database.raw(
-                "SELECT COALESCE(MAX(version), 0) AS version FROM adem_schema_version"
-            ).first()
-            return try row?.decode(column: "version", as: Int64.self) ?? 0 >= Self.balancesInDossierRowVersion
-        }
+        try await run { database in try await Self.recordedSchemaVersion(database) >= Self.balancesInDossierRowVersion }
     }
 
     /// Adds the postings of `transactions` to the running balances of their dossiers: one UPDATE per

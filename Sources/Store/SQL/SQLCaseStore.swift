@@ -45,10 +45,14 @@ struct SQLCaseStore: CaseStore {
     func schemaVersion() async throws -> Int {
         try await run { database in
             try await database.raw(SQLQueryString(Migrations.versionTable)).run()
-            let row = try await database.raw("SELECT COALESCE(MAX(version), 0) AS version FROM adem_schema_version")
-                .first()
-            return Int(try row?.decode(column: "version", as: Int64.self) ?? 0)
+            return try await Self.recordedSchemaVersion(database)
         }
+    }
+
+    /// The newest version in the version table, which exists.
+    static func recordedSchemaVersion(_ database: any SQLDatabase) async throws -> Int {
+        let row = try await database.raw("SELECT COALESCE(MAX(version), 0) AS version FROM adem_schema_version").first()
+        return Int(try row?.decode(column: "version", as: Int64.self) ?? 0)
     }
 
     func migrate() async throws -> [Int] { try await migrate(through: Migrations.latestVersion) }
