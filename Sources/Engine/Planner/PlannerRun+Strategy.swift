@@ -11,8 +11,11 @@ extension PlannerRun {
             let step = steps[progress.nextStepIndex]
             let firstDay = dossier.openedDay.adding(days: steps[0].waitDays)
             let dueDay = max(progress.nextStepDay ?? firstDay, earliestDay(for: step))
-            // A step due on a Sunday or holiday waits for the next contact day rather than waking to be deferred.
-            guard dueDay <= day else { return wake(on: Self.contactDay(onOrAfter: dueDay)) }
+            // A step due on a Sunday or holiday, or looked at on one for another reason, waits for the next
+            // contact day rather than being deferred on it.
+            guard dueDay <= day, ContactPolicy.isContactDay(day) else {
+                return wake(on: Self.contactDay(onOrAfter: max(dueDay, day)))
+            }
             guard step.conditions.hold(outstanding: outstanding, kind: kind, daysOverdue: daysOverdue,
                                        responded: progress.lastResponseDay != nil)
             else {
@@ -23,7 +26,7 @@ extension PlannerRun {
             case .allowed:
                 advance(past: step, taken: true)
                 let next = progress.nextStepIndex < steps.count ? earliestDay(for: steps[progress.nextStepIndex]) : day
-                return wake(on: max(progress.nextStepDay ?? day, next))
+                return wake(on: Self.contactDay(onOrAfter: max(progress.nextStepDay ?? day, next)))
             case .deferred(let later, _):
                 progress.nextStepDay = later
                 return wake(on: later)

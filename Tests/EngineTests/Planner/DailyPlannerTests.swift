@@ -207,4 +207,27 @@ struct CostsAndArrangementTests {
         let freezes = runner.journal.filter { $0.type == .freezeStarted }.map { $0.payload["kind"] ?? "" }
         #expect(freezes == ["arrangement", "dispute", "arrangement"])
     }
+
+    @Test("a strategy step whose wait ends on a Sunday or holiday is taken on the next contact day, not withheld on it")
+    func stepsWaitForContactDays() {
+        // Opened on each of 21 days around Easter and King's Day 2026, so the waits end on every weekday and holiday.
+        var opened = Day(iso: "2026-03-30")!
+        var templates: Set<[String]> = []
+        for _ in 0..<21 {
+            let runner = ScenarioRunner.ran("""
+                scenario: opened \(opened)
+                debtor: consumer
+                claim: F-1 due 2026-03-02 amount 450.00
+                open: \(opened)
+                until: \(opened.adding(days: 150))
+                """)
+            let planned = runner.journal.filter { $0.type == .contactPlanned }
+            #expect(!runner.journal.contains { $0.type == .contactWithheld }, "opened \(opened): \(runner.journalText)")
+            #expect(planned.allSatisfy { ContactPolicy.isContactDay($0.day) }, "opened \(opened)")
+            #expect(planned.contains { $0.payload["template"] == "letter-14" }, "opened \(opened): the 14-day letter went")
+            templates.insert(planned.map { $0.payload["template"] ?? "" })
+            opened = opened.adding(days: 1)
+        }
+        #expect(templates.count == 1, "the weekday a dossier opens on changes no step: \(templates)")
+    }
 }
