@@ -5,6 +5,7 @@ import Money
 import Operations
 import Simulation
 import Store
+import Synchronization
 import Testing
 
 /// Registers the one client of a generated portfolio and imports its January hand-over; returns the
@@ -88,12 +89,22 @@ func importJanuaryHandOver(into store: any CaseStore, dossiersInYear: Int, seed:
             try await withTemporaryStore { store in
                 _ = try await bookOfOneClient(store, dossiersInYear: 240)
                 _ = try await DailyRun(store: store, context: simulationContext, day: day, clock: { "t" }).run()
-                let dispatched = try await OutboxDispatch(store: store, day: day, recordedAt: "t").run(
-                    pageMessages: pageMessages
-                ) { message in message.channel == .email ? .failed(reason: "bounced") : .delivered }
+                // Pages are read and written by the store while the next is delivered beside it; the
+                // channels and `then` still see the messages one at a time, in order.
+                let delivered = Mutex<[String]>([])
+                let followed = try await OutboxDispatch(store: store, day: day, recordedAt: "t").run(
+                    pageMessages: pageMessages,
+                    deliver: { message in
+                        delivered.withLock { $0.append(message.id) }
+                        return message.channel == .email ? .failed(reason: "bounced") : .delivered
+                    },
+                    then: { item, events in (id: item.message.id, types: events.map(\.type)) })
+                let dispatched = followed.map(\.message)
                 #expect(dispatched.count > 3 * 2, "too few messages for several pages: \(dispatched.count)")
                 let ids = dispatched.map(\.message.id)
                 #expect(ids == ids.sorted())
+                #expect(delivered.withLock { $0 } == ids && followed.map(\.follow.id) == ids)
+                #expect(followed.allSatisfy { $0.follow.types == $0.message.events(on: day).map(\.type) })
                 var journalled: [String] = []
                 try await store.forEachJournalPage(JournalFilter(type: .contactSent, from: day, through: day)) { page in
                     journalled += page.compactMap { $0.payload["outbox"] }

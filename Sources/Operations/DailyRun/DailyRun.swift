@@ -315,21 +315,21 @@ public struct DailyRun: Sendable {
         var changedDossiers: [Dossier] = []
         var progress: [String] = []
         var transactions: [LedgerTransaction] = []
-        var events: [JournalEvent] = []
+        var events: [EncodedJournalEvent] = []
         var outbox: [OutboxRow] = []
         for encoded in stepped {
             summary.stepped += 1
             changedDossiers.append(encoded.step.dossier)
             progress.append(encoded.progress)
             transactions += encoded.step.transactions
-            events += encoded.step.events
+            events += encoded.events
             outbox += encoded.outbox
             for message in encoded.outbox { summary.messagesByChannel[message.channel, default: 0] += 1 }
             for event in encoded.step.events { summary.eventsByType[event.type, default: 0] += 1 }
         }
         _ = try await store.updateDossiers(changedDossiers, read: dossiers, progress: progress)
         try await store.appendLedger(transactions)
-        try await store.appendJournal(events, recordedAt: clock())
+        try await store.appendJournal(encoded: events, recordedAt: clock())
         try await store.insertOutbox(outbox)
         return (summary, persons)
     }
@@ -359,10 +359,11 @@ public struct DailyRun: Sendable {
     }
 }
 
-/// A changed dossier's step with its progress and messages encoded for storage.
+/// A changed dossier's step with its progress, events and messages encoded for storage.
 struct EncodedStep: Sendable {
     let step: DossierStep
     let progress: String
+    let events: [EncodedJournalEvent]
     let outbox: [OutboxRow]
 }
 
@@ -396,7 +397,8 @@ extension DailyRun {
                 plannedByPerson[keyed.personKey, default: []].append(message.contact)
             }
             let progress = try encoder.encode(step.progress)
-            stepped.append((index, EncodedStep(step: step, progress: progress, outbox: outbox)))
+            let events = step.events.map(EncodedJournalEvent.init)
+            stepped.append((index, EncodedStep(step: step, progress: progress, events: events, outbox: outbox)))
         }
         return stepped
     }

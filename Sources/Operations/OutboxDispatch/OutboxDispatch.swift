@@ -40,6 +40,11 @@ public struct DispatchedMessage: Hashable, Sendable {
 
     /// True when the debtor got the message.
     public var reachedDebtor: Bool { outcome.reachedDebtor }
+
+    /// The journal events the dispatch writes for it (`OutboxDispatch.events`).
+    public func events(on day: Day) -> [JournalEvent] {
+        OutboxDispatch.events(message, clientID: clientID, outcome: outcome, day: day)
+    }
 }
 
 /// Hands the messages planned for a day to the channels and journals what happened: `contactSent`
@@ -50,6 +55,9 @@ public struct DispatchedMessage: Hashable, Sendable {
 /// journals it once. Each page of messages is one transaction. In production the channels (print
 /// house, mail and SMS providers, the agents' call list) report the outcomes; the simulation supplies
 /// them through `deliver`.
+///
+/// The store's connection reads a page and writes the one before it while another task reads the
+/// messages of the page, asks the channels and builds its events, so the two pages' work overlaps.
 public struct OutboxDispatch: Sendable {
     /// Messages per page: one read, one transaction.
     public static let pageMessagesMax = 1_000
@@ -69,28 +77,76 @@ public struct OutboxDispatch: Sendable {
     /// in outbox id order. `deliver` is asked once per message, in that order. Each page of
     /// `pageMessages` messages is one transaction.
     public func run(
-        pageMessages: Int = pageMessagesMax, deliver: (OutboxMessage) -> DeliveryOutcome
+        pageMessages: Int = pageMessagesMax, deliver: @escaping @Sendable (OutboxMessage) -> DeliveryOutcome
     ) async throws -> [DispatchedMessage] {
+        try await run(pageMessages: pageMessages, deliver: deliver, then: { _, _ in () }).map(\.message)
+    }
+
+    /// `run(pageMessages:deliver:)`, and `then` asked for each dispatched message with the events
+    /// journalled for it, in outbox id order, beside the store's writes (what a caller does with the
+    /// outcomes, such as the simulated debtors' reactions); returns its answers with the messages.
+    public func run<Follow: Sendable>(
+        pageMessages: Int = pageMessagesMax, deliver: @escaping @Sendable (OutboxMessage) -> DeliveryOutcome,
+        then follow: @escaping @Sendable (DispatchedMessage, [JournalEvent]) -> Follow
+    ) async throws -> [(message: DispatchedMessage, follow: Follow)] {
+        precondition(pageMessages >= 1, "a page holds at least one message")
         let done = try await Self.dispatchedIDs(on: day, in: store)
-        let decoder = CanonicalJSONDecoder()
-        var dispatched: [DispatchedMessage] = []
-        try await Self.forEachPage(plannedOn: day, in: store, pageMessages: pageMessages) { page in
-            let fresh = page.filter { !done.contains($0.id) }
-            guard !fresh.isEmpty else { return }
-            // Rows name their client since migration 16; the dossier is read only for an older row.
-            let unnamed = Set(fresh.filter { $0.clientID == nil }.map(\.dossierID))
-            let clients = unnamed.isEmpty ? [:] : try await store.clientIDs(ofDossiers: Array(unnamed))
-            var events: [JournalEvent] = []
-            for row in fresh {
-                let message = try decoder.decode(OutboxMessage.self, from: row.message)
-                guard let clientID = row.clientID ?? clients[row.dossierID] else { continue }
-                let outcome = deliver(message)
-                events += Self.events(message, clientID: clientID, outcome: outcome, day: day)
-                dispatched.append(DispatchedMessage(message: message, clientID: clientID, outcome: outcome))
+        let day = self.day
+        var dispatched: [(message: DispatchedMessage, follow: Follow)] = []
+        // The page whose messages are being read and delivered, while the store writes the one before.
+        var building: Task<Built<Follow>, any Error>?
+        defer { building?.cancel() }
+        var after: String?
+        var more = true
+        while more || building != nil {
+            var next: Task<Built<Follow>, any Error>?
+            if more {
+                let page = try await store.outbox(plannedOn: day, after: after, limit: pageMessages)
+                after = page.last?.id
+                more = page.count == pageMessages
+                let fresh = page.filter { !done.contains($0.id) }
+                // Rows name their client since migration 16; the dossier is read only for an older row.
+                let unnamed = Set(fresh.filter { $0.clientID == nil }.map(\.dossierID))
+                let clients = unnamed.isEmpty ? [:] : try await store.clientIDs(ofDossiers: Array(unnamed))
+                // Pages are built one after the other, so `deliver` and `follow` see the messages in order.
+                let before = building
+                next = Task {
+                    _ = try await before?.value
+                    return try Self.build(fresh, clients: clients, day: day, deliver: deliver, follow: follow)
+                }
             }
-            try await store.transaction { store in try await store.appendJournal(events, recordedAt: recordedAt) }
+            if let built = try await building?.value, !built.events.isEmpty {
+                try await store.transaction { store in
+                    try await store.appendJournal(encoded: built.events, recordedAt: recordedAt)
+                }
+                dispatched += built.messages
+            }
+            building = next
         }
         return dispatched
+    }
+
+    /// A page's messages as dispatched, and the events to journal for them, encoded.
+    struct Built<Follow: Sendable>: Sendable {
+        var messages: [(message: DispatchedMessage, follow: Follow)] = []
+        var events: [EncodedJournalEvent] = []
+    }
+
+    static func build<Follow: Sendable>(
+        _ rows: [OutboxRow], clients: [Dossier.ID: Client.ID], day: Day, deliver: (OutboxMessage) -> DeliveryOutcome,
+        follow: (DispatchedMessage, [JournalEvent]) -> Follow
+    ) throws -> Built<Follow> {
+        let decoder = CanonicalJSONDecoder()
+        var built = Built<Follow>()
+        for row in rows {
+            let message = try decoder.decode(OutboxMessage.self, from: row.message)
+            guard let clientID = row.clientID ?? clients[row.dossierID] else { continue }
+            let item = DispatchedMessage(message: message, clientID: clientID, outcome: deliver(message))
+            let events = item.events(on: day)
+            built.events += events.map(EncodedJournalEvent.init)
+            built.messages.append((item, follow(item, events)))
+        }
+        return built
     }
 
     /// Walks the messages planned for `day` in outbox id order, a page of at most `pageMessages`

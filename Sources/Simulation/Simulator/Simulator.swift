@@ -249,11 +249,18 @@ public struct Simulator: Sendable {
 
     /// Dispatches the day's outbox through the simulated channels; returns the debtors' reactions.
     func dispatch(_ day: Day, into summary: inout SimulationSummary) async throws -> [ScheduledAction] {
-        let dispatched = try await OutboxDispatch(store: store, day: day, recordedAt: clock()).run { model.outcome(of: $0) }
+        let model = self.model
+        // The debtors' reactions are worked out beside the store's writes, with the events to count.
+        let dispatched = try await OutboxDispatch(store: store, day: day, recordedAt: clock()).run(
+            deliver: { model.outcome(of: $0) },
+            then: { item, events in
+                let reactions = model.reactions(to: item.message, outcome: item.outcome, on: day)
+                return (types: events.map(\.type), reactions: reactions)
+            })
         var reactions: [ScheduledAction] = []
-        for item in dispatched {
-            summary.count(OutboxDispatch.events(item.message, clientID: item.clientID, outcome: item.outcome, day: day))
-            reactions += model.reactions(to: item.message, outcome: item.outcome, on: day)
+        for (_, follow) in dispatched {
+            for type in follow.types { summary.eventsByType[type, default: 0] += 1 }
+            reactions += follow.reactions
         }
         return reactions
     }

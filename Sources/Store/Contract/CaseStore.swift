@@ -141,7 +141,8 @@ public protocol CaseStore: Sendable {
     // MARK: Journal
 
     /// Appends events in order, stamping them with `recordedAt` (wall-clock text from the shell).
-    func appendJournal(_ events: [JournalEvent], recordedAt: String) async throws
+    /// `appendJournal(_:recordedAt:)` encodes the payloads itself.
+    func appendJournal(encoded events: [EncodedJournalEvent], recordedAt: String) async throws
 
     /// Events matching `filter` in journal order, after sequence `afterSequence`, at most `limit`.
     func journal(_ filter: JournalFilter, after afterSequence: Int64, limit: Int) async throws -> [JournalEvent]
@@ -250,7 +251,27 @@ public struct EncodedDebtor: Sendable {
     }
 }
 
+/// A journal event with its payload encoded for storage, so that the encoding can be done beside the
+/// connection that writes it (the daily run's steps, the dispatch's pages).
+public struct EncodedJournalEvent: Sendable {
+    /// The event.
+    public let event: JournalEvent
+    /// `event.payload` as canonical JSON.
+    let payloadJSON: String
+
+    /// Encodes `event`.
+    public init(_ event: JournalEvent) {
+        self.event = event
+        self.payloadJSON = event.payload.canonicalJSON
+    }
+}
+
 extension CaseStore {
+    /// Appends events in order, stamping them with `recordedAt` (wall-clock text from the shell).
+    public func appendJournal(_ events: [JournalEvent], recordedAt: String) async throws {
+        try await appendJournal(encoded: events.map(EncodedJournalEvent.init), recordedAt: recordedAt)
+    }
+
     /// Writes new states of dossiers (`updateDossiers(_:read:)`, the dossiers as read unknown).
     public func updateDossiers(_ dossiers: [Dossier]) async throws -> [Dossier] {
         try await updateDossiers(dossiers, read: [])

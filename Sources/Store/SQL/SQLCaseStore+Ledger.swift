@@ -181,14 +181,14 @@ extension SQLCaseStore {
 
     // MARK: Journal
 
-    func appendJournal(_ events: [JournalEvent], recordedAt: String) async throws {
+    func appendJournal(encoded events: [EncodedJournalEvent], recordedAt: String) async throws {
         try await insertRows(
             "journal", columns: ["dossier_id", "day", "type", "payload", "recorded_at"],
-            rows: events.map { event in
-                [
+            rows: events.map { encoded in
+                let event = encoded.event
+                return [
                     .text(event.dossierID.rawValue), .integer(Int64(event.day.daysSinceEpoch)),
-                    .text(event.type.rawValue),
-                    .text(event.payload.canonicalJSON), .text(recordedAt),
+                    .text(event.type.rawValue), .text(encoded.payloadJSON), .text(recordedAt),
                 ]
             })
     }
