@@ -151,7 +151,7 @@ import Testing
                 booked += batch
             }
             #expect(try await sql.indexNames().contains("ledger_by_dossier_account"))
-            #expect(try await sql.migrate() == [17])
+            #expect(try await sql.migrate().first == 17)
             try await Self.expectKept(store, dossiers, booked: booked)
             let indexes = try await sql.indexNames()
             #expect(!indexes.contains("ledger_by_dossier_account"))

@@ -1,5 +1,6 @@
 import Domain
 import Money
+import SQLKit
 import Testing
 
 @testable import Store
@@ -11,12 +12,21 @@ import Testing
     static let day = Day(iso: "2026-03-02")!
     static let persons = ["jan|1234AB|NL", "piet|1234AB|NL", "kees|9999ZZ|NL"]
 
-    static func message(dossier: Int, person: String, in days: Int, template: String = "reminder") -> OutboxRow {
+    static func message(
+        dossier: Int, person: String, in days: Int, template: String = "reminder", channel: Channel = .letter
+    ) -> OutboxRow {
         let planned = day.adding(days: days)
         let dossierID = Dossier.ID("ACME/D\(dossier)#1")
         return OutboxRow(
-            id: "\(dossierID.rawValue)/\(planned)/\(template)", dossierID: dossierID, channel: .letter,
+            id: "\(dossierID.rawValue)/\(planned)/\(template)", dossierID: dossierID, channel: channel,
             plannedDay: planned, personKey: person, message: "{\"n\":\(dossier)}")
+    }
+
+    /// Contacts in one order, to compare what was read with what was planned.
+    static func sorted(_ contacts: [PlannedContact]) -> [PlannedContact] {
+        contacts.sorted {
+            ($0.plannedDay, $0.dossierID, $0.channel.rawValue) < ($1.plannedDay, $1.dossierID, $1.channel.rawValue)
+        }
     }
 
     /// Messages for three persons on days -20 through +9, and one far ahead.
@@ -24,7 +34,8 @@ import Testing
         var rows: [OutboxRow] = []
         for offset in stride(from: -20, through: 9, by: 3) {
             for (index, person) in persons.enumerated() {
-                rows.append(message(dossier: index * 100 + offset + 50, person: person, in: offset))
+                let channel: Channel = [.letter, .email, .phone, .sms][(index + offset + 20) % 4]
+                rows.append(message(dossier: index * 100 + offset + 50, person: person, in: offset, channel: channel))
             }
         }
         if let farAhead { rows.append(message(dossier: 999, person: persons[0], in: farAhead)) }
@@ -44,11 +55,11 @@ import Testing
                 let first = Self.day.adding(days: from)
                 for asked in [[Self.persons[0]], Array(Self.persons.prefix(2)), ["nobody|0000AA|NL"]] {
                     let read = try await store.plannedContacts(personKeys: asked, from: first)
-                    var expected: [String: [OutboxRow]] = [:]
+                    var expected: [String: [PlannedContact]] = [:]
                     for row in rows where asked.contains(row.personKey) && row.plannedDay >= first {
-                        expected[row.personKey, default: []].append(row)
+                        expected[row.personKey, default: []].append(row.plannedContact)
                     }
-                    #expect(read.mapValues { $0.sorted { $0.id < $1.id } } == expected.mapValues { $0.sorted { $0.id < $1.id } })
+                    #expect(read.mapValues(Self.sorted) == expected.mapValues(Self.sorted))
                 }
             }
             #expect(try await store.plannedContacts(personKeys: Self.persons, from: Self.day.adding(days: 300)).isEmpty)
@@ -93,7 +104,7 @@ import Testing
             let applied = try await sql.migrate()
             #expect(applied.first == 12)
             let all = try await sql.plannedContacts(personKeys: Self.persons, from: Self.day.adding(days: -20))
-            #expect(Set(all.values.flatMap { $0 }) == Set(rows))
+            #expect(Set(all.values.flatMap { $0 }) == Set(rows.map(\.plannedContact)))
             try await sql.insertOutbox(rows)
             let again = try await sql.plannedContacts(personKeys: Self.persons, from: Self.day.adding(days: -20))
             #expect(again.values.map(\.count).reduce(0, +) == rows.count)
@@ -136,6 +147,36 @@ import Testing
                 clientID: Client.ID("OTHER"))
             try await sql.insertOutbox([later])
             #expect(try await sql.outbox(plannedOn: Self.day.adding(days: 1), after: nil, limit: 10) == [later])
+            #expect(try await sql.check().problems.isEmpty)
+        }
+    }
+    /// Migration 18 makes the person index of the outbox hold the channel and the dossier: a store of
+    /// version 17 keeps its messages, and the planned contacts are read from that index alone (on
+    /// SQLite the plan says so; on PostgreSQL the index holds the columns).
+    @Test(arguments: Engine.covered)
+    func plannedContactsAreReadFromThePersonIndexAlone(engine: Engine) async throws {
+        try await StoreFixture.withFreshStore(engine, schemaVersion: 17) { (store: any CaseStore) async throws in
+            let sql = store as! SQLCaseStore
+            let rows = Self.messages(farAhead: nil)
+            try await sql.insertOutbox(rows)
+            #expect(try await sql.migrate().first == 18)
+            let read = try await sql.plannedContacts(personKeys: Self.persons, from: Self.day.adding(days: -20))
+            let planned = Dictionary(grouping: rows, by: \.personKey)
+                .mapValues { Self.sorted($0.map(\.plannedContact)) }
+            #expect(read.mapValues(Self.sorted) == planned)
+            let definition = try await BulkImportContractTests.indexes(store)["outbox_by_day_person"] ?? ""
+            #expect(definition.contains("planned_day, person_key, channel, dossier_id"), "\(definition)")
+            if engine == .sqlite {
+                let plan = try await sql.run { database in
+                    try await database.raw(
+                        """
+                        EXPLAIN QUERY PLAN SELECT planned_day, person_key, channel, dossier_id FROM outbox
+                        WHERE planned_day IN (1, 2) AND person_key IN ('a', 'b')
+                        """
+                    ).all().map { try $0.decode(column: "detail", as: String.self) }
+                }
+                #expect(plan.contains { $0.contains("COVERING INDEX outbox_by_day_person") }, "\(plan)")
+            }
             #expect(try await sql.check().problems.isEmpty)
         }
     }

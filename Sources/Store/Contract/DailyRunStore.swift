@@ -25,6 +25,24 @@ public struct RunChunk: Hashable, Sendable {
     }
 }
 
+/// What the weekly contact cap needs of a planned message: the day, the channel and the dossier.
+/// The store reads it from an index alone, without the message (migration 18).
+public struct PlannedContact: Hashable, Sendable {
+    /// The dossier it is about.
+    public let dossierID: Dossier.ID
+    /// The channel it goes by.
+    public let channel: Channel
+    /// The day it is planned for.
+    public let plannedDay: Day
+
+    /// A planned contact.
+    public init(dossierID: Dossier.ID, channel: Channel, plannedDay: Day) {
+        self.dossierID = dossierID
+        self.channel = channel
+        self.plannedDay = plannedDay
+    }
+}
+
 /// A message the engine planned, as the store keeps it until a channel delivers it.
 public struct OutboxRow: Hashable, Sendable {
     /// The natural key (`DOSSIER/DAY/TEMPLATE`): planning the same message twice stores it once.
@@ -56,6 +74,11 @@ public struct OutboxRow: Hashable, Sendable {
         self.personKey = personKey
         self.message = message
         self.clientID = clientID
+    }
+
+    /// The contact it plans, as `plannedContacts` reads it.
+    public var plannedContact: PlannedContact {
+        PlannedContact(dossierID: dossierID, channel: channel, plannedDay: plannedDay)
     }
 }
 
@@ -174,8 +197,8 @@ public protocol DailyRunStore: CaseStore {
     /// persons' contacts; a second transaction asking for one of the keys waits for the first to end.
     func lockPersons(_ personKeys: [String]) async throws
 
-    /// The messages planned for these persons on or after `from`.
-    func plannedContacts(personKeys: [String], from: Day) async throws -> [String: [OutboxRow]]
+    /// The contacts planned for these persons on or after `from`, by person.
+    func plannedContacts(personKeys: [String], from: Day) async throws -> [String: [PlannedContact]]
 
     /// The messages planned for `day`, in id order, after `afterID`, at most `limit`.
     func outbox(plannedOn day: Day, after afterID: String?, limit: Int) async throws -> [OutboxRow]

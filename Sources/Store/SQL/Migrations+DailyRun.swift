@@ -76,6 +76,16 @@ extension Migrations {
         ["ALTER TABLE run_chunks ADD COLUMN dossier_ids TEXT"]
     }
 
+    /// The person index of the outbox holds the channel and the dossier too, so a chunk reads its
+    /// persons' planned contacts (the weekly cap) from the index alone, without a random lookup of
+    /// each message's row (docs/performance.md, seventeenth sitting).
+    static let coveringContactReads = Migration(version: 18, name: "planned contacts read from the person index") { _ in
+        [
+            "DROP INDEX outbox_by_day_person",
+            "CREATE INDEX outbox_by_day_person ON outbox (planned_day, person_key, channel, dossier_id)",
+        ]
+    }
+
     /// Each outbox row names the client of its dossier. The dispatch journals every message with
     /// its client; it read the client from the dossier row, one random lookup per message (11% of
     /// the dispatch of a simulated year, docs/performance.md). The rows planned before are filled in.

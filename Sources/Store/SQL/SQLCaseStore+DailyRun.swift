@@ -330,26 +330,31 @@ extension SQLCaseStore: DailyRunStore {
         return Int64(bitPattern: hash)
     }
 
-    func plannedContacts(personKeys: [String], from: Day) async throws -> [String: [OutboxRow]] {
+    func plannedContacts(personKeys: [String], from: Day) async throws -> [String: [PlannedContact]] {
         guard !personKeys.isEmpty else { return [:] }
         return try await run { database in
-            var found: [String: [OutboxRow]] = [:]
+            var found: [String: [PlannedContact]] = [:]
             let last = try await database.raw("SELECT MAX(planned_day) AS last FROM outbox").first()?.decode(
                 column: "last", as: Int64?.self)
             guard let last, last >= from.daysSinceEpoch else { return found }
-            // One lookup per day and person in `outbox_by_day_person`; should messages ever be planned
-            // far ahead, one range of days instead.
+            // One lookup per day and person in `outbox_by_day_person`, which holds every column read
+            // (migration 18), so no message row is read; should messages ever be planned far ahead, one
+            // range of days instead.
             let days = Array(Int64(from.daysSinceEpoch)...last)
             for chunk in Self.chunks(Array(Set(personKeys)).sorted()) {
                 let dayCondition: SQLQueryString =
                     days.count <= Self.contactDaysLookedUpMax
                     ? "planned_day IN (\(binds: days))" : "planned_day >= \(bind: days[0])"
                 let rows = try await database.raw(
-                    "SELECT * FROM outbox WHERE " + dayCondition + " AND person_key IN (\(binds: chunk))"
+                    "SELECT planned_day, person_key, channel, dossier_id FROM outbox WHERE " + dayCondition
+                        + " AND person_key IN (\(binds: chunk))"
                 ).all()
                 for row in rows {
-                    let outbox = try Self.outboxRow(row)
-                    found[outbox.personKey, default: []].append(outbox)
+                    let contact = PlannedContact(
+                        dossierID: Dossier.ID(try row.decode(column: "dossier_id", as: String.self)),
+                        channel: try Self.channel(row),
+                        plannedDay: Day(daysSinceEpoch: Int(try row.decode(column: "planned_day", as: Int64.self))))
+                    found[try row.decode(column: "person_key", as: String.self), default: []].append(contact)
                 }
             }
             return found
@@ -414,12 +419,16 @@ extension SQLCaseStore: DailyRunStore {
         }
     }
 
-    static func outboxRow(_ row: any SQLRow) throws -> OutboxRow {
+    static func channel(_ row: any SQLRow) throws -> Channel {
         let channelText = try row.decode(column: "channel", as: String.self)
         guard let channel = Channel(rawValue: channelText) else { throw StoreError.unreadable("channel \(channelText)") }
-        return OutboxRow(
+        return channel
+    }
+
+    static func outboxRow(_ row: any SQLRow) throws -> OutboxRow {
+        OutboxRow(
             id: try row.decode(column: "id", as: String.self),
-            dossierID: Dossier.ID(try row.decode(column: "dossier_id", as: String.self)), channel: channel,
+            dossierID: Dossier.ID(try row.decode(column: "dossier_id", as: String.self)), channel: try channel(row),
             plannedDay: Day(daysSinceEpoch: Int(try row.decode(column: "planned_day", as: Int64.self))),
             personKey: try row.decode(column: "person_key", as: String.self),
             message: try row.decode(column: "message", as: String.self),
