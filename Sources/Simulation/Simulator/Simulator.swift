@@ -215,23 +215,46 @@ public struct Simulator: Sendable {
         }
     }
 
-    /// Imports the month's hand-overs when `day` is a hand-over day, one client at a time.
+    /// Client files imported in one transaction: a day's hand-overs are read in, as an agency loads
+    /// the morning's files, in groups rather than a commit per file. Each file is imported as
+    /// `ClaimImport` imports it alone; a group commits together, so the pages its files share (the
+    /// ends of the journal, the ledger and the claims, the debtors' indexes) are written once a group
+    /// (docs/performance.md, seventeenth sitting).
+    static let handOversPerTransaction = 50
+
+    /// Imports the month's hand-overs when `day` is a hand-over day, `handOversPerTransaction` clients
+    /// to a transaction, in client order.
     func importHandOvers(
         _ clients: [SyntheticClient], on day: Day, skippingRecorded: Bool = false, into summary: inout SimulationSummary
     ) async throws {
         let month = day.month
         guard PortfolioGenerator.handOverDay(year: spec.year, month: month) == day else { return }
+        func source(_ client: SyntheticClient) -> String { "simulation-\(client.reference)-\(day).csv" }
+        var pending: [SyntheticClient] = []
         for client in clients {
-            guard let handOver = PortfolioGenerator.handOver(of: client, month: month, spec: spec, debtors: model) else {
-                continue
+            // A group is recorded whole or not at all, so a resumed day imports whole groups again.
+            let clientID = Client.ID(client.reference)
+            if skippingRecorded, try await store.importRecorded(clientID: clientID, source: source(client)) { continue }
+            pending.append(client)
+        }
+        for start in stride(from: 0, to: pending.count, by: Self.handOversPerTransaction) {
+            let group = pending[start..<min(start + Self.handOversPerTransaction, pending.count)]
+            let (dossiers, rejected) = try await store.transaction { store in
+                var counted = (dossiers: 0, rejected: 0)
+                for client in group {
+                    let handOver = PortfolioGenerator.handOver(of: client, month: month, spec: spec, debtors: model)
+                    guard let handOver else { continue }
+                    var reader = try ClaimFileReader(source: MemoryByteSource(handOver.csv, chunkBytes: 1 << 16))
+                    let report = try await ClaimImport(
+                        store: store, clientID: Client.ID(client.reference), day: day, recordedAt: clock()
+                    ).run(&reader, sourceName: source(client))
+                    counted.dossiers += report.imported > 0 ? Self.dossierCount(handOver) : 0
+                    counted.rejected += report.rejected
+                }
+                return counted
             }
-            let source = "simulation-\(client.reference)-\(day).csv"
-            if skippingRecorded, try await store.importRecorded(clientID: Client.ID(client.reference), source: source) { continue }
-            var reader = try ClaimFileReader(source: MemoryByteSource(handOver.csv, chunkBytes: 1 << 16))
-            let report = try await ClaimImport(store: store, clientID: Client.ID(client.reference), day: day, recordedAt: clock())
-                .run(&reader, sourceName: source)
-            summary.dossiers += report.imported > 0 ? Self.dossierCount(handOver) : 0
-            summary.rejectedRows += report.rejected
+            summary.dossiers += dossiers
+            summary.rejectedRows += rejected
         }
     }
 
