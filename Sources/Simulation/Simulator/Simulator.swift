@@ -278,11 +278,11 @@ public struct Simulator: Sendable {
             deliver: { model.outcome(of: $0) },
             then: { item, events in
                 let reactions = model.reactions(to: item.message, outcome: item.outcome, on: day)
-                return (types: events.map(\.type), reactions: reactions)
+                return (events: events, reactions: reactions)
             })
         var reactions: [ScheduledAction] = []
         for (_, follow) in dispatched {
-            for type in follow.types { summary.eventsByType[type, default: 0] += 1 }
+            summary.count(follow.events)
             reactions += follow.reactions
         }
         return reactions
