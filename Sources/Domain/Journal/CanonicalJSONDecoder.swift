@@ -549,6 +549,9 @@ public struct CanonicalJSONObject {
     public func string(ifPresent key: String) throws -> String? { try optional(key)?.string() }
     public func day(ifPresent key: String) throws -> Day? { try optional(key)?.day() }
     public func money(ifPresent key: String) throws -> Money? { try optional(key)?.money() }
+    public func int(ifPresent key: String) throws -> Int? { try optional(key)?.integer() }
+    public func int64(ifPresent key: String) throws -> Int64? { try optional(key)?.integer() }
+    public func bool(ifPresent key: String) throws -> Bool? { try optional(key)?.bool() }
     public func raw<Value: RawRepresentable>(ifPresent key: String) throws -> Value? where Value.RawValue == String {
         try optional(key)?.raw()
     }

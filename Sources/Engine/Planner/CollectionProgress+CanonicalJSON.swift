@@ -6,7 +6,8 @@ import Money
 // does both for every dossier it steps (docs/performance.md). Fields are written in key order, and
 // a reader throws wherever `init(from:)` would read differently (a precondition of the value's
 // initialiser, an older layout), so that `CanonicalJSONDecoder` reads such a text through Codable.
-// `CanonicalJSONDirectTests` compares both ways over generated values.
+// `CanonicalJSONDirectTests` compares both ways over generated values. Fields at their default are
+// left out and read back as that default, as `encode(to:)` and `init(from:)` do.
 
 extension CollectionProgress: CanonicalJSONWritable, CanonicalJSONReadable {
     public func writeFields(to writer: inout CanonicalJSONWriter) {
@@ -16,24 +17,24 @@ extension CollectionProgress: CanonicalJSONWritable, CanonicalJSONReadable {
         writer.field("collectionStartDay", collectionStartDay)
         writer.field("contactPausedUntil", contactPausedUntil)
         writer.field("costsCharged", costsCharged)
-        writer.field("costsPaid", costsPaid)
+        if costsPaid != .zero { writer.field("costsPaid", costsPaid) }
         writer.field("deferredUntil", deferredUntil)
         writer.field("formatVersion", formatVersion)
-        writer.field("freezes", freezes) { $0.object($1) }
-        writer.field("interestBooked", interestBooked)
+        if !freezes.isEmpty { writer.field("freezes", freezes) { $0.object($1) } }
+        if interestBooked != .zero { writer.field("interestBooked", interestBooked) }
         writer.field("interestBookedThrough", interestBookedThrough)
-        writer.field("interestPaid", interestPaid)
-        writer.field("interruptions", interruptions) { $0.day($1) }
+        if interestPaid != .zero { writer.field("interestPaid", interestPaid) }
+        if !interruptions.isEmpty { writer.field("interruptions", interruptions) { $0.day($1) } }
         writer.field("lastContactStepDay", lastContactStepDay)
         writer.field("lastResponseDay", lastResponseDay)
-        writer.field("lastResponseSequence", lastResponseSequence)
+        if lastResponseSequence != 0 { writer.field("lastResponseSequence", lastResponseSequence) }
         writer.field("lastStepDay", lastStepDay)
         writer.field("nextStepDay", nextStepDay)
-        writer.field("nextStepIndex", nextStepIndex)
-        writer.field("paymentsAllocated", paymentsAllocated)
-        writer.field("referredToDebtCounselling", referredToDebtCounselling)
+        if nextStepIndex != 0 { writer.field("nextStepIndex", nextStepIndex) }
+        if paymentsAllocated != .zero { writer.field("paymentsAllocated", paymentsAllocated) }
+        if referredToDebtCounselling { writer.field("referredToDebtCounselling", true) }
         writer.field("reminderLetter", reminderLetter)
-        writer.field("repayments", repayments) { $0.object($1) }
+        if !repayments.isEmpty { writer.field("repayments", repayments) { $0.object($1) } }
         writer.field("resumeState", resumeState)
         writer.field("screening", screening)
     }
@@ -46,24 +47,24 @@ extension CollectionProgress: CanonicalJSONWritable, CanonicalJSONReadable {
         collectionStartDay = try object.day(ifPresent: "collectionStartDay")
         contactPausedUntil = try object.day(ifPresent: "contactPausedUntil")
         costsCharged = try object.money(ifPresent: "costsCharged")
-        costsPaid = try object.money("costsPaid")
+        costsPaid = try object.money(ifPresent: "costsPaid") ?? .zero
         deferredUntil = try object.day(ifPresent: "deferredUntil")
         formatVersion = try object.int("formatVersion")
-        freezes = try object.array("freezes") { try $0.decode() }
-        interestBooked = try object.money("interestBooked")
+        freezes = try object.array(ifPresent: "freezes") { try $0.decode() } ?? []
+        interestBooked = try object.money(ifPresent: "interestBooked") ?? .zero
         interestBookedThrough = try object.day(ifPresent: "interestBookedThrough")
-        interestPaid = try object.money("interestPaid")
-        interruptions = try object.array("interruptions") { try $0.day() }
+        interestPaid = try object.money(ifPresent: "interestPaid") ?? .zero
+        interruptions = try object.array(ifPresent: "interruptions") { try $0.day() } ?? []
         lastContactStepDay = try object.day(ifPresent: "lastContactStepDay")
         lastResponseDay = try object.day(ifPresent: "lastResponseDay")
-        lastResponseSequence = try object.int64("lastResponseSequence")
+        lastResponseSequence = try object.int64(ifPresent: "lastResponseSequence") ?? 0
         lastStepDay = try object.day(ifPresent: "lastStepDay")
         nextStepDay = try object.day(ifPresent: "nextStepDay")
-        nextStepIndex = try object.int("nextStepIndex")
-        paymentsAllocated = try object.money("paymentsAllocated")
-        referredToDebtCounselling = try object.bool("referredToDebtCounselling")
+        nextStepIndex = try object.int(ifPresent: "nextStepIndex") ?? 0
+        paymentsAllocated = try object.money(ifPresent: "paymentsAllocated") ?? .zero
+        referredToDebtCounselling = try object.bool(ifPresent: "referredToDebtCounselling") ?? false
         reminderLetter = try object.decode(ifPresent: "reminderLetter")
-        repayments = try object.array("repayments") { try $0.decode() }
+        repayments = try object.array(ifPresent: "repayments") { try $0.decode() } ?? []
         resumeState = try object.raw(ifPresent: "resumeState")
         screening = try object.decode(ifPresent: "screening")
     }
