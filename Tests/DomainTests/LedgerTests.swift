@@ -106,6 +106,19 @@ import Testing
         #expect(dossier.state == .closed)
         #expect(dossier.closure?.reason == .paid)
         #expect(dossier.nextActionDay == nil)
+        // Nothing is planned for a closed dossier, however it is built or changed.
+        dossier.nextActionDay = Day(iso: "2026-02-05")
+        #expect(dossier.nextActionDay == nil)
+        let closed = Dossier(
+            id: Dossier.ID("A/B#2"), clientID: Client.ID("A"), debtorID: Debtor.ID("A/B"),
+            openedDay: Day(iso: "2026-01-01")!, state: .closed, nextActionDay: Day(iso: "2026-01-02"),
+            closure: DossierClosure(day: Day(iso: "2026-01-01")!, reason: .withdrawn))
+        #expect(closed.nextActionDay == nil)
+        var reopened = closed
+        reopened.state = .collecting
+        reopened.closure = nil
+        reopened.nextActionDay = Day(iso: "2026-03-01")
+        #expect(reopened.nextActionDay == Day(iso: "2026-03-01"))
     }
 
     @Test func pseudonymisingKeepsOnlyCountryAndLanguage() {

@@ -185,6 +185,53 @@ import Testing
         }
     }
 
+    /// A closed dossier has no next action day, and the index of next action days holds the open
+    /// dossiers alone, so the plan of a day reads that index without the dossiers' rows. A store of
+    /// version 18 with a closed dossier that still had a day (written before) is cleaned up.
+    @Test(arguments: Engine.covered)
+    func thePlanOfADayReadsTheIndexOfOpenDossiersAlone(engine: Engine) async throws {
+        try await StoreFixture.withFreshStore(engine, schemaVersion: 18) { (store: any CaseStore) async throws in
+            let sql = store as! SQLCaseStore
+            let day = Sample.day
+            let seeded = try await Sample.seed(store, count: 3).sorted { $0.id < $1.id }
+            _ = try await Self.rescheduled(seeded, in: store) { _ in day }
+            try await sql.run { database in
+                try await database.raw(
+                    """
+                    UPDATE dossiers SET state = 'closed', closed_day = \(bind: Int64(day.daysSinceEpoch)), \
+                    close_reason = 'paid' WHERE id = \(bind: seeded[1].id.rawValue)
+                    """
+                ).run()
+            }
+            #expect(try await sql.migrate().first == 19)
+            #expect(try await store.dossier(seeded[1].id)?.nextActionDay == nil)
+            #expect(try await sql.planRun(day: day, chunkDossiersMax: 1, plannedAt: "t") == 2)
+            let listed = try await sql.pendingChunk(day: day, after: -1)?.dossierIDs
+            #expect(listed == [seeded[0].id])
+
+            // Closing a dossier through the store takes it out of the index.
+            var closing = try #require(try await store.dossier(seeded[2].id))
+            closing.close(on: day, reason: .paid)
+            _ = try await store.updateDossiers([closing])
+            let indexed = try await sql.run { database in
+                try await database.raw("SELECT COUNT(*) AS n FROM dossiers WHERE next_action_day IS NOT NULL").first()!
+                    .decode(column: "n", as: Int64.self)
+            }
+            #expect(indexed == 1)
+            let definition = try await BulkImportContractTests.indexes(store)["dossiers_due"] ?? ""
+            #expect(definition.contains("next_action_day IS NOT NULL"), "\(definition)")
+            if engine == .sqlite {
+                let plan = try await sql.run { database in
+                    try await database.raw(
+                        "EXPLAIN QUERY PLAN SELECT id FROM dossiers WHERE next_action_day <= 1 ORDER BY id || ''"
+                    ).all().map { try $0.decode(column: "detail", as: String.self) }
+                }
+                #expect(plan.contains { $0.contains("COVERING INDEX dossiers_due") }, "\(plan)")
+            }
+            #expect(try await sql.check().problems.isEmpty)
+        }
+    }
+
     /// The daily run reads a chunk's dossiers and their progress in one statement: the same dossiers
     /// as `dossiersDue(in:)` and the same progress as `progress(of:)`, for a chunk that lists its
     /// dossiers and for one read as an id range.

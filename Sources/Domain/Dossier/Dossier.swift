@@ -14,9 +14,15 @@ public struct Dossier: Identifiable, Hashable, Sendable, Codable {
     /// The day the dossier was opened.
     public let openedDay: Day
     /// Where the dossier is in its lifecycle.
-    public var state: DossierState
-    /// The day the daily run should next look at this dossier; nil when nothing is planned.
-    public var nextActionDay: Day?
+    public var state: DossierState {
+        didSet { if state == .closed { nextActionDay = nil } }
+    }
+    /// The day the daily run should next look at this dossier; nil when nothing is planned, and
+    /// always nil once the dossier is closed (the store's plan of a day reads its index of next
+    /// action days alone, without looking up each dossier's state).
+    public var nextActionDay: Day? {
+        didSet { if state == .closed { nextActionDay = nil } }
+    }
     /// Conditions that change what we may do.
     public var flags: DossierFlags
     /// Why and when the dossier closed; set exactly when `state == .closed`.
@@ -36,7 +42,7 @@ public struct Dossier: Identifiable, Hashable, Sendable, Codable {
         self.debtorID = debtorID
         self.openedDay = openedDay
         self.state = state
-        self.nextActionDay = nextActionDay
+        self.nextActionDay = state == .closed ? nil : nextActionDay
         self.flags = flags
         self.closure = closure
         self.version = version

@@ -31,7 +31,7 @@ enum Migrations {
         initialSchema, partialClosedIndex, dailyRun, reportCounters, leanerLedgerIndexes, debtorPersonKeys, mandateChanges,
         simulationMarks, importsByClient, journalByDayAndDossier,
         coveringPersonReads, outboxByDay, progressInDossierRow, chunkDossierIDs, appendOrderedKeys, outboxClient,
-        balancesInDossierRow, coveringContactReads,
+        balancesInDossierRow, coveringContactReads, dueIndexOfOpenDossiers,
     ]
 
     /// The newest schema version this program knows.

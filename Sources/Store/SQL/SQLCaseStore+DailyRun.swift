@@ -29,10 +29,11 @@ extension SQLCaseStore: DailyRunStore {
                 // it; later, what became due since (claims imported or responses recorded that day).
                 // `ORDER BY id || ''` (the same order as `id`) so that SQLite reads the due range of
                 // `dossiers_due` and sorts it, rather than walking every dossier in id order to skip
-                // the ones not due: a cost that grew with the whole book, on every day.
+                // the ones not due: a cost that grew with the whole book, on every day. A closed
+                // dossier has no next action day (migration 19), so the index alone answers.
                 let ids = try await database.raw(
                     """
-                    SELECT id FROM dossiers WHERE next_action_day <= \(bind: dayValue) AND state <> 'closed' ORDER BY id || ''
+                    SELECT id FROM dossiers WHERE next_action_day <= \(bind: dayValue) ORDER BY id || ''
                     """
                 ).all().map { try $0.decode(column: "id", as: String.self) }
                 let first = min(firstChunkDossiersMax, chunkDossiersMax, ids.count)
