@@ -229,8 +229,9 @@ public struct DailyRun: Sendable {
             var steppedPersons: Set<String> = []
             for (number, batch) in Self.batchesByPerson(persons, dossiers: batching.dossiers).enumerated() {
                 if handOver.isAsked || batching.batchesMax.map({ number >= $0 }) == true { break }
-                let snapshots = try await snapshotReader.snapshots(of: batch.map { dossiers[$0] }, reads: reads)
-                steps += try await Self.step(snapshots, on: day, context: context).map { (batch[$0.0], $0.1) }
+                let batchSteps = try await snapshotReader.steps(
+                    of: batch.map { dossiers[$0] }, reads: reads, on: day, context: context)
+                steps += batchSteps.steps.map { (batch[$0.0], $0.1) }
                 for index in batch { steppedPersons.insert(persons[index]) }
             }
             let stepped = SteppedChunk(persons: persons, steps: steps, steppedPersons: steppedPersons)
@@ -301,15 +302,16 @@ public struct DailyRun: Sendable {
                 }
             }
             let kept = steppedAhead.steps.filter { !written.contains(steppedAhead.persons[$0.0]) }
-            let snapshots = try await snapshotReader.snapshots(of: again.map { dossiers[$0] }, reads: reads)
-            let redone = try await Self.step(snapshots, on: day, context: context).map { (again[$0.0], $0.1) }
+            let redone = try await snapshotReader.steps(
+                of: again.map { dossiers[$0] }, reads: reads, on: day, context: context
+            ).steps.map { (again[$0.0], $0.1) }
             stepped = (kept + redone).sorted { $0.0 < $1.0 }.map(\.1)
             persons = Set(steppedAhead.persons)
             summary.chunksSteppedAhead = 1
         } else {
-            let snapshots = try await snapshotReader.snapshots(of: dossiers, reads: reads)
-            stepped = try await Self.step(snapshots, on: day, context: context).map(\.1)
-            persons = Set(snapshots.map(\.personKey))
+            let all = try await snapshotReader.steps(of: dossiers, reads: reads, on: day, context: context)
+            stepped = all.steps.map(\.1)
+            persons = Set(all.persons)
         }
 
         var changedDossiers: [Dossier] = []
@@ -405,6 +407,15 @@ extension DailyRun {
 }
 
 extension DossierSnapshot {
+    /// The same snapshot with `otherOpenDossiers` of the person's other dossiers open.
+    func counting(otherOpenDossiers: Int) -> DossierSnapshot {
+        DossierSnapshot(
+            dossier: dossier, debtor: debtor, client: client, claims: claims, balances: balances, progress: progress,
+            contactHistory: contactHistory, responses: responses, earlierCostCharges: earlierCostCharges,
+            personOtherOpenDossiers: otherOpenDossiers)
+    }
+
+
     /// The same snapshot with more contacts in the person's history and `closedDossiers` fewer of the
     /// person's other dossiers open (never below none).
     func carrying(contacts: [ContactRecord], closedDossiers: Int) -> DossierSnapshot {
