@@ -15,6 +15,22 @@ import Testing
     }
 
     /// 27 April 2025 is a Sunday, so King's Day is Saturday 26 April; in 2026 it is Monday 27 April.
+    /// `isHoliday` answers 1970-2199 from a table built once; every day from 1968 to 2201 (both
+    /// ends of the table and past them) gets the answer the year's list gives.
+    @Test func theTableAnswersAsTheListOfEachYear() {
+        var holidays = 0
+        var day = Day(iso: "1968-01-01")!
+        while day <= Day(iso: "2201-12-31")! {
+            let listed = DutchHolidays.holidays(in: day.year).contains { $0.day == day }
+            #expect(DutchHolidays.isHoliday(day) == listed, "\(day)")
+            if listed { holidays += 1 }
+            day = day.adding(days: 1)
+        }
+        // Eleven a year, fewer when Ascension falls on 5 May.
+        #expect(holidays > 234 * 10 && holidays <= 234 * 11)
+        #expect(DutchHolidays.isHoliday(Day(iso: "2026-04-27")!) && !DutchHolidays.isHoliday(Day(iso: "2026-04-28")!))
+    }
+
     @Test func kingsDayMovesToSaturdayWhenThe27thIsASunday() {
         #expect(DutchHolidays.isHoliday(day("2025-04-26")))
         #expect(!DutchHolidays.isHoliday(day("2025-04-27")))

@@ -32,6 +32,26 @@ public enum DutchHolidays: HolidayCalendar {
         return inCalendarOrder(listed)
     }
 
+    /// The years whose holidays `isHoliday` answers from a table, and their days.
+    static let tabulatedYears = 1970...2199
+    private static let tabulatedDays =
+        fixedDay(tabulatedYears.lowerBound, 1, 1).daysSinceEpoch...fixedDay(tabulatedYears.upperBound, 12, 31)
+        .daysSinceEpoch
+
+    /// The holidays of `tabulatedYears`, as days since the epoch, built once.
+    private static let tabulated: Set<Int> = Set(
+        tabulatedYears.flatMap { holidays(in: $0).map(\.day.daysSinceEpoch) })
+
+    /// True when `day` is one of the holidays of its year. The contact policy asks for every step
+    /// the daily run takes (no contact on holidays), and building the year's list for each question
+    /// was a thirtieth of a run's time; the years around ours are looked up in a table instead.
+    public static func isHoliday(_ day: Day) -> Bool {
+        guard tabulatedDays.contains(day.daysSinceEpoch) else {
+            return holidays(in: day.year).contains { $0.day == day }
+        }
+        return tabulated.contains(day.daysSinceEpoch)
+    }
+
     /// The day the monarch's birthday is celebrated (art. 3 lid 1: "de dag waarop de verjaardag van
     /// de Koning wordt gevierd").
     ///

@@ -9,6 +9,8 @@ public import Money
 public protocol HolidayCalendar {
     /// The holidays of `year` in calendar order, with their names.
     static func holidays(in year: Int) -> [(day: Day, name: String)]
+    /// True when `day` is one of the holidays of its year (a calendar may answer from a table).
+    static func isHoliday(_ day: Day) -> Bool
 }
 
 extension HolidayCalendar {
