@@ -21,6 +21,34 @@ import Testing
         #expect(balances.total == .zero)
     }
 
+    /// Balances added up posting by posting and balances given as per-account sums agree, read zero
+    /// for an account without postings, and list only the accounts not at zero.
+    @Test func balancesFromTransactionsAndFromSumsAgree() {
+        var seed: UInt64 = 7
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(bound))
+        }
+        for round in 0..<200 {
+            let accounts = LedgerAccount.allCases
+            let transactions = (0..<next(6)).map { index in
+                let amount = Money(cents: Int64(next(20_000)) - 10_000)
+                return LedgerTransaction(
+                    id: LedgerTransaction.ID("t\(round)-\(index)"), dossierID: dossier, day: day, memo: "",
+                    postings: [Posting(accounts[next(7)], amount), Posting(accounts[next(7)], -amount)])
+            }
+            let balances = LedgerBalances(transactions)
+            var sums: [LedgerAccount: Money] = [:]
+            for posting in transactions.flatMap(\.postings) { sums[posting.account, default: .zero] += posting.amount }
+            #expect(balances == LedgerBalances(sums: sums.map { ($0.key, $0.value) }))
+            #expect(balances.byAccount == sums.filter { $0.value != .zero })
+            for account in accounts { #expect(balances[account] == sums[account] ?? .zero) }
+            #expect(balances.isEmpty == sums.values.allSatisfy { $0 == .zero })
+            #expect(balances.total == .zero)
+        }
+        #expect(LedgerBalances([]).isEmpty && LedgerBalances([]).byAccount.isEmpty)
+    }
+
     @Test func aReversalCancelsTheOriginalWithoutEditingIt() {
         let original = LedgerTransaction.claimHandedOver(claim(5_000), on: day)
         let correction = original.reversal(

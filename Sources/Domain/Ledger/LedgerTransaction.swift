@@ -22,6 +22,19 @@ public enum LedgerAccount: String, Hashable, Sendable, Codable, CaseIterable, Co
     case remittance
 
     public static func < (left: Self, right: Self) -> Bool { left.rawValue < right.rawValue }
+
+    /// The account's place in `allCases`.
+    var ordinal: Int {
+        switch self {
+        case .debtorReceivable: 0
+        case .principal: 1
+        case .interest: 2
+        case .costs: 3
+        case .paymentsReceived: 4
+        case .writeOff: 5
+        case .remittance: 6
+        }
+    }
 }
 
 /// One line of a ledger transaction.
@@ -89,16 +102,25 @@ public struct LedgerTransaction: Identifiable, Hashable, Sendable, Codable {
 
 /// Account balances derived from transactions; never stored.
 public struct LedgerBalances: Hashable, Sendable {
+    /// Balance per account, in the order of `LedgerAccount.allCases` (zero for an account without
+    /// postings): a fixed array rather than a dictionary, as the daily run builds one per dossier.
+    private var balances = [Money](repeating: .zero, count: LedgerAccount.allCases.count)
+
     /// Balance per account; an account without postings, or whose postings add up to zero, is
     /// absent (reads as zero). So balances summed from postings and balances kept as running totals
     /// compare equal.
-    public private(set) var byAccount: [LedgerAccount: Money] = [:]
+    public var byAccount: [LedgerAccount: Money] {
+        var accounts: [LedgerAccount: Money] = [:]
+        for account in LedgerAccount.allCases where balances[account.ordinal] != .zero {
+            accounts[account] = balances[account.ordinal]
+        }
+        return accounts
+    }
 
     /// Balances from per-account sums (as a store adds them up); they must add up to zero, as every
     /// transaction does.
     public init(sums: [(LedgerAccount, Money)]) {
-        for (account, amount) in sums { byAccount[account, default: .zero] += amount }
-        byAccount = byAccount.filter { $0.value != .zero }
+        for (account, amount) in sums { balances[account.ordinal] += amount }
         precondition(total == .zero, "ledger balances of a dossier add up to zero")
     }
 
@@ -109,18 +131,18 @@ public struct LedgerBalances: Hashable, Sendable {
 
     /// Adds one transaction's postings.
     public mutating func add(_ transaction: LedgerTransaction) {
-        for posting in transaction.postings {
-            let balance = self[posting.account] + posting.amount
-            byAccount[posting.account] = balance == .zero ? nil : balance
-        }
+        for posting in transaction.postings { balances[posting.account.ordinal] += posting.amount }
     }
 
     /// The balance of `account`.
-    public subscript(account: LedgerAccount) -> Money { byAccount[account] ?? .zero }
+    public subscript(account: LedgerAccount) -> Money { balances[account.ordinal] }
 
     /// What the debtor still owes.
     public var outstanding: Money { self[.debtorReceivable] }
 
     /// The sum over all accounts: zero for any set of balanced transactions.
-    public var total: Money { byAccount.values.reduce(.zero, +) }
+    public var total: Money { balances.reduce(.zero, +) }
+
+    /// Whether every account is at zero (no postings, or postings that cancel out).
+    public var isEmpty: Bool { balances.allSatisfy { $0 == .zero } }
 }

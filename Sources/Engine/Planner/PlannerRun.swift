@@ -53,7 +53,7 @@ struct PlannerRun {
     /// Moves the dossier; an illegal move here is a programmer error (the planner checks states first).
     mutating func move(_ move: LifecycleMove, reason: String) {
         // A freeze still running is ended before the dossier closes (docs/journal-payloads.md, rule 2).
-        if move.state == .closed && Lifecycle.successors(of: dossier.state).contains(.closed) {
+        if move.state == .closed && Lifecycle.canMove(from: dossier.state, to: .closed) {
             endFreeze(endingWaiver: true)
         }
         do {
@@ -74,7 +74,7 @@ struct PlannerRun {
     /// Moves the dossier when the lifecycle allows it; returns whether it moved.
     @discardableResult
     mutating func moveIfAllowed(_ target: LifecycleMove, reason: String) -> Bool {
-        guard Lifecycle.successors(of: dossier.state).contains(target.state) else { return false }
+        guard Lifecycle.canMove(from: dossier.state, to: target.state) else { return false }
         move(target, reason: reason)
         return true
     }

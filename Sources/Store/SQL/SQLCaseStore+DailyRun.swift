@@ -223,7 +223,7 @@ extension SQLCaseStore: DailyRunStore {
             sums: try balanceColumns.map { column in
                 (column.account, Money(cents: try row.decode(column: column.column, as: Int64.self)))
             })
-        return balances.byAccount.isEmpty ? nil : balances
+        return balances.isEmpty ? nil : balances
     }
 
     /// A due dossier as the chunk read gives it.

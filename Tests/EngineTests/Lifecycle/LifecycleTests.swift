@@ -62,4 +62,17 @@ struct LifecycleTests {
         }
         #expect(Lifecycle.successors(of: .closed).isEmpty)
     }
+
+    @Test("the table of moves answers as the successors do, for every pair of states")
+    func canMoveAgreesWithTheSuccessors() {
+        var allowed = 0
+        for from in DossierState.allCases {
+            for to in DossierState.allCases {
+                let expected = Lifecycle.successors(of: from).contains(to)
+                #expect(Lifecycle.canMove(from: from, to: to) == expected, "\(from) to \(to)")
+                if expected { allowed += 1 }
+            }
+        }
+        #expect(allowed > 13 && allowed < 13 * 12)
+    }
 }
