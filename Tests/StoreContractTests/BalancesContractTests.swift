@@ -172,7 +172,8 @@ import Testing
     }
 
     @Test func everyAccountHasItsColumn() {
-        #expect(Set(SQLCaseStore.balanceColumns.map(\.account)) == Set(LedgerAccount.allCases))
+        // In the accounts' own order: `balanceIndex` is the account's ordinal.
+        #expect(SQLCaseStore.balanceColumns.map(\.account) == LedgerAccount.allCases)
         #expect(Set(SQLCaseStore.balanceColumns.map(\.column)).count == LedgerAccount.allCases.count)
         for (index, column) in SQLCaseStore.balanceColumns.enumerated() {
             #expect(SQLCaseStore.balanceIndex(column.account) == index)

@@ -24,7 +24,7 @@ public enum LedgerAccount: String, Hashable, Sendable, Codable, CaseIterable, Co
     public static func < (left: Self, right: Self) -> Bool { left.rawValue < right.rawValue }
 
     /// The account's place in `allCases`.
-    var ordinal: Int {
+    public var ordinal: Int {
         switch self {
         case .debtorReceivable: 0
         case .principal: 1

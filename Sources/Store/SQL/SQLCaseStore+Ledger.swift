@@ -44,18 +44,8 @@ extension SQLCaseStore {
         (.remittance, "balance_remittance"),
     ]
 
-    /// The place of `account` in `balanceColumns`.
-    static func balanceIndex(_ account: LedgerAccount) -> Int {
-        switch account {
-        case .debtorReceivable: 0
-        case .principal: 1
-        case .interest: 2
-        case .costs: 3
-        case .paymentsReceived: 4
-        case .writeOff: 5
-        case .remittance: 6
-        }
-    }
+    /// The place of `account` in `balanceColumns`, which lists the accounts in their own order.
+    static func balanceIndex(_ account: LedgerAccount) -> Int { account.ordinal }
 
     /// What `transactions` add to each of their dossiers' balances, in the order of `balanceColumns`.
     static func balanceSums(_ transactions: [LedgerTransaction]) -> [Dossier.ID: [Int64]] {
