@@ -2,10 +2,11 @@ public import Money
 
 /// A country's list of holidays, from which its working days follow.
 ///
-/// Each conforming type supplies the list for a year; `isHoliday` and `isWorkingDay` are shared so
-/// the Dutch and Belgian calendars cannot drift apart in how they use it. The list for a year is
-/// built again on every call: about ten entries and one Easter computation, cheap next to anything
-/// that asks (a 14-day term asks at most a few dozen times).
+/// Each conforming type supplies the list for a year; `isWorkingDay` is shared so the Dutch and
+/// Belgian calendars cannot drift apart in how they use it. By default `isHoliday` builds the list
+/// for the year again on every call: about ten entries and one Easter computation, cheap next to a
+/// 14-day term that asks a few dozen times. `DutchHolidays`, asked for every step the daily run
+/// takes, answers from a table of the years around ours instead.
 public protocol HolidayCalendar {
     /// The holidays of `year` in calendar order, with their names.
     static func holidays(in year: Int) -> [(day: Day, name: String)]
