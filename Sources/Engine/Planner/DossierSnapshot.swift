@@ -24,7 +24,8 @@ public struct DossierSnapshot: Sendable {
     /// Collection costs charged to the same debtor by the same client in the last six months (Wki cap).
     public let earlierCostCharges: [CostCharge]
     /// How many other dossiers of the same person (`PersonKey`) are open, at this client and every
-    /// other one: the `closed` event reports whether the person became debt-free.
+    /// other one: the `closed` event reports whether the person became debt-free. It matters to
+    /// nothing else, so the daily run reads it only for the steps that close a dossier.
     public let personOtherOpenDossiers: Int
 
     /// A snapshot.

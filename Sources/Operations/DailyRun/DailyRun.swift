@@ -415,7 +415,6 @@ extension DossierSnapshot {
             personOtherOpenDossiers: otherOpenDossiers)
     }
 
-
     /// The same snapshot with more contacts in the person's history and `closedDossiers` fewer of the
     /// person's other dossiers open (never below none).
     func carrying(contacts: [ContactRecord], closedDossiers: Int) -> DossierSnapshot {

@@ -115,7 +115,7 @@ struct SnapshotReader {
     /// closed, the count is read then (still under the persons' lock: a dossier another worker
     /// closed is not counted) and all their dossiers are stepped again with it, as one pass with the
     /// count would have stepped them. The other persons' steps do not depend on it and stand. Reading
-    /// the count for every person was a twentieth of a simulated year's time.
+    /// the count for every person was about 4% of a simulated year's CPU time.
     func steps(of dossiers: [Dossier], reads: DossierReads, on day: Day, context: EngineContext) async throws
         -> (steps: [(Int, EncodedStep)], persons: [String])
     {
