@@ -172,11 +172,11 @@ import Testing
     }
 
     @Test func everyAccountHasItsColumn() {
-        // In the accounts' own order: `balanceIndex` is the account's ordinal.
+        // In the accounts' own order: a posting's column is its account's ordinal.
         #expect(SQLCaseStore.balanceColumns.map(\.account) == LedgerAccount.allCases)
         #expect(Set(SQLCaseStore.balanceColumns.map(\.column)).count == LedgerAccount.allCases.count)
         for (index, column) in SQLCaseStore.balanceColumns.enumerated() {
-            #expect(SQLCaseStore.balanceIndex(column.account) == index)
+            #expect(column.account.ordinal == index)
         }
     }
 }

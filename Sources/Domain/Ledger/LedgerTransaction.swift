@@ -104,7 +104,10 @@ public struct LedgerTransaction: Identifiable, Hashable, Sendable, Codable {
 public struct LedgerBalances: Hashable, Sendable {
     /// Balance per account, in the order of `LedgerAccount.allCases` (zero for an account without
     /// postings): a fixed array rather than a dictionary, as the daily run builds one per dossier.
-    private var balances = [Money](repeating: .zero, count: LedgerAccount.allCases.count)
+    private var balances = [Money](repeating: .zero, count: Self.accounts)
+
+    /// How many accounts there are (`allCases` builds its array on every call).
+    private static let accounts = LedgerAccount.allCases.count
 
     /// Balance per account; an account without postings, or whose postings add up to zero, is
     /// absent (reads as zero). So balances summed from postings and balances kept as running totals

@@ -115,9 +115,11 @@ public struct OutboxDispatch: Sendable {
                     return try Self.build(fresh, clients: clients, day: day, deliver: deliver, follow: follow)
                 }
             }
-            if let built = try await building?.value, !built.events.isEmpty {
-                try await store.transaction { store in
-                    try await store.appendJournal(encoded: built.events, recordedAt: recordedAt)
+            if let built = try await building?.value {
+                if !built.events.isEmpty {
+                    try await store.transaction { store in
+                        try await store.appendJournal(encoded: built.events, recordedAt: recordedAt)
+                    }
                 }
                 dispatched += built.messages
             }

@@ -37,15 +37,13 @@ extension SQLCaseStore {
 
     /// The running balance of each ledger account, kept in the dossier's row (migration 17) and
     /// added to in the transaction that appends the postings, so that a dossier's balances are read
-    /// with the dossier instead of summed from its postings.
+    /// with the dossier instead of summed from its postings. In the accounts' own order, so a
+    /// posting's column is its account's `ordinal`.
     static let balanceColumns: [(account: LedgerAccount, column: String)] = [
         (.debtorReceivable, "balance_receivable"), (.principal, "balance_principal"), (.interest, "balance_interest"),
         (.costs, "balance_costs"), (.paymentsReceived, "balance_payments"), (.writeOff, "balance_write_off"),
         (.remittance, "balance_remittance"),
     ]
-
-    /// The place of `account` in `balanceColumns`, which lists the accounts in their own order.
-    static func balanceIndex(_ account: LedgerAccount) -> Int { account.ordinal }
 
     /// What `transactions` add to each of their dossiers' balances, in the order of `balanceColumns`.
     static func balanceSums(_ transactions: [LedgerTransaction]) -> [Dossier.ID: [Int64]] {
@@ -57,7 +55,7 @@ extension SQLCaseStore {
 
     /// Adds the postings of `transaction` to `sums`, balances in the order of `balanceColumns`.
     static func add(_ transaction: LedgerTransaction, to sums: inout [Int64]) {
-        for posting in transaction.postings { sums[balanceIndex(posting.account)] += posting.amount.cents }
+        for posting in transaction.postings { sums[posting.account.ordinal] += posting.amount.cents }
     }
 
     /// The schema version that keeps balances in the dossier row.
