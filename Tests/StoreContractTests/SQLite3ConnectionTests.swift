@@ -60,6 +60,56 @@ func rows(_ connection: SQLite3Connection, _ sql: String, _ binds: [SQLite3Value
         #expect(try rows(connection, "SELECT COUNT(*) FROM t") == [[.integer(4)]])
     }
 
+    /// The executor's bulk insert writes groups of `insertGroupRows` rows per statement and the rest
+    /// one by one: every row lands with its own values, in order, and a failing row, in a group or
+    /// in the rest, leaves none of the call's rows, in a transaction (which goes on) or outside one.
+    @Test func groupedInsertsLandWholeOrNotAtAll() async throws {
+        let executor = try await SQLiteExecutor.open(path: ":memory:")
+        let group = SQLiteExecutor.insertGroupRows
+        try #require(group > 1)
+        let count = 2 * group + group / 2
+        func insert(_ keys: [String]) async throws {
+            let rows: [[SQLValue]] = keys.enumerated().map { [.text($1), .integer(Int64($0))] }
+            try await executor.withDatabase { database in
+                try await executor.insert(MultiRowInsert(table: "t", columns: ["k", "n"], rows: rows[...]), on: database)
+            }
+        }
+        func stored() async throws -> [[SQLite3Value]] {
+            try await executor.withDatabase { database in
+                var found: [[SQLite3Value]] = []
+                for row in try await database.raw("SELECT k, n FROM t ORDER BY rowid").all() {
+                    found.append([.text(try row.decode(column: "k", as: String.self)), .integer(try row.decode(column: "n", as: Int64.self))])
+                }
+                return found
+            }
+        }
+        _ = try await executor.withDatabase { database in try await database.raw("CREATE TABLE t (k TEXT PRIMARY KEY, n INTEGER)").run() }
+        let first = (0..<count).map { "a\($0)" }
+        try await insert(first)
+        #expect(try await stored() == first.enumerated().map { [.text($1), .integer(Int64($0))] })
+        // A key repeated inside the first group, then inside the rest: neither call leaves a row.
+        var inGroup = (0..<count).map { "b\($0)" }
+        inGroup[group / 2] = "a3"
+        await #expect(throws: SQLite3Error.self) { try await insert(inGroup) }
+        var inRest = (0..<count).map { "c\($0)" }
+        inRest[count - 1] = "c0"
+        await #expect(throws: SQLite3Error.self) { try await insert(inRest) }
+        #expect(try await stored().count == count)
+        // In a transaction: the failed call is undone, the transaction's earlier rows stay.
+        try await executor.withTransaction { database in
+            try await executor.insert(
+                MultiRowInsert(table: "t", columns: ["k", "n"], rows: [[.text("d0"), .integer(0)]][...]), on: database)
+            await #expect(throws: SQLite3Error.self) {
+                try await executor.insert(
+                    MultiRowInsert(
+                        table: "t", columns: ["k", "n"], rows: inGroup.map { [.text($0), .integer(1)] }[...]),
+                    on: database)
+            }
+        }
+        #expect(try await stored().count == count + 1)
+        try await executor.close()
+    }
+
     /// The statement cache empties itself when full; a bulk write whose savepoint text arrives at a
     /// full cache must still step a live statement (it once stepped the row statement the emptying
     /// had just finalised). The insert is cached first on its own, then the cache is filled to

@@ -210,26 +210,39 @@ final class SQLite3Connection: @unchecked Sendable {
     /// Runs the single statement `sql` once per element of `rows`, binding that row's values: a bulk
     /// write parsed once and stepped per row, without a statement text that grows with the rows.
     ///
-    /// All rows or none, like one multi-row statement: the rows run inside a savepoint, rolled back
-    /// when a row fails. Outside a transaction the savepoint is the transaction (one commit, not one
-    /// per row).
+    /// All rows or none, like one multi-row statement (`allOrNone`).
     func executeEach<Rows: Collection>(_ sql: String, rows: Rows) throws
     where Rows.Element: Collection<SQLite3Value> {
         guard !rows.isEmpty else { return }
+        try allOrNone { try stepEach(sql, rows: rows) }
+    }
+
+    /// Runs `body`'s writes inside a savepoint: all of them or none, the savepoint rolled back when
+    /// `body` throws. Outside a transaction the savepoint is the transaction (one commit, not one per
+    /// statement); inside one, the transaction and its earlier work go on after a failure.
+    func allOrNone(_ body: () throws -> Void) throws {
+        // The savepoint first: preparing its text may empty the statement cache, which must not
+        // happen between fetching a row statement and stepping it (`stepEach` does both at once).
+        try execute("SAVEPOINT adem_rows", binds: []) { _, _ in }
+        do {
+            try body()
+            // A failed release (the commit outside a transaction, say) is undone like a failed row.
+            try execute("RELEASE adem_rows", binds: []) { _, _ in }
+        } catch {
+            try? execute("ROLLBACK TO adem_rows", binds: []) { _, _ in }
+            try? execute("RELEASE adem_rows", binds: []) { _, _ in }
+            throw error
+        }
+    }
+
+    /// Steps the single statement `sql` once per element of `rows`, binding that row's values; with
+    /// no savepoint of its own (callers wrap it in `allOrNone`).
+    func stepEach<Rows: Collection>(_ sql: String, rows: Rows) throws
+    where Rows.Element: Collection<SQLite3Value> {
+        guard !rows.isEmpty else { return }
         try profiled(sql, calls: rows.count) {
-            // The savepoint first: preparing its text may empty the statement cache, which must not
-            // happen between fetching the row statement and stepping it.
-            try execute("SAVEPOINT adem_rows", binds: []) { _, _ in }
-            do {
-                let statement = try rowStatement(sql)
-                for row in rows { try run(statement, binds: row) { _, _ in } }
-                // A failed release (the commit outside a transaction, say) is undone like a failed row.
-                try execute("RELEASE adem_rows", binds: []) { _, _ in }
-            } catch {
-                try? execute("ROLLBACK TO adem_rows", binds: []) { _, _ in }
-                try? execute("RELEASE adem_rows", binds: []) { _, _ in }
-                throw error
-            }
+            let statement = try rowStatement(sql)
+            for row in rows { try run(statement, binds: row) { _, _ in } }
         }
     }
 
