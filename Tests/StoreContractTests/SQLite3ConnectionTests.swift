@@ -190,6 +190,10 @@ func rows(_ connection: SQLite3Connection, _ sql: String, _ binds: [SQLite3Value
         #expect(try row.decode(column: "s", as: String.self) == "x")
         #expect(try row.decode(column: "z", as: String?.self) == nil)
         #expect(try row.decode(column: "o", as: Int64?.self) == nil)
+        #expect(try row.decode(column: "s", as: String?.self) == "x")
+        #expect(try row.decode(column: "z", as: Int64?.self) == nil)
+        #expect(throws: DecodingError.self) { try row.decode(column: "s", as: Int64?.self) }
+        #expect(throws: DecodingError.self) { try row.decode(column: "n", as: String?.self) }
         #expect(try row.decode(column: "b", as: Bool.self))
         #expect(try row.decode(column: "d", as: Double.self) == 1.5)
         #expect(try row.decodeNil(column: "z"))

@@ -62,6 +62,10 @@ struct SQLite3Row: SQLRow {
         switch value {
         case .integer(let number) where D.self == Int64.self: return number as! D
         case .text(let text) where D.self == String.self: return text as! D
+        case .integer(let number) where D.self == Int64?.self: return Optional(number) as! D
+        case .text(let text) where D.self == String?.self: return Optional(text) as! D
+        case .null where D.self == Int64?.self: return Int64?.none as! D
+        case .null where D.self == String?.self: return String?.none as! D
         default: return try D(from: SQLite3ValueDecoder(value: value, column: column))
         }
     }
