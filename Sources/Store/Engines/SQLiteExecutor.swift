@@ -193,7 +193,7 @@ final class SQLiteExecutor: SQLExecutor {
     /// The rows go in groups of `insertGroupRows` per statement (`VALUES (...), (...)`), the rest
     /// one per statement, all in one savepoint (all rows or none): one statement run per group
     /// instead of per row. Measured (docs/performance.md, nineteenth sitting): the million-row
-    /// import 9% faster, the daily run 8% (its journal and outbox rows). Not for the tables in
+    /// import 9% faster, `bench run-day` 8% (its journal and outbox rows). Not for the tables in
     /// `tablesInsertedRowByRow`, where the grouped statement was slower.
     func insert(_ statement: MultiRowInsert, on database: any SQLDatabase) async throws {
         let rows = statement.rows
