@@ -18,7 +18,7 @@ fi
 # poppler-utils): installed when missing and apt-get can (as root).
 for needed in chromium:chromium poppler-utils:pdftotext; do
     if ! command -v "${needed#*:}" >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
-        DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${needed%%:*}" >/dev/null
+        apt_install "${needed%%:*}"
     fi
 done
 
