@@ -16,29 +16,64 @@ struct BatchWriter: Sendable {
         var issues: [ImportIssue] = []
     }
 
-    /// A batch with what can be worked out before the store is asked anything: the ids, and each
-    /// debtor as its first row in the batch describes it, encoded (the dearest part of a write).
+    /// A batch with what can be worked out before the store is asked anything: the ids, the debtors
+    /// as their first rows in the batch describe them, encoded, and the whole write as it is when the
+    /// store knows none of the batch's claims and debtors yet (the common case of a first import).
     struct Prepared: Sendable {
         let rows: [ValidClaimRow]
         let claimIDs: [Claim.ID]
         let debtorIDs: [Debtor.ID]
         /// Per debtor of the batch: the line of its first row, and the debtor that row registers.
         let debtors: [Debtor.ID: (line: Int, debtor: EncodedDebtor)]
+        /// The batch's debtors, each once, in the order of their first rows.
+        let batchDebtors: [Debtor.ID]
+        /// The write when the store knows none of the batch's claims, debtors and their dossiers.
+        var fresh: Writes?
     }
 
-    /// Works out `rows`' ids and encodes their debtors; runs while the store writes the batch before.
+    /// What a batch stores, and what it reports of its rows.
+    struct Writes: Sendable {
+        var outcome = Outcome()
+        /// New debtors, in id order.
+        var debtors: [EncodedDebtor] = []
+        var dossiers: [Dossier] = []
+        /// Per new dossier, the transactions of the claims it opens with.
+        var opening: [[LedgerTransaction]] = []
+        /// The transactions of claims joining dossiers opened before.
+        var joining: [LedgerTransaction] = []
+        var claims: [StoredClaim] = []
+        var events: [EncodedJournalEvent] = []
+    }
+
+    /// What the store knows of a batch, as `write` reads it.
+    struct Known {
+        var claims: [Claim.ID: StoredClaim] = [:]
+        var debtors: [Debtor.ID: Debtor] = [:]
+        var dossiers: [Dossier] = []
+
+        var isEmpty: Bool { claims.isEmpty && debtors.isEmpty && dossiers.isEmpty }
+    }
+
+    /// Works out `rows`' ids, encodes their debtors and plans the batch's write as if the store knew
+    /// nothing of it; runs while the store writes the batch before, so `write` only checks and writes.
     func prepare(_ rows: [ValidClaimRow]) throws -> Prepared {
         var debtorIDs: [Debtor.ID] = []
         debtorIDs.reserveCapacity(rows.count)
         var debtors: [Debtor.ID: (line: Int, debtor: EncodedDebtor)] = [:]
+        var batchDebtors: [Debtor.ID] = []
         for row in rows {
             let id = Debtor.id(client: clientID, reference: row.debtorReference)
             debtorIDs.append(id)
-            if debtors[id] == nil { debtors[id] = (row.line, try register(row)) }
+            if debtors[id] == nil {
+                debtors[id] = (row.line, try register(row))
+                batchDebtors.append(id)
+            }
         }
-        return Prepared(
+        var prepared = Prepared(
             rows: rows, claimIDs: rows.map { Claim.id(client: clientID, invoiceNumber: $0.invoiceNumber) },
-            debtorIDs: debtorIDs, debtors: debtors)
+            debtorIDs: debtorIDs, debtors: debtors, batchDebtors: batchDebtors)
+        prepared.fresh = try plan(prepared, known: Known())
+        return prepared
     }
 
     /// The debtor `row` registers when its debtor is new.
@@ -48,8 +83,28 @@ struct BatchWriter: Sendable {
     }
 
     func write(_ prepared: Prepared, to store: any CaseStore) async throws -> Outcome {
-        var outcome = Outcome()
-        let known = try await store.claims(prepared.claimIDs)
+        var known = Known()
+        known.claims = try await store.claims(prepared.claimIDs)
+        known.debtors = try await store.debtors(prepared.batchDebtors)
+        known.dossiers = try await store.dossiers(ofDebtors: prepared.batchDebtors)
+        let writes: Writes
+        if known.isEmpty, let fresh = prepared.fresh {
+            writes = fresh
+        } else {
+            writes = try plan(prepared, known: known)
+        }
+        guard !writes.claims.isEmpty else { return writes.outcome }
+        try await store.insertDebtors(writes.debtors)
+        try await store.insertDossiers(writes.dossiers, openedWith: writes.opening)
+        try await store.insertClaims(writes.claims)
+        try await store.appendLedger(writes.joining)
+        try await store.appendJournal(encoded: writes.events, recordedAt: recordedAt)
+        return writes.outcome
+    }
+
+    /// The batch's write given what the store knows of it: no store access, so it can run ahead.
+    func plan(_ prepared: Prepared, known: Known) throws -> Writes {
+        var writes = Writes()
 
         // 1. Which rows are new, which are repeats of an earlier import, which repeat this file.
         var firstLineInBatch: [Claim.ID: Int] = [:]
@@ -58,12 +113,12 @@ struct BatchWriter: Sendable {
         for (index, id) in prepared.claimIDs.enumerated() {
             let row = prepared.rows[index]
             if let firstLine = firstLineInBatch[id] {
-                outcome.issues.append(duplicateInFile(row, firstLine: firstLine))
-            } else if let stored = known[id] {
+                writes.outcome.issues.append(duplicateInFile(row, firstLine: firstLine))
+            } else if let stored = known.claims[id] {
                 if stored.importID == importID {
-                    outcome.issues.append(duplicateInFile(row, firstLine: stored.sourceLine ?? 0))
+                    writes.outcome.issues.append(duplicateInFile(row, firstLine: stored.sourceLine ?? 0))
                 } else {
-                    outcome.duplicates += 1
+                    writes.outcome.duplicates += 1
                 }
                 firstLineInBatch[id] = stored.sourceLine ?? row.line
             } else {
@@ -72,34 +127,30 @@ struct BatchWriter: Sendable {
                 debtorIDs.append(prepared.debtorIDs[index])
             }
         }
-        guard !accepted.isEmpty else { return outcome }
+        guard !accepted.isEmpty else { return writes }
 
         // 2. Debtors: the first accepted row of an unknown debtor registers it (encoded beforehand
         // unless an earlier row of the debtor in this batch was refused).
-        let batchDebtors = Array(Set(debtorIDs))
         var newDebtors: [Debtor.ID: EncodedDebtor] = [:]
-        let knownDebtors = try await store.debtors(batchDebtors)
-        for (row, id) in zip(accepted, debtorIDs) where knownDebtors[id] == nil && newDebtors[id] == nil {
+        for (row, id) in zip(accepted, debtorIDs) where known.debtors[id] == nil && newDebtors[id] == nil {
             if let early = prepared.debtors[id], early.line == row.line {
                 newDebtors[id] = early.debtor
             } else {
                 newDebtors[id] = try register(row)
             }
         }
-        try await store.insertDebtors(newDebtors.values.sorted { $0.debtor.id < $1.debtor.id })
+        writes.debtors = newDebtors.values.sorted { $0.debtor.id < $1.debtor.id }
 
         // 3. Dossiers: a debtor's open dossier at this client gathers its claims; else a new one.
         // With each open dossier, its place among the dossiers this batch opens (nil: opened before).
         var openDossier: [Debtor.ID: (id: Dossier.ID, new: Int?)] = [:]
         var dossierCount: [Debtor.ID: Int] = [:]
-        for dossier in try await store.dossiers(ofDebtors: batchDebtors) {
+        for dossier in known.dossiers {
             dossierCount[dossier.debtorID, default: 0] += 1
             if dossier.state != .closed && dossier.clientID == clientID {
                 openDossier[dossier.debtorID] = (dossier.id, nil)
             }
         }
-        var newDossiers: [Dossier] = []
-        var events: [JournalEvent] = []
         for (row, debtorID) in zip(accepted, debtorIDs) where openDossier[debtorID] == nil {
             let ordinal = dossierCount[debtorID, default: 0] + 1
             let flags: DossierFlags = row.profile.address.country == .netherlands ? [] : [.abroad]
@@ -107,46 +158,39 @@ struct BatchWriter: Sendable {
                 id: Dossier.id(debtor: debtorID, ordinal: ordinal), clientID: clientID, debtorID: debtorID,
                 openedDay: day, nextActionDay: day, flags: flags)
             dossierCount[debtorID] = ordinal
-            openDossier[debtorID] = (dossier.id, newDossiers.count)
-            newDossiers.append(dossier)
+            openDossier[debtorID] = (dossier.id, writes.dossiers.count)
+            writes.dossiers.append(dossier)
             // The report's keys (docs/journal-payloads.md) through the contract's constructor, plus the import.
-            events.append(
-                JournalEvent.dossierOpened(
-                    dossier.id, on: day, client: clientID, debtor: debtorID, debtorKind: row.debtorKind
-                )
-                .addingPayload(["import": importID]))
+            writes.events.append(
+                EncodedJournalEvent(
+                    JournalEvent.dossierOpened(
+                        dossier.id, on: day, client: clientID, debtor: debtorID, debtorKind: row.debtorKind
+                    )
+                    .addingPayload(["import": importID])))
         }
 
         // 4. Claims, their ledger transactions and journal events.
         // A new dossier is written once, with the balances of its claims; a claim joining a dossier
         // opened before adds to that dossier's.
-        var claims: [StoredClaim] = []
-        var opening: [[LedgerTransaction]] = Array(repeating: [], count: newDossiers.count)
-        var joining: [LedgerTransaction] = []
+        writes.opening = Array(repeating: [], count: writes.dossiers.count)
         for (row, debtorID) in zip(accepted, debtorIDs) {
             let dossier = openDossier[debtorID]!
             let claim = Claim(
                 clientID: clientID, dossierID: dossier.id, invoiceNumber: row.invoiceNumber,
                 invoiceDay: row.invoiceDay,
                 dueDay: row.dueDay, principal: row.amount, description: row.description)
-            claims.append(StoredClaim(claim: claim, importID: importID, sourceLine: row.line))
+            writes.claims.append(StoredClaim(claim: claim, importID: importID, sourceLine: row.line))
             if let new = dossier.new {
-                opening[new].append(.claimHandedOver(claim, on: day))
+                writes.opening[new].append(.claimHandedOver(claim, on: day))
             } else {
-                joining.append(.claimHandedOver(claim, on: day))
+                writes.joining.append(.claimHandedOver(claim, on: day))
             }
-            events.append(
-                JournalEvent(
-                    dossierID: claim.dossierID, day: day, type: .claimAdded,
-                    payload: JournalPayload(["invoice": row.invoiceNumber, "principalCents": String(row.amount.cents)]))
-            )
+            let payload = JournalPayload(["invoice": row.invoiceNumber, "principalCents": String(row.amount.cents)])
+            let added = JournalEvent(dossierID: claim.dossierID, day: day, type: .claimAdded, payload: payload)
+            writes.events.append(EncodedJournalEvent(added))
         }
-        try await store.insertDossiers(newDossiers, openedWith: opening)
-        try await store.insertClaims(claims)
-        try await store.appendLedger(joining)
-        try await store.appendJournal(events, recordedAt: recordedAt)
-        outcome.imported = claims.count
-        return outcome
+        writes.outcome.imported = writes.claims.count
+        return writes
     }
 
     private func duplicateInFile(_ row: ValidClaimRow, firstLine: Int) -> ImportIssue {

@@ -118,8 +118,10 @@ public struct ClaimImport: Sendable {
         try await store.bulkLoading(claims: bulkClaims) {
             try await store.transaction { store in
                 // Pipelined: while the store writes batch N (on SQLite's thread), this task reads,
-                // validates and prepares batch N+1. Writes stay strictly in order (N is awaited before
-                // N+1 starts), which duplicate detection across batches relies on.
+                // validates and prepares batch N+1, planning its whole write as if the store knew none
+                // of its claims and debtors; the writer checks that with three lookups and otherwise
+                // plans anew. Writes stay strictly in order (N is awaited before N+1 starts), which
+                // duplicate detection across batches relies on.
                 var pending: Task<BatchWriter.Outcome, any Error>?
                 var suspended: SuspendedIndexes?
                 func settle() async throws {
