@@ -27,6 +27,10 @@ struct BatchWriter: Sendable {
         let debtors: [Debtor.ID: (line: Int, debtor: EncodedDebtor)]
         /// The batch's debtors, each once, in the order of their first rows.
         let batchDebtors: [Debtor.ID]
+        /// The claims and debtors of the batch the store may hold: all of them, or those an earlier
+        /// batch of the import may have written when the store held none of the client's before it.
+        var claimLookups: [Claim.ID] = []
+        var debtorLookups: [Debtor.ID] = []
         /// The write when the store knows none of the batch's claims, debtors and their dossiers.
         var fresh: Writes?
     }
@@ -45,6 +49,18 @@ struct BatchWriter: Sendable {
         var events: [EncodedJournalEvent] = []
     }
 
+    /// The claim and debtor ids of the import's batches so far, kept when the store held none of the
+    /// client's claims and debtors before the import: then only ids met before can be in the store.
+    struct Seen: Sendable {
+        var claims: SeenIDs
+        var debtors: SeenIDs
+
+        init(expectedRows: Int) {
+            claims = SeenIDs(expected: expectedRows)
+            debtors = SeenIDs(expected: expectedRows)
+        }
+    }
+
     /// What the store knows of a batch, as `write` reads it.
     struct Known {
         var claims: [Claim.ID: StoredClaim] = [:]
@@ -56,7 +72,8 @@ struct BatchWriter: Sendable {
 
     /// Works out `rows`' ids, encodes their debtors and plans the batch's write as if the store knew
     /// nothing of it; runs while the store writes the batch before, so `write` only checks and writes.
-    func prepare(_ rows: [ValidClaimRow]) throws -> Prepared {
+    /// With `seen`, the ids to look up are those met in earlier batches, and the batch's are added.
+    func prepare(_ rows: [ValidClaimRow], seen: inout Seen?) throws -> Prepared {
         var debtorIDs: [Debtor.ID] = []
         debtorIDs.reserveCapacity(rows.count)
         var debtors: [Debtor.ID: (line: Int, debtor: EncodedDebtor)] = [:]
@@ -72,6 +89,14 @@ struct BatchWriter: Sendable {
         var prepared = Prepared(
             rows: rows, claimIDs: rows.map { Claim.id(client: clientID, invoiceNumber: $0.invoiceNumber) },
             debtorIDs: debtorIDs, debtors: debtors, batchDebtors: batchDebtors)
+        prepared.claimLookups = prepared.claimIDs
+        prepared.debtorLookups = batchDebtors
+        if seen != nil {
+            prepared.claimLookups.removeAll { !seen!.claims.mayContain($0.rawValue) }
+            prepared.debtorLookups.removeAll { !seen!.debtors.mayContain($0.rawValue) }
+            for id in prepared.claimIDs { seen!.claims.insert(id.rawValue) }
+            for id in batchDebtors { seen!.debtors.insert(id.rawValue) }
+        }
         prepared.fresh = try plan(prepared, known: Known())
         return prepared
     }
@@ -84,9 +109,10 @@ struct BatchWriter: Sendable {
 
     func write(_ prepared: Prepared, to store: any CaseStore) async throws -> Outcome {
         var known = Known()
-        known.claims = try await store.claims(prepared.claimIDs)
-        known.debtors = try await store.debtors(prepared.batchDebtors)
-        known.dossiers = try await store.dossiers(ofDebtors: prepared.batchDebtors)
+        known.claims = try await store.claims(prepared.claimLookups)
+        known.debtors = try await store.debtors(prepared.debtorLookups)
+        // A dossier names its debtor (a foreign key): only debtors the store holds can have one.
+        known.dossiers = try await store.dossiers(ofDebtors: prepared.batchDebtors.filter { known.debtors[$0] != nil })
         let writes: Writes
         if known.isEmpty, let fresh = prepared.fresh {
             writes = fresh

@@ -124,6 +124,9 @@ public struct ClaimImport: Sendable {
                 // duplicate detection across batches relies on.
                 var pending: Task<BatchWriter.Outcome, any Error>?
                 var suspended: SuspendedIndexes?
+                var seen: BatchWriter.Seen? =
+                    try await store.holdsClaimsOrDebtors(ofClient: clientID)
+                    ? nil : BatchWriter.Seen(expectedRows: max(expected, rowsRead))
                 func settle() async throws {
                     guard let running = pending else { return }
                     pending = nil
@@ -133,7 +136,7 @@ public struct ClaimImport: Sendable {
                     for issue in outcome.issues { record([issue]) }
                 }
                 func flush() async throws {
-                    let prepared = try writer.prepare(batch)
+                    let prepared = try writer.prepare(batch, seen: &seen)
                     batch.removeAll(keepingCapacity: true)
                     try await settle()
                     if suspended == nil {

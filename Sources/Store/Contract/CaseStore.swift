@@ -162,6 +162,11 @@ public protocol CaseStore: Sendable {
     /// How many imports were recorded for `clientID`.
     func countImports(clientID: Client.ID) async throws -> Int
 
+    /// Whether the store holds any claim or debtor in `clientID`'s part of their ids (those start
+    /// with the client's id and a slash, `Claim.id(client:invoiceNumber:)`). False means an import
+    /// for the client meets no claim or debtor but those it writes itself.
+    func holdsClaimsOrDebtors(ofClient clientID: Client.ID) async throws -> Bool
+
     /// Runs `body`, which makes one transaction that adds about `claims` claims with their debtors,
     /// dossiers, ledger and journal rows, in the engine's cheapest way for a load that at least
     /// doubles the store: when it holds fewer claims than are coming, SQLite writes with its rollback

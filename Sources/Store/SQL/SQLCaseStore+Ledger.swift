@@ -299,6 +299,22 @@ extension SQLCaseStore {
         }
     }
 
+    func holdsClaimsOrDebtors(ofClient clientID: Client.ID) async throws -> Bool {
+        // The ids from "CLIENT/" up to "CLIENT0" ('0' follows '/'), read from each table's key;
+        // both engines compare the ids byte-wise.
+        let from = clientID.rawValue + "/"
+        let below = clientID.rawValue + "0"
+        return try await run { database in
+            for table in ["claims", "debtors"] {
+                let found = try await database.raw(
+                    "SELECT id FROM \(unsafeRaw: table) WHERE id >= \(bind: from) AND id < \(bind: below) LIMIT 1"
+                ).first()
+                if found != nil { return true }
+            }
+            return false
+        }
+    }
+
     func counts() async throws -> StoreCounts {
         try await run { database in
             func count(_ sql: String) async throws -> Int {
