@@ -162,9 +162,9 @@ public protocol CaseStore: Sendable {
     /// How many imports were recorded for `clientID`.
     func countImports(clientID: Client.ID) async throws -> Int
 
-    /// Whether the store holds any claim or debtor in `clientID`'s part of their ids (those start
-    /// with the client's id and a slash, `Claim.id(client:invoiceNumber:)`). False means an import
-    /// for the client meets no claim or debtor but those it writes itself.
+    /// Whether the store holds any claim or debtor in `clientID`'s part of their ids (those
+    /// `Claim.id(client:invoiceNumber:)` and `Debtor.id(client:reference:)` make). False means an
+    /// import for the client meets no claim or debtor but those it writes itself.
     func holdsClaimsOrDebtors(ofClient clientID: Client.ID) async throws -> Bool
 
     /// Runs `body`, which makes one transaction that adds about `claims` claims with their debtors,

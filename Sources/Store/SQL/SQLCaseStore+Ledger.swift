@@ -300,14 +300,21 @@ extension SQLCaseStore {
     }
 
     func holdsClaimsOrDebtors(ofClient clientID: Client.ID) async throws -> Bool {
-        // The ids from "CLIENT/" up to "CLIENT0" ('0' follows '/'), read from each table's key;
-        // both engines compare the ids byte-wise.
-        let from = clientID.rawValue + "/"
-        let below = clientID.rawValue + "0"
+        // A table's ids of the client start with what its id constructor makes of an empty name
+        // ("CLIENT/"); they are read as a range of the table's key, up to that prefix with its last
+        // byte, an ASCII separator, raised ("CLIENT0"). Both engines compare the ids byte-wise.
+        let prefixes = [
+            ("claims", Claim.id(client: clientID, invoiceNumber: "").rawValue),
+            ("debtors", Debtor.id(client: clientID, reference: "").rawValue),
+        ]
         return try await run { database in
-            for table in ["claims", "debtors"] {
+            for (table, prefix) in prefixes {
+                var bound = Array(prefix.utf8)
+                precondition(bound.last.map { $0 < 0x7F } == true, "an id prefix ends in an ASCII separator")
+                bound[bound.count - 1] += 1
+                let below = String(decoding: bound, as: UTF8.self)
                 let found = try await database.raw(
-                    "SELECT id FROM \(unsafeRaw: table) WHERE id >= \(bind: from) AND id < \(bind: below) LIMIT 1"
+                    "SELECT id FROM \(unsafeRaw: table) WHERE id >= \(bind: prefix) AND id < \(bind: below) LIMIT 1"
                 ).first()
                 if found != nil { return true }
             }
