@@ -32,6 +32,25 @@ func rows(_ connection: SQLite3Connection, _ sql: String, _ binds: [SQLite3Value
         }
     }
 
+    /// The texts and blobs of one statement share one buffer while they are bound: each parameter
+    /// reads its own bytes, empty ones included, and the next run of the kept statement its new ones.
+    @Test func theTextsAndBlobsOfOneStatementEachKeepTheirOwnBytes() throws {
+        let connection = try SQLite3Connection(path: ":memory:")
+        defer { connection.close() }
+        let sql = "SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9"
+        let first: [SQLite3Value] = [
+            .text("first"), .text(""), .blob([1, 2, 3]), .text("Zoë 💶"), .null,
+            .text(String(repeating: "x", count: 10_000)), .integer(5), .blob([0]), .text("last"),
+        ]
+        #expect(try rows(connection, sql, first) == [first])
+        let second: [SQLite3Value] = [
+            .text(""), .text("b"), .blob([9]), .text(""), .text("e"), .text("f"), .null, .blob([7, 7]), .text(""),
+        ]
+        #expect(try rows(connection, sql, second) == [second])
+        let onlyEmpty: [SQLite3Value] = Array(repeating: .text(""), count: 9)
+        #expect(try rows(connection, sql, onlyEmpty) == [onlyEmpty])
+    }
+
     /// A bulk write row by row keeps the promise of one multi-row statement: all rows or none, in
     /// an open transaction (which goes on) and outside one (one commit for all rows).
     @Test func rowsWrittenOneByOneLandTogetherOrNotAtAll() throws {
