@@ -17,7 +17,7 @@ struct Adem: AsyncParsableCommand {
     /// Every subcommand, in the order `adem --help` lists them.
     static let commandList: [any ParsableCommand.Type] = [
         CalcCommand.self, DatabaseCommand.self, ClientCommand.self, ImportCommand.self, StateCommand.self, JournalCommand.self,
-        DebtorCommand.self, PrivacyCommand.self, RunDayCommand.self, SimulateCommand.self, ReportCommand.self,
+        DebtorCommand.self, DossierCommand.self, OutboxCommand.self, PrivacyCommand.self, RunDayCommand.self, SimulateCommand.self, ReportCommand.self,
         BenchCommand.self,
     ]
 

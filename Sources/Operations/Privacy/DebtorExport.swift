@@ -58,35 +58,39 @@ public struct DebtorExport: Codable, Sendable {
         -> DebtorExport
     {
         var entries: [Entry] = []
-        let runStore = store as? any DailyRunStore
-        let decoder = CanonicalJSONDecoder()
         for debtor in try await store.debtors(reference: reference) where clientID == nil || debtor.clientID == clientID
         {
             var dossiers: [DossierExport] = []
             for dossier in try await store.dossiers(ofDebtors: [debtor.id]) {
-                let ledger = try await store.ledger(ofDossier: dossier.id)
-                var journal: [JournalEvent] = []
-                try await store.forEachJournalPage(JournalFilter(dossierID: dossier.id), pageSize: journalPageEventsMax) {
-                    journal += $0
-                }
-                let stored =
-                    try await runStore?.responses(ofDossiers: [dossier.id], through: Self.lastDay)[dossier.id] ?? []
-                let responses = try stored.map {
-                    ResponseExport(
-                        sequence: $0.sequence, day: $0.day,
-                        response: try decoder.decode(DebtorResponse.Kind.self, from: $0.response))
-                }
-                let progress = try await runStore?.progress(of: [dossier.id])[dossier.id].map {
-                    try decoder.decode(CollectionProgress.self, from: $0)
-                }
-                dossiers.append(
-                    DossierExport(
-                        dossier: dossier, claims: try await store.claims(ofDossier: dossier.id), ledger: ledger,
-                        outstandingCents: LedgerBalances(ledger).outstanding.cents, journal: journal,
-                        responses: responses, circumstances: progress?.circumstances))
+                dossiers.append(try await export(of: dossier, from: store))
             }
             entries.append(Entry(debtor: debtor, dossiers: dossiers))
         }
         return DebtorExport(reference: reference, debtors: entries)
+    }
+
+    /// One dossier with its claims, ledger, outstanding amount, journal, recorded responses and the
+    /// debtor's finances as the engine keeps them.
+    public static func export(of dossier: Dossier, from store: any CaseStore) async throws -> DossierExport {
+        let runStore = store as? any DailyRunStore
+        let decoder = CanonicalJSONDecoder()
+        let ledger = try await store.ledger(ofDossier: dossier.id)
+        var journal: [JournalEvent] = []
+        try await store.forEachJournalPage(JournalFilter(dossierID: dossier.id), pageSize: journalPageEventsMax) {
+            journal += $0
+        }
+        let stored = try await runStore?.responses(ofDossiers: [dossier.id], through: Self.lastDay)[dossier.id] ?? []
+        let responses = try stored.map {
+            ResponseExport(
+                sequence: $0.sequence, day: $0.day,
+                response: try decoder.decode(DebtorResponse.Kind.self, from: $0.response))
+        }
+        let progress = try await runStore?.progress(of: [dossier.id])[dossier.id].map {
+            try decoder.decode(CollectionProgress.self, from: $0)
+        }
+        return DossierExport(
+            dossier: dossier, claims: try await store.claims(ofDossier: dossier.id), ledger: ledger,
+            outstandingCents: LedgerBalances(ledger).outstanding.cents, journal: journal,
+            responses: responses, circumstances: progress?.circumstances)
     }
 }
