@@ -64,6 +64,24 @@ import Testing
         #expect(state(before) == "reminderLetter")
         #expect(before["outstandingCents"] as? Int == 25_000)
 
+        // Each reading of personal data is logged, with who read it, and reading changes no history.
+        let unread = try digest(location, in: folder)
+        #expect(try adem(["dossier", "show", Self.dossier, "--by", "Anna Agent"], location, in: folder).status == 0)
+        #expect(try adem(["debtor", "export", "D-1", "--by", "Privacy Officer"], location, in: folder).status == 0)
+        #expect(try digest(location, in: folder) == unread)
+        let log = try adem(["privacy", "access-log", "--debtor", "D-1", "--json"], location, in: folder)
+        #expect(log.status == 0, "\(log.stderr)")
+        let entries =
+            (try JSONSerialization.jsonObject(with: Data(log.stdout.utf8)) as? [String: Any])?["accesses"]
+            as? [[String: Any]] ?? []
+        #expect(
+            entries.map { $0["action"] as? String } == [
+                "dossier show", "dossier show", "dossier show", "debtor export",
+            ])
+        #expect(entries.suffix(2).map { $0["accessedBy"] as? String } == ["Anna Agent", "Privacy Officer"])
+        #expect(entries.allSatisfy { $0["debtor"] as? String == "ACME/D-1" })
+        #expect(entries.first?["dossier"] as? String == Self.dossier)
+
         // The 14-day letter is in the outbox of the day it was planned, with its deadline.
         let outbox = try adem(
             ["outbox", "list", "--day", "2026-03-09", "--channel", "letter", "--json"], location, in: folder)
@@ -175,6 +193,8 @@ import Testing
             ),
             (["dossier", "show", "ACME/X#1"], 1, "no dossier with id ACME/X#1"),
             (["outbox", "list", "--channel", "fax"], 2, "--channel: 'fax' is not one of"),
+            (["dossier", "show", "ACME/X#1", "--by", " "], 2, "--by names who is at work"),
+            (["privacy", "access-log", "--client", "ACME"], 2, "--client goes with --debtor"),
         ]
         let before = try digest(store, in: folder)
         for (arguments, status, message) in cases {

@@ -75,6 +75,14 @@ public protocol CaseStore: Sendable {
     @discardableResult
     func eraseStatements(ofDossiers ids: [Dossier.ID]) async throws -> Int
 
+    /// Appends to the log of who read personal data (docs/privacy.md), in the order given.
+    func recordAccess(_ accesses: [PersonalDataAccess]) async throws
+
+    /// The access log, oldest first: the entries after `afterSequence`, at most `limit`, only those of
+    /// `debtorIDs` when given.
+    func accesses(ofDebtors debtorIDs: [Debtor.ID]?, after afterSequence: Int64, limit: Int) async throws
+        -> [PersonalDataAccess]
+
     // MARK: Dossiers
 
     /// Stores new dossiers; throws `StoreError.duplicate` when one exists.

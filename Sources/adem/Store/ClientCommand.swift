@@ -88,7 +88,7 @@ struct ClientCommand: AsyncParsableCommand {
                 mandate = try await store.withStore { store in
                     // The fields given are applied to the mandate as stored when the change is made.
                     try await store.updateMandate(
-                        id, changedBy: by?.trimmingCharacters(in: .whitespaces) ?? Self.loginName, changedAt: Shell.now()
+                        id, changedBy: Shell.operator(by), changedAt: Shell.now()
                     ) { mandate in
                         if let mayGoToCourt { mandate.mayGoToCourt = mayGoToCourt }
                         if let mayFreezeInterest { mandate.mayFreezeInterest = mayFreezeInterest }
@@ -113,12 +113,6 @@ struct ClientCommand: AsyncParsableCommand {
                   statutory interest           \(mandate.waivesStatutoryInterest ? "waived" : "charged")
                   commission                   \(mandate.commission)
                 """)
-        }
-
-        /// The operator's login name, or "unknown" when the shell gives none.
-        static var loginName: String {
-            let environment = ProcessInfo.processInfo.environment
-            return [environment["USER"], environment["LOGNAME"]].compactMap { $0 }.first { !$0.isEmpty } ?? "unknown"
         }
     }
 

@@ -36,10 +36,12 @@ struct DossierCommand: AsyncParsableCommand {
         @Argument(help: "The dossier id (e.g. ACME/D1#1).") var id: String
         @Option(help: "Journal events to list, the latest last (0 lists none).") var events: Int = 20
         @Flag(help: "Print everything held on the dossier as one JSON object.") var json = false
+        @Option(help: "Who reads it, for the access log (default: the login name, $USER).") var by: String?
         @OptionGroup var store: StoreOptions
 
         func validate() throws {
             guard events >= 0 else { throw ValidationError("--events must not be negative") }
+            try Shell.validateOperator(by)
         }
 
         func run() async throws {
@@ -48,6 +50,12 @@ struct DossierCommand: AsyncParsableCommand {
             do {
                 read = try await store.withStore { store in
                     let dossier = try await DossierCommand.dossier(id, in: store)
+                    // Logged before anything personal is read: what cannot be logged is not shown.
+                    try await store.recordAccess([
+                        PersonalDataAccess(
+                            accessedAt: Shell.now(), accessedBy: Shell.operator(by), debtorID: dossier.debtorID,
+                            dossierID: dossier.id, action: "dossier show")
+                    ])
                     let export = try await DebtorExport.export(of: dossier, from: store)
                     let debtor = try await store.debtors([dossier.debtorID])[dossier.debtorID]
                     let progress = try await (store as? any DailyRunStore)?.progress(of: [dossier.id])[dossier.id].map {
@@ -79,7 +87,7 @@ struct DossierCommand: AsyncParsableCommand {
                 The response wakes the dossier on --day; run `adem run-day --day DAY` to let the engine act.
                 """)
         @Argument(help: "The dossier id (e.g. ACME/D1#1).") var id: String
-        @Argument(help: "What was said (see below).") var kind: String
+        @Argument(help: "What was said (see above).") var kind: String
         @Option(help: "The day it arrived (YYYY-MM-DD); default today (UTC).") var day: String?
         @Option(help: "dispute: the debtor's reason.") var reason: String?
         @Option(help: "dispute-resolved: true when the debtor was right (the claim is written off).") var upheld: Bool?

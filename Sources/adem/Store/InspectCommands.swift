@@ -77,15 +77,27 @@ struct DebtorCommand: AsyncParsableCommand {
             abstract: "Print, as JSON, everything held on a debtor (right of access, AVG/GDPR art. 15).")
         @Argument(help: "The debtor reference (debtor_ref of the import).") var reference: String
         @Option(help: "Only at this client.") var client: String?
+        @Option(help: "Who reads it, for the access log (default: the login name, $USER).") var by: String?
         @OptionGroup var store: StoreOptions
+
+        func validate() throws { try Shell.validateOperator(by) }
 
         func run() async throws {
             let reference = self.reference
             let clientID = client.map { Client.ID($0) }
+            let by = Shell.operator(self.by)
             let export: DebtorExport
             do {
                 export = try await store.withStore { store in
-                    try await DebtorExport.collect(reference: reference, clientID: clientID, from: store)
+                    let export = try await DebtorExport.collect(reference: reference, clientID: clientID, from: store)
+                    // Logged before it is printed: what cannot be logged is not shown.
+                    try await store.recordAccess(
+                        export.debtors.map {
+                            PersonalDataAccess(
+                                accessedAt: Shell.now(), accessedBy: by, debtorID: $0.debtor.id, dossierID: nil,
+                                action: "debtor export")
+                        })
+                    return export
                 }
             } catch let error as StoreError {
                 throw Shell.fail(error.description)
@@ -101,7 +113,69 @@ struct DebtorCommand: AsyncParsableCommand {
 /// `adem privacy retain`: apply the retention rule of docs/privacy.md.
 struct PrivacyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "privacy", abstract: "Personal data (AVG/GDPR).", subcommands: [Retain.self])
+        commandName: "privacy", abstract: "Personal data (AVG/GDPR).", subcommands: [Retain.self, AccessLog.self])
+
+    /// Lists who read personal data, and when (docs/privacy.md).
+    struct AccessLog: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "access-log",
+            abstract: "List who read a debtor's personal data, when, and through what; oldest first.")
+        @Option(help: "Only the debtor records with this reference.") var debtor: String?
+        @Option(help: "With --debtor: only at this client.") var client: String?
+        @Flag(help: "Print {\"accesses\": [...]} as JSON.") var json = false
+        @OptionGroup var store: StoreOptions
+
+        func validate() throws {
+            if client != nil, debtor == nil { throw ValidationError("--client goes with --debtor") }
+        }
+
+        /// Entries read per query.
+        static let pageEntriesMax = 1_000
+
+        func run() async throws {
+            let reference = debtor
+            let clientID = client.map { Client.ID($0) }
+            let accesses: [PersonalDataAccess]
+            do {
+                accesses = try await store.withStore { store in
+                    var debtorIDs: [Debtor.ID]?
+                    if let reference {
+                        debtorIDs = try await store.debtors(reference: reference)
+                            .filter { clientID == nil || $0.clientID == clientID }.map(\.id)
+                    }
+                    var all: [PersonalDataAccess] = []
+                    while true {
+                        let page = try await store.accesses(
+                            ofDebtors: debtorIDs, after: all.last?.sequence ?? 0, limit: Self.pageEntriesMax)
+                        all += page
+                        if page.count < Self.pageEntriesMax { return all }
+                    }
+                }
+            } catch let error as StoreError {
+                throw Shell.fail(error.description)
+            }
+            if json {
+                let entries = accesses.map { access in
+                    JSONOutput.object([
+                        ("sequence", .number(Int(access.sequence ?? 0))), ("accessedAt", .string(access.accessedAt)),
+                        ("accessedBy", .string(access.accessedBy)), ("debtor", .string(access.debtorID.rawValue)),
+                        ("dossier", access.dossierID.map { .string($0.rawValue) } ?? .null),
+                        ("action", .string(access.action)),
+                    ])
+                }
+                print(JSONOutput.object([("accesses", .array(entries))]).rendered)
+                return
+            }
+            var table = TextTable("#", "When", "Who", "Debtor", "Dossier", "Through", rightAligned: [0])
+            for access in accesses {
+                table.add(
+                    String(access.sequence ?? 0), access.accessedAt, access.accessedBy, access.debtorID.rawValue,
+                    access.dossierID?.rawValue ?? "", access.action)
+            }
+            print("\(accesses.count) access(es) to personal data" + (reference.map { " of debtor \($0)" } ?? "") + ".")
+            if !accesses.isEmpty { print(table.rendered) }
+        }
+    }
 
     /// Pseudonymises debtors whose dossiers all closed before the cut-off.
     struct Retain: AsyncParsableCommand {

@@ -66,6 +66,21 @@ enum Shell {
     /// The wall-clock moment, for `recordedAt` stamps.
     static func now() -> String { ISO8601DateFormatter().string(from: Date()) }
 
+    /// Refuses a `--by` of nothing but spaces.
+    static func validateOperator(_ given: String?) throws {
+        if let given, given.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--by names who is at work; it cannot be empty")
+        }
+    }
+
+    /// Who is at work: `given` (a `--by` option) when it holds more than spaces, else the login
+    /// name, or "unknown" when the shell gives none.
+    static func `operator`(_ given: String?) -> String {
+        if let given = given?.trimmingCharacters(in: .whitespaces), !given.isEmpty { return given }
+        let environment = ProcessInfo.processInfo.environment
+        return [environment["USER"], environment["LOGNAME"]].compactMap { $0 }.first { !$0.isEmpty } ?? "unknown"
+    }
+
     /// Parses a `--day`-style option.
     static func day(_ text: String?, option: String) throws -> Day? {
         guard let text else { return nil }
