@@ -94,6 +94,41 @@ import Testing
         let noEmail = try adem(["outbox", "list", "--day", "2026-03-09", "--channel", "email"], location, in: folder)
         #expect(noEmail.stdout.hasPrefix("0 message(s) planned for 2026-03-09 by email."), "\(noEmail.stdout)")
 
+        // The print house reports the letter posted: journalled once, and counted by the social report.
+        let letter = messages.first?["id"] as? String ?? ""
+        try """
+        message,outcome,reason
+        \(letter),delivered,
+        ACME/D-9#1/2026-03-09/letter-14,delivered,
+        \(letter),answered,
+
+        """.write(to: folder.appendingPathComponent("posted.csv"), atomically: true, encoding: .utf8)
+        let posted = ["outbox", "report", "--day", "2026-03-09", "posted.csv", "--json"]
+        let first = try adem(posted, location, in: folder)
+        #expect(first.status == 1, "\(first.stderr)")
+        #expect(first.stdout.hasPrefix(#"{"recorded": 1, "alreadyRecorded": 0, "rejected": 2, "errors": [{"line": 3"#))
+        #expect(first.stdout.contains("already reported on line 2"), "\(first.stdout)")
+        #expect(first.stdout.contains("no message ACME/D-9#1/2026-03-09/letter-14 is planned"), "\(first.stdout)")
+        // An outcome that does not fit the channel is refused: an e-mail is not answered.
+        try "message;outcome\nACME/D-1#1/2026-03-02/pre-reminder;answered\n".write(
+            to: folder.appendingPathComponent("calls.csv"), atomically: true, encoding: .utf8)
+        let misfit = try adem(["outbox", "report", "--day", "2026-03-02", "calls.csv"], location, in: folder)
+        #expect(misfit.status == 1)
+        #expect(misfit.stdout.contains("line 2, outcome: a message by email is delivered or failed"), "\(misfit.stdout)")
+        let reported = try digest(location, in: folder)
+        let again = try adem(posted, location, in: folder)
+        #expect(again.stdout.hasPrefix(#"{"recorded": 0, "alreadyRecorded": 1, "rejected": 2"#), "\(again.stdout)")
+        #expect(try digest(location, in: folder) == reported)
+        let counted = try adem(
+            ["report", "--from", "2026-03-01", "--through", "2026-03-31", "--format", "json", "--out", "march.json"],
+            location, in: folder)
+        #expect(counted.status == 0, "\(counted.stderr)")
+        let march = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: folder.appendingPathComponent("march.json")))
+        let counts = (march as? [String: Any])?["messages"] as? [String: Any]
+        #expect(counts?["letter"] as? Int == 1)
+        #expect(counts?["email"] as? Int == 0)
+
         // A dispute recorded for a day is acted on by that day's run: collection and interest stop.
         let recorded = try adem(
             [
@@ -195,6 +230,7 @@ import Testing
             (["outbox", "list", "--channel", "fax"], 2, "--channel: 'fax' is not one of"),
             (["dossier", "show", "ACME/X#1", "--by", " "], 2, "--by names who is at work"),
             (["privacy", "access-log", "--client", "ACME"], 2, "--client goes with --debtor"),
+            (["outbox", "report", "missing.csv"], 2, "missing.csv"),
         ]
         let before = try digest(store, in: folder)
         for (arguments, status, message) in cases {

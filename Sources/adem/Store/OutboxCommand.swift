@@ -8,7 +8,73 @@ import Store
 /// `adem outbox list`: the messages the daily run planned for a day, for the channels to send.
 struct OutboxCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "outbox", abstract: "The messages planned for the channels.", subcommands: [List.self])
+        commandName: "outbox", abstract: "The messages planned for the channels, and what became of them.",
+        subcommands: [List.self, Report.self])
+
+    /// Records what the channels reported about a day's messages (docs/agent-commands.md).
+    struct Report: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "report",
+            abstract: "Record the channels' outcomes for a day's messages: delivered, failed, answered, unanswered.",
+            discussion: """
+                FILE is CSV (header message,outcome,reason) or a JSON array of objects with those keys. \
+                Letters, e-mail, SMS and portal messages are delivered or failed (with a reason); calls are \
+                answered or unanswered. Bad lines are listed; the valid ones are recorded in one transaction, \
+                once (the same report again records nothing). Exit 0, 1 when lines were refused, 2 when the \
+                file could not be read.
+                """)
+        @Argument(help: "The channels' report (CSV or JSON).") var file: String
+        @Option(help: "The day the messages were planned for (YYYY-MM-DD); default today (UTC).") var day: String?
+        @Flag(help: "Print {\"recorded\", \"alreadyRecorded\", \"rejected\", \"errors\"} as JSON.") var json = false
+        @OptionGroup var store: StoreOptions
+
+        func validate() throws { _ = try Shell.day(day, option: "--day") }
+
+        func run() async throws {
+            let day = try Shell.day(day, option: "--day") ?? Shell.today()
+            let summary: OutboxDispatch.ReportSummary
+            do {
+                var reader = try ClaimFileReader(source: try FileByteSource(path: file))
+                summary = try await store.withStore { store in
+                    guard let intake = store as? any IntakeStore else { throw Shell.fail("this store has no outbox") }
+                    let dispatch = OutboxDispatch(store: intake, day: day, recordedAt: Shell.now())
+                    return try await dispatch.recordReport(from: &reader)
+                }
+            } catch let failure as ImportFailure {
+                if json {
+                    let error = JSONOutput.object([
+                        ("line", .number(0)), ("column", .string("file")), ("reason", .string(failure.description)),
+                    ])
+                    print(Self.json(recorded: 0, alreadyRecorded: 0, errors: [error]))
+                }
+                throw Shell.fail("\(file): \(failure.description)")
+            } catch let error as StoreError {
+                throw Shell.fail(error.description)
+            }
+            if json {
+                let errors = summary.issues.map { issue in
+                    JSONOutput.object([
+                        ("line", .number(issue.line)), ("column", .string(issue.column)),
+                        ("reason", .string(issue.reason)),
+                    ])
+                }
+                print(Self.json(recorded: summary.recorded, alreadyRecorded: summary.alreadyRecorded, errors: errors))
+            } else {
+                print(
+                    "Recorded \(summary.recorded) outcome(s) for the messages of \(day) from \(file); "
+                        + "\(summary.alreadyRecorded) recorded before, \(summary.rejected) rejected.")
+                for issue in summary.issues { print("line \(issue.line), \(issue.column): \(issue.reason)") }
+            }
+            if summary.rejected > 0 { throw ExitCode(1) }
+        }
+
+        static func json(recorded: Int, alreadyRecorded: Int, errors: [JSONOutput]) -> String {
+            JSONOutput.object([
+                ("recorded", .number(recorded)), ("alreadyRecorded", .number(alreadyRecorded)),
+                ("rejected", .number(errors.count)), ("errors", .array(errors)),
+            ]).rendered
+        }
+    }
 
     /// Lists a day's planned messages in outbox id order (a dossier's messages together).
     struct List: AsyncParsableCommand {
