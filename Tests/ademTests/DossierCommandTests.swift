@@ -119,6 +119,9 @@ import Testing
         let again = try adem(posted, location, in: folder)
         #expect(again.stdout.hasPrefix(#"{"recorded": 0, "alreadyRecorded": 1, "rejected": 2"#), "\(again.stdout)")
         #expect(try digest(location, in: folder) == reported)
+        // The debtor calls the agency: an inbound call, also counted.
+        let call = try adem(["dossier", "call", Self.dossier, "--day", "2026-03-10"], location, in: folder)
+        #expect(call.status == 0, "\(call.stderr)")
         let counted = try adem(
             ["report", "--from", "2026-03-01", "--through", "2026-03-31", "--format", "json", "--out", "march.json"],
             location, in: folder)
@@ -128,6 +131,9 @@ import Testing
         let counts = (march as? [String: Any])?["messages"] as? [String: Any]
         #expect(counts?["letter"] as? Int == 1)
         #expect(counts?["email"] as? Int == 0)
+        let calls = (march as? [String: Any])?["calls"] as? [String: Any]
+        #expect(calls?["inbound"] as? Int == 1)
+        #expect(calls?["outbound"] as? Int == 0)
 
         // A dispute recorded for a day is acted on by that day's run: collection and interest stop.
         let recorded = try adem(
@@ -231,6 +237,7 @@ import Testing
             (["dossier", "show", "ACME/X#1", "--by", " "], 2, "--by names who is at work"),
             (["privacy", "access-log", "--client", "ACME"], 2, "--client goes with --debtor"),
             (["outbox", "report", "missing.csv"], 2, "missing.csv"),
+            (["dossier", "call", "ACME/X#1"], 1, "no dossier with id ACME/X#1"),
         ]
         let before = try digest(store, in: folder)
         for (arguments, status, message) in cases {

@@ -10,8 +10,8 @@ import Store
 /// `adem dossier show|respond|pay`: what an agent does with one dossier between daily runs.
 struct DossierCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "dossier", abstract: "Show a dossier, record a debtor's response or a payment.",
-        subcommands: [Show.self, Respond.self, Pay.self])
+        commandName: "dossier", abstract: "Show a dossier; record a debtor's response, a payment or a call.",
+        subcommands: [Show.self, Respond.self, Pay.self, Call.self])
 
     /// Reads one dossier, or fails with exit 1 naming it.
     static func dossier(_ text: String, in store: any CaseStore) async throws -> Dossier {
@@ -279,6 +279,43 @@ struct DossierCommand: AsyncParsableCommand {
                     "adem: warning: dossier \(id) is closed; the payment is booked but no step allocates it "
                         + "(refund it or book it to the debtor's open dossier)")
             }
+        }
+    }
+}
+
+extension DossierCommand {
+    /// Journals a call the debtor made to the agency (the social report's inbound calls).
+    struct Call: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "call",
+            abstract: "Record an inbound call: the debtor called the agency about the dossier.",
+            discussion: """
+                Journals callMade (inbound) for the report. What the debtor asked for in the call is a \
+                response of its own (adem dossier respond). Outbound calls come from the agents' call list \
+                through adem outbox report.
+                """)
+        @Argument(help: "The dossier id (e.g. ACME/D1#1).") var id: String
+        @Option(help: "The day of the call (YYYY-MM-DD); default today (UTC).") var day: String?
+        @OptionGroup var store: StoreOptions
+
+        func validate() throws { _ = try Shell.day(day, option: "--day") }
+
+        func run() async throws {
+            let day = try Shell.day(day, option: "--day") ?? Shell.today()
+            let id = self.id
+            do {
+                try await store.withStore { store in
+                    try await store.transaction { store in
+                        let dossier = try await DossierCommand.dossier(id, in: store)
+                        try await store.appendJournal(
+                            [JournalEvent.callMade(dossier.id, on: day, client: dossier.clientID, direction: .inbound)],
+                            recordedAt: Shell.now())
+                    }
+                }
+            } catch let error as StoreError {
+                throw Shell.fail(error.description)
+            }
+            print("Recorded an inbound call on \(id) for \(day).")
         }
     }
 }
