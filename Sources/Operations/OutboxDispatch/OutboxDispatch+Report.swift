@@ -1,7 +1,7 @@
 import Foundation
-public import Domain
-public import Money
-public import Store
+import Domain
+import Money
+import Store
 import Engine
 
 /// What the channels report about the messages of one planned day: the print house's letters posted,
