@@ -71,8 +71,7 @@ extension OutboxDispatch {
                 for row in page where wanted.contains(row.id) { planned[row.id] = row }
             }
             let done = try await OutboxDispatch.dispatchedIDs(on: day, in: store)
-            let unnamed = Set(planned.values.filter { $0.clientID == nil }.map(\.dossierID))
-            let clients = unnamed.isEmpty ? [:] : try await store.clientIDs(ofDossiers: Array(unnamed))
+            let clients = try await Self.clientsOfUnnamed(planned.values, in: store)
             let decoder = CanonicalJSONDecoder()
             var summary = summary
             var events: [EncodedJournalEvent] = []

@@ -105,9 +105,7 @@ public struct OutboxDispatch: Sendable {
                 after = page.last?.id
                 more = page.count == pageMessages
                 let fresh = page.filter { !done.contains($0.id) }
-                // Rows name their client since migration 16; the dossier is read only for an older row.
-                let unnamed = Set(fresh.filter { $0.clientID == nil }.map(\.dossierID))
-                let clients = unnamed.isEmpty ? [:] : try await store.clientIDs(ofDossiers: Array(unnamed))
+                let clients = try await Self.clientsOfUnnamed(fresh, in: store)
                 // Pages are built one after the other, so `deliver` and `follow` see the messages in order.
                 let before = building
                 next = Task {
@@ -149,6 +147,15 @@ public struct OutboxDispatch: Sendable {
             built.messages.append((item, follow(item, events)))
         }
         return built
+    }
+
+    /// The clients of the rows that do not name theirs, by dossier. Rows name their client since
+    /// migration 16; the dossier is read only for an older row, so this is usually no query at all.
+    static func clientsOfUnnamed(_ rows: some Collection<OutboxRow>, in store: any IntakeStore) async throws
+        -> [Dossier.ID: Client.ID]
+    {
+        let unnamed = Set(rows.filter { $0.clientID == nil }.map(\.dossierID))
+        return unnamed.isEmpty ? [:] : try await store.clientIDs(ofDossiers: Array(unnamed))
     }
 
     /// Walks the messages planned for `day` in outbox id order, a page of at most `pageMessages`

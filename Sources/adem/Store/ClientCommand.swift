@@ -76,9 +76,7 @@ struct ClientCommand: AsyncParsableCommand {
             if let months = maxArrangementMonths, !(0...120).contains(months) {
                 throw ValidationError("--max-arrangement-months must be between 0 and 120, not \(months)")
             }
-            if let by, by.trimmingCharacters(in: .whitespaces).isEmpty {
-                throw ValidationError("--by names who makes the change; it cannot be empty")
-            }
+            try Shell.validateOperator(by)
         }
 
         func run() async throws {

@@ -22,12 +22,6 @@ struct DossierCommand: AsyncParsableCommand {
         return dossier
     }
 
-    /// The store a command that records something needs, or a clear error.
-    static func intakeStore(_ store: any CaseStore) throws -> any IntakeStore {
-        guard let intake = store as? any IntakeStore else { throw Shell.fail("this store cannot record responses") }
-        return intake
-    }
-
     /// Prints the dossier's state, flags, balances, claims, the engine's progress, responses and journal.
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -183,9 +177,9 @@ struct DossierCommand: AsyncParsableCommand {
             let sequence: Int64
             do {
                 sequence = try await store.withStore { store in
-                    let intake = try DossierCommand.intakeStore(store)
+                    let intake = try Shell.intakeStore(store)
                     return try await intake.transaction { transaction in
-                        let store = try DossierCommand.intakeStore(transaction)
+                        let store = try Shell.intakeStore(transaction)
                         let dossier = try await DossierCommand.dossier(id, in: store)
                         if let closure = dossier.closure {
                             throw Shell.fail(
@@ -244,7 +238,7 @@ struct DossierCommand: AsyncParsableCommand {
             let (outcome, dossier, outstanding): (PaymentIntakeOutcome, Dossier?, Money)
             do {
                 (outcome, dossier, outstanding) = try await store.withStore { store in
-                    let intake = try DossierCommand.intakeStore(store)
+                    let intake = try Shell.intakeStore(store)
                     let outcome = try await PaymentIntake(store: intake, recordedAt: Shell.now()).record(payment)
                     let dossier = try await store.dossier(payment.dossierID)
                     let balances = try await intake.balances(of: [payment.dossierID])[payment.dossierID]

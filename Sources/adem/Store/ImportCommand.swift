@@ -50,7 +50,7 @@ struct ImportCommand: AsyncParsableCommand {
             } catch let failure as ImportFailure {
                 if json {
                     print(
-                        #"{"imported": 0, "duplicates": 0, "rejected": 0, "errors": [{"line": 0, "column": "file", "reason": \#(Shell.json(failure.description))}]}"#
+                        #"{"imported": 0, "duplicates": 0, "rejected": 0, "errors": [\#(ImportIssue.file(failure).json.rendered)]}"#
                     )
                 }
                 throw Shell.fail("\(file): \(failure.description)")
@@ -78,12 +78,22 @@ struct ImportCommand: AsyncParsableCommand {
 
         /// The report exactly as documented: imported, duplicates, rejected, errors, in that order.
         static func json(_ report: ImportReport) -> String {
-            let errors = report.errors.map {
-                #"{"line": \#($0.line), "column": \#(Shell.json($0.column)), "reason": \#(Shell.json($0.reason))}"#
-            }
+            let errors = report.errors.map(\.json.rendered)
             return
                 #"{"imported": \#(report.imported), "duplicates": \#(report.duplicates), "rejected": \#(report.rejected), "errors": [\#(errors.joined(separator: ", "))]}"#
         }
+    }
+}
+
+extension ImportIssue {
+    /// The issue as an `errors` list prints it: `{"line": 7, "column": "amount", "reason": "..."}`.
+    var json: JSONOutput {
+        .object([("line", .number(line)), ("column", .string(column)), ("reason", .string(reason))])
+    }
+
+    /// A file that could not be read at all, as the one issue of its report: line 0, column `file`.
+    static func file(_ failure: ImportFailure) -> ImportIssue {
+        ImportIssue(line: 0, column: "file", reason: failure.description)
     }
 }
 

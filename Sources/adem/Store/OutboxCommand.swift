@@ -36,29 +36,21 @@ struct OutboxCommand: AsyncParsableCommand {
             do {
                 var reader = try ClaimFileReader(source: try FileByteSource(path: file))
                 summary = try await store.withStore { store in
-                    guard let intake = store as? any IntakeStore else { throw Shell.fail("this store has no outbox") }
+                    let intake = try Shell.intakeStore(store)
                     let dispatch = OutboxDispatch(store: intake, day: day, recordedAt: Shell.now())
                     return try await dispatch.recordReport(from: &reader)
                 }
             } catch let failure as ImportFailure {
-                if json {
-                    let error = JSONOutput.object([
-                        ("line", .number(0)), ("column", .string("file")), ("reason", .string(failure.description)),
-                    ])
-                    print(Self.json(recorded: 0, alreadyRecorded: 0, errors: [error]))
-                }
+                if json { print(Self.json(recorded: 0, alreadyRecorded: 0, errors: [ImportIssue.file(failure).json])) }
                 throw Shell.fail("\(file): \(failure.description)")
             } catch let error as StoreError {
                 throw Shell.fail(error.description)
             }
             if json {
-                let errors = summary.issues.map { issue in
-                    JSONOutput.object([
-                        ("line", .number(issue.line)), ("column", .string(issue.column)),
-                        ("reason", .string(issue.reason)),
-                    ])
-                }
-                print(Self.json(recorded: summary.recorded, alreadyRecorded: summary.alreadyRecorded, errors: errors))
+                print(
+                    Self.json(
+                        recorded: summary.recorded, alreadyRecorded: summary.alreadyRecorded,
+                        errors: summary.issues.map(\.json)))
             } else {
                 print(
                     "Recorded \(summary.recorded) outcome(s) for the messages of \(day) from \(file); "
@@ -99,7 +91,7 @@ struct OutboxCommand: AsyncParsableCommand {
             let rows: [OutboxRow]
             do {
                 rows = try await store.withStore { store in
-                    guard let intake = store as? any IntakeStore else { throw Shell.fail("this store has no outbox") }
+                    let intake = try Shell.intakeStore(store)
                     var rows: [OutboxRow] = []
                     try await OutboxDispatch.forEachPage(plannedOn: day, in: intake) { page in
                         rows += page.filter { only == nil || $0.channel == only }

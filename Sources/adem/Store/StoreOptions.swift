@@ -66,6 +66,14 @@ enum Shell {
     /// The wall-clock moment, for `recordedAt` stamps.
     static func now() -> String { ISO8601DateFormatter().string(from: Date()) }
 
+    /// The store as one that takes responses, payments and the outbox, or a clear error.
+    static func intakeStore(_ store: any CaseStore) throws -> any IntakeStore {
+        guard let intake = store as? any IntakeStore else {
+            throw fail("this store cannot take responses, payments or outbox reports")
+        }
+        return intake
+    }
+
     /// Refuses a `--by` of nothing but spaces.
     static func validateOperator(_ given: String?) throws {
         if let given, given.trimmingCharacters(in: .whitespaces).isEmpty {
